@@ -1,0 +1,85 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The instrument and pathway modules this build registers. `swift package new-instrument NAME` edits this
+// list; a test fails when a folder under Instruments/ is missing from it. Keep each list sorted.
+// BEGIN instrument-list
+let instrumentModules: [String] = ["GAD7", "PHQ9"]
+// END instrument-list
+// BEGIN pathway-list
+let pathwayModules: [String] = []
+// END pathway-list
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+var targets: [Target] = [
+    // Vocabulary only: no I/O.
+    .target(name: "StepCareCore"),
+    // Test support shipped as a product: the instrument conformance kit and a pseudo-terminal driver.
+    .target(name: "StepCareTesting", dependencies: ["StepCareCore"]),
+    // libedit, and a C shim for its variadic calls.
+    .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
+    // The command language, its interpreter and line editing.
+    .target(name: "StepCareConsole", dependencies: ["StepCareCore", "CEditLineShim"]),
+    // The generated list of registered modules.
+    .target(
+        name: "StepCareRegistry",
+        dependencies: ["StepCareCore"] + (instrumentModules + pathwayModules).map { .target(name: $0) },
+        plugins: ["RegistryPlugin"]),
+    .executableTarget(name: "RegistryGenerator"),
+    .plugin(name: "RegistryPlugin", capability: .buildTool(), dependencies: ["RegistryGenerator"]),
+    .plugin(
+        name: "NewInstrumentPlugin",
+        capability: .command(
+            intent: .custom(verb: "new-instrument", description: "Scaffold an instrument module and its tests"),
+            permissions: [
+                .writeToPackageDirectory(reason: "creates Instruments/NAME and adds NAME to the list in Package.swift")
+            ])),
+    .executableTarget(name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", argumentParser]),
+    .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting"]),
+
+    .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
+    .testTarget(name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry"]),
+    .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry"]),
+    .testTarget(
+        name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")]),
+]
+
+for name in instrumentModules {
+    targets += [
+        .target(name: name, dependencies: ["StepCareCore"], path: "Instruments/\(name)/Sources"),
+        .testTarget(
+            name: "\(name)Tests", dependencies: [.target(name: name), "StepCareCore", "StepCareTesting"],
+            path: "Instruments/\(name)/Tests"),
+    ]
+}
+for name in pathwayModules {
+    targets.append(.target(name: name, dependencies: ["StepCareCore"], path: "Sources/Pathways/\(name)"))
+}
+
+// One setting for every Swift target: Swift 6 mode (package-wide below) plus these features.
+for target in targets where target.type != .system && target.type != .plugin {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
+}
+
+let package = Package(
+    name: "StepCare",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "stepcare", targets: ["stepcare"]),
+        .library(name: "StepCareCore", targets: ["StepCareCore"]),
+        .library(name: "StepCareTesting", targets: ["StepCareTesting"]),
+        .plugin(name: "NewInstrumentPlugin", targets: ["NewInstrumentPlugin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,150 @@
+/// What can complete an argument or option value in the REPL.
+public enum CompletionKind: String, Sendable, Hashable {
+    /// Nothing is offered.
+    case none
+    /// Command names.
+    case command
+    /// Registered instrument ids.
+    case instrument
+    /// File paths.
+    case file
+}
+
+/// A positional argument a command takes.
+public struct ArgumentSpec: Sendable, Hashable {
+    /// How many words the argument takes.
+    public enum Arity: Sendable, Hashable {
+        /// Exactly one word.
+        case one
+        /// Zero or one word.
+        case optional
+        /// One or more words.
+        case oneOrMore
+        /// Zero or more words.
+        case zeroOrMore
+    }
+
+    /// The name shown in usage, e.g. `ID`.
+    public var name: String
+    /// One line saying what it is.
+    public var abstract: String
+    /// How many words it takes.
+    public var arity: Arity
+    /// What completes it.
+    public var completion: CompletionKind
+
+    /// Creates an argument.
+    public init(_ name: String, _ abstract: String, arity: Arity = .one, completion: CompletionKind = .none) {
+        self.name = name
+        self.abstract = abstract
+        self.arity = arity
+        self.completion = completion
+    }
+}
+
+/// An `--option` a command accepts: a flag, or an option with a value.
+public struct OptionSpec: Sendable, Hashable {
+    /// The name without dashes, e.g. `json`.
+    public var name: String
+    /// The value's name in usage, or `nil` for a flag.
+    public var valueName: String?
+    /// One line saying what it does.
+    public var abstract: String
+
+    /// Creates an option.
+    public init(_ name: String, value valueName: String? = nil, _ abstract: String) {
+        self.name = name
+        self.valueName = valueName
+        self.abstract = abstract
+    }
+}
+
+/// A command: its metadata and what it does.
+///
+/// This one description drives dispatch, argument checking, `help`, Tab completion and the generated
+/// `docs/commands.md`.
+public struct CommandSpec: Sendable {
+    /// The name typed to run it.
+    public var name: String
+    /// Other names that run it.
+    public var aliases: [String]
+    /// One line saying what it does.
+    public var abstract: String
+    /// A longer explanation, shown by `help NAME`.
+    public var discussion: String
+    /// Positional arguments, in order.
+    public var arguments: [ArgumentSpec]
+    /// Options.
+    public var options: [OptionSpec]
+    /// Example invocations.
+    public var examples: [String]
+    /// Runs the command.
+    public var run: @Sendable (Invocation, Interpreter) throws(Diagnostic) -> Void
+
+    /// Creates a command.
+    public init(
+        name: String, aliases: [String] = [], abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+        options: [OptionSpec] = [], examples: [String] = [],
+        run: @escaping @Sendable (Invocation, Interpreter) throws(Diagnostic) -> Void
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.abstract = abstract
+        self.discussion = discussion
+        self.arguments = arguments
+        self.options = options
+        self.examples = examples
+        self.run = run
+    }
+
+    /// The usage line, e.g. `score ID ANSWER… [--json]`.
+    public var usage: String {
+        var parts = [name]
+        for argument in arguments {
+            switch argument.arity {
+            case .one: parts.append(argument.name)
+            case .optional: parts.append("[\(argument.name)]")
+            case .oneOrMore: parts.append("\(argument.name)…")
+            case .zeroOrMore: parts.append("[\(argument.name)…]")
+            }
+        }
+        for option in options {
+            parts.append("[--\(option.name)" + (option.valueName.map { " \($0)" } ?? "") + "]")
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// A word after variable expansion, with where it came from.
+public struct CommandArgument: Sendable, Hashable {
+    /// The text.
+    public var text: String
+    /// Where its word starts in the script.
+    public var location: SourceLocation?
+    /// Whether it was quoted (a quoted word is never an option).
+    public var isQuoted: Bool
+
+    /// Creates an argument.
+    public init(_ text: String, at location: SourceLocation? = nil, isQuoted: Bool = false) {
+        self.text = text
+        self.location = location
+        self.isQuoted = isQuoted
+    }
+}
+
+/// A command call with its arguments bound to the command's specification.
+public struct Invocation: Sendable {
+    /// The command being run.
+    public var spec: CommandSpec
+    /// Where the command name is.
+    public var location: SourceLocation?
+    /// Positional words, in order.
+    public var positionals: [CommandArgument]
+    /// Flags that were given.
+    public var flags: Set<String>
+    /// Option values that were given.
+    public var values: [String: CommandArgument]
+
+    /// Whether the flag `name` was given.
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Tab completion driven by the command table: command names first, then each argument by its
+/// completion kind (instrument ids, command names, files) and `--options` of the command being typed.
+public struct Completer: Sendable {
+    /// The commands to complete.
+    public let commands: CommandTable
+    /// The instrument ids to offer.
+    public let instrumentIDs: [String]
+
+    /// Creates a completer.
+    public init(commands: CommandTable, instrumentIDs: [String]) {
+        self.commands = commands
+        self.instrumentIDs = instrumentIDs
+    }
+
+    /// The candidates for the word being typed at the end of `textBeforeCursor`.
+    public func complete(_ textBeforeCursor: String) -> Completion {
+        // Complete within the current statement only.
+        let statement = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        let offset = textBeforeCursor.count - statement.count
+        let words = statement.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let endsInSpace = statement.last == " " || statement.isEmpty
+        let partial = endsInSpace ? "" : (words.last ?? "")
+        let complete = endsInSpace ? words : Array(words.dropLast())
+        let wordStart = offset + statement.count - partial.count
+
+        guard let name = complete.first else {
+            return Completion(wordStart: wordStart, candidates: commands.commands.map(\.name).filter { $0.hasPrefix(partial) })
+        }
+        guard let spec = commands.command(named: name) else { return Completion(wordStart: wordStart, candidates: []) }
+        if partial.hasPrefix("-") {
+            let options = spec.options.map { "--\($0.name)" }.filter { $0.hasPrefix(partial) }
+            return Completion(wordStart: wordStart, candidates: options)
+        }
+        let kind = argumentKind(spec, positionalIndex: positionalCount(spec, words: Array(complete.dropFirst())))
+        return Completion(wordStart: wordStart, candidates: candidates(kind, prefix: partial))
+    }
+
+    private func positionalCount(_ spec: CommandSpec, words: [String]) -> Int {
+        var count = 0
+        var skipNext = false
+        for word in words {
+            if skipNext {
+                skipNext = false
+            } else if word.hasPrefix("--") {
+                let name = word.dropFirst(2).prefix { $0 != "=" }
+                skipNext = !word.contains("=") && spec.options.first { $0.name == name }?.valueName != nil
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private func argumentKind(_ spec: CommandSpec, positionalIndex: Int) -> CompletionKind {
+        var index = positionalIndex
+        for argument in spec.arguments {
+            switch argument.arity {
+            case .one, .optional:
+                if index == 0 { return argument.completion }
+                index -= 1
+            case .oneOrMore, .zeroOrMore:
+                return argument.completion
+            }
+        }
+        return .none
+    }
+
+    private func candidates(_ kind: CompletionKind, prefix: String) -> [String] {
+        switch kind {
+        case .none: []
+        case .command: commands.commands.map(\.name).filter { $0.hasPrefix(prefix) }
+        case .instrument: instrumentIDs.filter { $0.hasPrefix(prefix.lowercased()) }
+        case .file: Self.files(prefix: prefix)
+        }
+    }
+
+    private static func files(prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let directory = slash.map { String(prefix[...$0]) } ?? ""
+        let namePrefix = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+        guard let handle = opendir(directory.isEmpty ? "." : directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(namePrefix), name != ".", name != ".." { names.append(directory + name) }
+        }
+        return names.sorted()
+    }
+}

@@ -1,0 +1,111 @@
+public import StepCareCore
+
+/// Runs command-language statements against a registry, writing results to an output.
+///
+/// One interpreter is one session: it holds the variables set with `let` and reads further input
+/// (for `administer`) from its line editor. It is not thread-safe; use it from one task.
+public final class Interpreter {
+    /// The instruments available.
+    public let registry: Registry
+    /// The commands available.
+    public let commands: CommandTable
+    /// Where results go.
+    public let output: any TextOutput
+    /// Variables set with `let`: each holds a list of words.
+    public private(set) var variables: [String: [String]] = [:]
+    /// Set by `quit`: the session should end.
+    public internal(set) var isFinished = false
+    /// How many lines have been read from ``input``, so scripts read from it report the right line numbers.
+    public private(set) var linesRead = 0
+    private let input: any LineEditor
+
+    /// Creates an interpreter.
+    public init(registry: Registry, output: any TextOutput, input: any LineEditor, commands: CommandTable = .standard) {
+        self.registry = registry
+        self.output = output
+        self.input = input
+        self.commands = commands
+    }
+
+    /// Reads one line of input, counting it.
+    public func readLine(prompt: String) -> LineRead {
+        output.flush()
+        let read = input.readLine(prompt: prompt)
+        if case .line = read { linesRead += 1 }
+        return read
+    }
+
+    /// Adds a line to the input's history, when it keeps one.
+    public func remember(_ line: String) {
+        input.addHistory(line)
+    }
+
+    /// Runs every statement of `script` in order, stopping at the first error.
+    public func run(_ script: Script) throws(Diagnostic) {
+        for statement in script.statements where !isFinished {
+            try execute(statement)
+        }
+    }
+
+    /// Runs one statement.
+    public func execute(_ statement: Statement) throws(Diagnostic) {
+        defer { output.flush() }
+        switch statement {
+        case .assignment(let assignment):
+            variables[assignment.name] = try expand(assignment.value).map(\.text)
+        case .command(let call):
+            let words = try expand([call.name])
+            guard let name = words.first?.text, words.count == 1 else {
+                throw Diagnostic(
+                    .syntax, "a command name must be a single word", hint: "start the line with a command; try help",
+                    at: call.name.location)
+            }
+            try execute(commandNamed: name, arguments: try expand(call.arguments), at: call.name.location)
+        }
+    }
+
+    /// Runs the command `name` with already-expanded arguments.
+    public func execute(commandNamed name: String, arguments: [CommandArgument], at location: SourceLocation? = nil)
+        throws(Diagnostic)
+    {
+        guard let spec = commands.command(named: name) else {
+            let near = Suggestions.nearest(to: name, in: commands.names)
+            throw Diagnostic(
+                .unknownCommand, "unknown command \"\(name)\"",
+                hint: near.isEmpty ? "type help to list the commands" : "did you mean \(near.joined(separator: " or "))?",
+                at: location)
+        }
+        try spec.run(try spec.bind(arguments, at: location), self)
+    }
+
+    /// Expands variables: an unquoted word that is exactly `$name` becomes the variable's words; any other
+    /// word becomes one argument, with list variables joined by spaces.
+    func expand(_ words: [Word]) throws(Diagnostic) -> [CommandArgument] {
+        var arguments: [CommandArgument] = []
+        for word in words {
+            if !word.isQuoted, word.parts.count == 1, case .variable(let name) = word.parts[0] {
+                arguments += try value(of: name, at: word.location).map {
+                    CommandArgument($0, at: word.location, isQuoted: true)
+                }
+                continue
+            }
+            var text = ""
+            for part in word.parts {
+                switch part {
+                case .literal(let literal): text += literal
+                case .variable(let name): text += try value(of: name, at: word.location).joined(separator: " ")
+                }
+            }
+            arguments.append(CommandArgument(text, at: word.location, isQuoted: word.isQuoted || word.literal == nil))
+        }
+        return arguments
+    }
+
+    private func value(of name: String, at location: SourceLocation) throws(Diagnostic) -> [String] {
+        if let value = variables[name] { return value }
+        let near = Suggestions.nearest(to: name, in: variables.keys.sorted())
+        throw Diagnostic(
+            .undefinedVariable, "$\(name) is not set",
+            hint: near.isEmpty ? "set it first with: let \(name) = VALUE" : "did you mean $\(near[0])?", at: location)
+    }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The StepCare version.
+public enum StepCareVersion {
+    /// The version string printed by `stepcare --version`.
+    public static let current = "0.1.0"
+}
+
+/// Where the REPL keeps its history.
+public enum HistoryFile {
+    /// `$XDG_STATE_HOME/stepcare/history`, else `~/.local/state/stepcare/history`; `nil` when neither is known.
+    ///
+    /// `STEPCARE_HISTORY` overrides the path (an empty value turns history off).
+    public static func path(environment: (String) -> String? = Environment.value) -> String? {
+        if let explicit = environment("STEPCARE_HISTORY") { return explicit.isEmpty ? nil : explicit }
+        if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") { return state + "/stepcare/history" }
+        if let home = environment("HOME"), !home.isEmpty { return home + "/.local/state/stepcare/history" }
+        return nil
+    }
+}
+
+/// Reads environment variables.
+public enum Environment {
+    /// The value of `name`, if set.
+    @Sendable public static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
+
+/// Reads script files.
+public enum ScriptFile {
+    /// The file's contents as UTF-8 text, or `nil` when it cannot be read.
+    public static func read(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count > 0 { bytes += chunk[0..<count] }
+            if count < chunk.count { break }
+        }
+        guard ferror(file) == 0 else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
