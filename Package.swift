@@ -43,7 +43,8 @@ var targets: [Target] = [
     .testTarget(name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry"]),
     .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry"]),
     .testTarget(
-        name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")]),
+        name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],
+        exclude: ["Transcripts"]),
 ]
 
 for name in instrumentModules {

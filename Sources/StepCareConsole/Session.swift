@@ -21,13 +21,13 @@ public enum Session {
                 let source = pending.joined(separator: "\n")
                 do {
                     let script = try Parser.parse(source)
-                    interpreter.remember(source)
+                    interpreter.remember(historyEntry(pending))
                     pending = []
                     try interpreter.run(script)
                 } catch where error.isIncompleteInput {
                     continue
                 } catch {
-                    interpreter.remember(source)
+                    interpreter.remember(historyEntry(pending))
                     pending = []
                     errors.write(error.rendered(file: "<input>", source: source))
                     errors.flush()
@@ -35,6 +35,14 @@ public enum Session {
             }
         }
         return 0
+    }
+
+    /// One history line for a statement typed over several lines: continuation backslashes dropped, lines
+    /// joined with spaces, so recalling it gives one editable line.
+    static func historyEntry(_ lines: [String]) -> String {
+        lines.enumerated().map { index, line in
+            index < lines.count - 1 && line.hasSuffix("\\") ? String(line.dropLast()) : line
+        }.joined(separator: " ")
     }
 
     /// Runs lines from the interpreter's input as a script, statement by statement, stopping at the first error.

@@ -69,7 +69,7 @@ public enum CommandReference {
         var text = """
             # StepCare command reference
 
-            Generated from the command table by `stepcare help --markdown`; a test fails when this file drifts.
+            Generated from the command table by the REPL command `help --markdown`; a test fails when this file drifts.
             The same commands work in the REPL, in script files (`stepcare run FILE`) and on piped standard input.
 
             ## The language

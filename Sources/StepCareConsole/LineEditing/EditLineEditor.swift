@@ -2,9 +2,9 @@ import CEditLine
 import CEditLineShim
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A line editor for terminals, built on libedit's native `<histedit.h>` API.
@@ -157,6 +157,7 @@ public final class EditLineEditor: LineEditor {
         return rest.isEmpty || el_insertstr(editLine, String(rest)) == 0
     }
 
+    /// The longest run of `Character`s that every word starts with.
     static func longestCommonPrefix(of words: [String]) -> String {
         guard var prefix = words.first else { return "" }
         for word in words.dropFirst() {
@@ -213,7 +214,7 @@ public final class EditLineEditor: LineEditor {
         var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
         let descriptor = mkstemp(&template)  // mode 0600
         guard descriptor >= 0 else { return }
-        let temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let file = fdopen(descriptor, "w") else {
             close(descriptor)
             unlink(temporaryPath)

@@ -1,0 +1,43 @@
+import StepCareConsole
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct CommandTableTests {
+    @Test func namesAndAliasesAreUnique() {
+        let names = CommandTable.standard.names
+        #expect(Set(names).count == names.count)
+    }
+
+    /// docs/commands.md is generated from the table; re-record with `echo 'help --markdown' | swift run stepcare > docs/commands.md`.
+    @Test func theCheckedInReferenceMatchesTheTable() throws {
+        let path = String(#filePath.split(separator: "/Tests/").first ?? "") + "/docs/commands.md"
+        let checkedIn = try #require(ScriptFile.read(path), "docs/commands.md is missing")
+        #expect(
+            checkedIn == CommandReference.markdown(.standard),
+            "docs/commands.md drifted from the command table: run `echo 'help --markdown' | swift run stepcare > docs/commands.md`")
+    }
+}
+
+@Suite struct CompleterTests {
+    let completer = Completer(commands: .standard, instrumentIDs: ["gad7", "phq9"])
+
+    @Test(arguments: [
+        ("sc", 0, ["score"]),
+        ("", 0, ["help", "instruments", "describe", "score", "administer", "quit"]),
+        ("score ", 6, ["gad7", "phq9"]),
+        ("score ph", 6, ["phq9"]),
+        ("score PH", 6, ["phq9"]),
+        ("score phq9 1 ", 13, []),
+        ("score phq9 --j", 11, ["--json"]),
+        ("help sc", 5, ["score"]),
+        ("describe g", 9, ["gad7"]),
+        ("help score; sc", 12, ["score"]),
+        ("nothing ", 8, []),
+    ])
+    func completesByContext(text: String, start: Int, candidates: [String]) {
+        #expect(completer.complete(text) == Completion(wordStart: start, candidates: candidates))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The executable's own arguments: one-shot scoring, script files, version and help.
+@Suite struct CommandLineTests {
+    @Test func oneShotScoring() throws {
+        let result = try Binary.run(["score", "phq9", "0", "0", "0", "1", "2", "1", "3", "2", "1"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("PHQ-9 total 10 (range 0–27): moderate (10–14)\n"))
+        #expect(result.stdout.contains("RISK FLAG [same day]: item 9 answered 1 (Several days)"))
+        #expect(result.stderr == "")
+    }
+
+    @Test func oneShotJSON() throws {
+        let result = try Binary.run(["score", "gad7", "1", "1", "1", "1", "1", "1", "2", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["total"] as? Int == 8)
+        #expect(object["band"] as? String == "mild")
+    }
+
+    @Test(arguments: [
+        (["score", "phq9", "1", "1"], "PHQ-9 has 9 items, but 2 answers were given"),
+        (["score", "phq9", "1", "1", "1", "1", "1", "1", "1", "1", "5"], "PHQ-9 item 9: the answer is not one of"),
+        (["score", "phq9", "1", "1", "1", "1", "1", "1", "1", "1", "one"], "answer 9 is not a number"),
+        (["score", "nope", "1"], "no instrument is registered as \"nope\""),
+    ])
+    func oneShotErrorsExitNonZero(arguments: [String], message: String) throws {
+        let result = try Binary.run(arguments)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains(message))
+        #expect(result.stderr.contains("hint: "))
+    }
+
+    @Test func runStopsAtTheFirstRuntimeErrorWithFileLineAndColumn() throws {
+        let scratch = try TemporaryDirectory()
+        let script = scratch.url.appendingPathComponent("triage.stepcare")
+        try "score gad7 0 0 0 0 0 0 1\n\n# next line is wrong\nscore gad7 0 0 0 0 0 0 4\nscore phq9 0 0 0 0 0 0 0 0 0\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["run", script.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "GAD-7 total 1 (range 0–21): minimal (0–4)\n"
+            + "  NHS Talking Therapies caseness (≥ 8): negative\n  Spitzer GAD screening cut-off (≥ 10): negative\n")
+        #expect(result.stderr.hasPrefix("\(script.path):4:24: error: GAD-7 item 7: the answer is not one of the item's options\n"))
+    }
+
+    @Test func runRunsNothingWhenTheFileDoesNotParse() throws {
+        let scratch = try TemporaryDirectory()
+        let script = scratch.url.appendingPathComponent("broken.stepcare")
+        try "score gad7 0 0 0 0 0 0 1\nscore \"gad7 1\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["run", script.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("\(script.path):2:7: error: unterminated string\n"))
+    }
+
+    @Test func runReportsAMissingFile() throws {
+        let result = try Binary.run(["run", "/nonexistent/script.stepcare"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/script.stepcare: error: cannot read the file"))
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try Binary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        let help = try Binary.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: stepcare <subcommand>"))
+        #expect(help.stdout.contains("score"))
+    }
+}

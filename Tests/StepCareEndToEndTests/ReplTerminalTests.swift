@@ -1,0 +1,85 @@
+#if os(Linux)
+    import Foundation
+    import StepCareTesting
+    import Testing
+
+    /// The libedit REPL driven through a real pseudo-terminal: Tab completion, Ctrl-C, continuation lines,
+    /// Ctrl-D and history that survives a restart.
+    @Suite(.serialized) struct ReplTerminalTests {
+        let timeout = 20.0
+
+        func start(home: URL) throws -> PseudoTerminalProcess {
+            try PseudoTerminalProcess(
+                executable: Binary.path, arguments: [],
+                environment: [
+                    "HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+                    "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                ])
+        }
+
+        @Test func completionCancellationContinuationExitAndHistory() throws {
+            let home = try TemporaryDirectory()
+            let repl = try start(home: home.url)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+
+            // Tab completes the command name, then an instrument id by context.
+            repl.send("sc\tph\t0 0 0 0 0 0 0 0 2\r")
+            try repl.waitFor("PHQ-9 total 2 (range 0–27): none-minimal (0–4)", timeout: timeout)
+            try repl.waitFor("RISK FLAG [same day]: item 9 answered 2", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+
+            // Ctrl-C throws away the line being typed; the session goes on.
+            repl.send("scroe garbage")
+            try repl.waitUntilIdle(timeout: timeout)
+            repl.send("\u{03}")
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("instruments\r")
+            try repl.waitFor("phq9  PHQ-9", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+
+            // An unfinished statement gets the continuation prompt.
+            repl.send("score gad7 2 2 2 \\\r")
+            try repl.waitFor("...> ", timeout: timeout)
+            repl.send("2 2 2 2\r")
+            try repl.waitFor("GAD-7 total 14 (range 0–21): moderate (10–14)", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+
+            // Ctrl-D on an empty line exits with status 0.
+            repl.send("\u{04}")
+            #expect(try repl.waitForExit(timeout: timeout) == 0)
+            #expect(!repl.output.contains("unknown command"), "the cancelled line must not run")
+
+            let history = home.url.appendingPathComponent("state/stepcare/history")
+            let attributes = try FileManager.default.attributesOfItem(atPath: history.path)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+            // A new process recalls the last statement with the up arrow.
+            let again = try start(home: home.url)
+            try again.waitFor("stepcare> ", timeout: timeout)
+            again.send("\u{1b}[A\r")
+            try again.waitFor("GAD-7 total 14 (range 0–21): moderate (10–14)", timeout: timeout)
+            try again.waitFor("stepcare> ", timeout: timeout)
+            again.send("quit\r")
+            #expect(try again.waitForExit(timeout: timeout) == 0)
+        }
+
+        @Test func administerAsksItemByItemAndReasksOnInvalidInput() throws {
+            let home = try TemporaryDirectory()
+            let repl = try start(home: home.url)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("administer gad7\r")
+            try repl.waitFor("1/7. Feeling nervous, anxious, or on edge", timeout: timeout)
+            try repl.waitFor("answer> ", timeout: timeout)
+            repl.send("7\r")
+            try repl.waitFor("Please answer 0, 1, 2 or 3, or - if not answered.", timeout: timeout)
+            for _ in 1...7 {
+                try repl.waitFor("answer> ", timeout: timeout)
+                repl.send("3\r")
+            }
+            try repl.waitFor("GAD-7 total 21 (range 0–21): severe (15–21)", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("\u{04}")
+            #expect(try repl.waitForExit(timeout: timeout) == 0)
+        }
+    }
+#endif

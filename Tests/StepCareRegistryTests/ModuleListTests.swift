@@ -1,0 +1,61 @@
+import StepCareCore
+import StepCareRegistry
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The registered modules must be exactly the folders on disk and the list in Package.swift.
+@Suite struct ModuleListTests {
+    let root = String(#filePath.split(separator: "/Tests/").first ?? "")
+
+    func folders(_ path: String) -> [String] {
+        guard let directory = opendir(root + "/" + path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix("."), entry.pointee.d_type == UInt8(DT_DIR) { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    func manifestList(_ marker: String) throws -> [String] {
+        let manifest = try #require(readFile(root + "/Package.swift"))
+        let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
+        let begin = try #require(lines.firstIndex(of: "// BEGIN \(marker)"))
+        let line = lines[begin + 1]
+        let inner = try #require(line.split(separator: "[").last?.split(separator: "]").first.map(String.init) ?? "")
+        return inner.split(separator: ",").map { $0.filter { $0 != "\"" && $0 != " " } }.filter { !$0.isEmpty }
+    }
+
+    @Test func everyInstrumentFolderIsListedAndRegistered() throws {
+        let onDisk = folders("Instruments")
+        #expect(!onDisk.isEmpty)
+        #expect(
+            onDisk == GeneratedModules.instrumentModuleNames,
+            "a folder under Instruments/ is not listed: add it to instrument-list in Package.swift (or use `swift package new-instrument`)")
+        #expect(try manifestList("instrument-list") == onDisk)
+    }
+
+    @Test func everyPathwayFolderIsListed() throws {
+        #expect(folders("Sources/Pathways") == GeneratedModules.pathwayModuleNames)
+        #expect(try manifestList("pathway-list") == GeneratedModules.pathwayModuleNames)
+    }
+
+    @Test func theBuiltInRegistryLoadsEveryModule() throws {
+        let registry = try Registry.builtIn()
+        #expect(registry.instruments.count == GeneratedModules.instrumentModules.flatMap { $0.instruments }.count)
+        #expect(registry.ids.contains("phq9") && registry.ids.contains("gad7"))
+    }
+}
+
+func readFile(_ path: String) -> String? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while case let count = fread(&chunk, 1, chunk.count, file), count > 0 { bytes += chunk[0..<count] }
+    return String(decoding: bytes, as: UTF8.self)
+}
