@@ -13,7 +13,8 @@ struct NewInstrumentPlugin: CommandPlugin {
         let id = extractor.extractOption(named: "id").last
         let names = extractor.remainingArguments
         guard names.count == 1, let name = names.first else {
-            throw ScaffoldError("usage: swift package --allow-writing-to-package-directory new-instrument NAME [--id ID]")
+            throw ScaffoldError(
+                "usage: swift package --allow-writing-to-package-directory new-instrument NAME [--id ID]")
         }
         let root = context.package.directoryURL
         try Scaffold(name: name, id: id ?? name.lowercased()).write(into: root)
@@ -35,7 +36,8 @@ struct Scaffold {
         guard name.first.map({ $0.isUppercase && $0.isASCII }) == true,
             name.allSatisfy({ ($0.isLetter || $0.isNumber) && $0.isASCII })
         else {
-            throw ScaffoldError("module name \"\(name)\" must be ASCII letters and digits starting with a capital, e.g. K10")
+            throw ScaffoldError(
+                "module name \"\(name)\" must be ASCII letters and digits starting with a capital, e.g. K10")
         }
         guard id.first?.isLetter == true, id.allSatisfy({ ($0.isLowercase || $0.isNumber) && $0.isASCII }) else {
             throw ScaffoldError("instrument id \"\(id)\" must be lower-case letters and digits; pass --id ID")
@@ -47,7 +49,8 @@ struct Scaffold {
             throw ScaffoldError("Instruments/\(name) already exists; choose another name")
         }
         let updated = try Self.adding(name, to: manifest)
-        try FileManager.default.createDirectory(at: folder.appending(path: "Sources"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appending(path: "Sources"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appending(path: "Tests"), withIntermediateDirectories: true)
         try source.write(to: folder.appending(path: "Sources/\(name).swift"), atomically: true, encoding: .utf8)
         try tests.write(to: folder.appending(path: "Tests/\(name)Tests.swift"), atomically: true, encoding: .utf8)
@@ -59,7 +62,8 @@ struct Scaffold {
         var lines = manifest.components(separatedBy: "\n")
         guard let begin = lines.firstIndex(of: "// BEGIN instrument-list"),
             let end = lines.firstIndex(of: "// END instrument-list"), end == begin + 2,
-            let open = lines[begin + 1].firstIndex(of: "["), let close = lines[begin + 1].lastIndex(of: "]")
+            let equals = lines[begin + 1].firstIndex(of: "="),
+            let open = lines[begin + 1][equals...].firstIndex(of: "["), let close = lines[begin + 1].lastIndex(of: "]")
         else {
             throw ScaffoldError("Package.swift has no one-line list between // BEGIN and // END instrument-list")
         }

@@ -21,7 +21,8 @@ public struct Completer: Sendable {
     /// The candidates for the word being typed at the end of `textBeforeCursor`.
     public func complete(_ textBeforeCursor: String) -> Completion {
         // Complete within the current statement only.
-        let statement = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        let statement =
+            textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         let offset = textBeforeCursor.count - statement.count
         let words = statement.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let endsInSpace = statement.last == " " || statement.isEmpty
@@ -30,7 +31,8 @@ public struct Completer: Sendable {
         let wordStart = offset + statement.count - partial.count
 
         guard let name = complete.first else {
-            return Completion(wordStart: wordStart, candidates: commands.commands.map(\.name).filter { $0.hasPrefix(partial) })
+            return Completion(
+                wordStart: wordStart, candidates: commands.commands.map(\.name).filter { $0.hasPrefix(partial) })
         }
         guard let spec = commands.command(named: name) else { return Completion(wordStart: wordStart, candidates: []) }
         if partial.hasPrefix("-") {
@@ -88,7 +90,9 @@ public struct Completer: Sendable {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name.hasPrefix(namePrefix), name != ".", name != ".." { names.append(directory + name) }
         }
         return names.sorted()

@@ -65,14 +65,17 @@ public final class Interpreter {
     }
 
     /// Runs the command `name` with already-expanded arguments.
-    public func execute(commandNamed name: String, arguments: [CommandArgument], at location: SourceLocation? = nil)
+    public func execute(
+        commandNamed name: String, arguments: [CommandArgument], at location: SourceLocation? = nil
+    )
         throws(Diagnostic)
     {
         guard let spec = commands.command(named: name) else {
             let near = Suggestions.nearest(to: name, in: commands.names)
             throw Diagnostic(
                 .unknownCommand, "unknown command \"\(name)\"",
-                hint: near.isEmpty ? "type help to list the commands" : "did you mean \(near.joined(separator: " or "))?",
+                hint: near.isEmpty
+                    ? "type help to list the commands" : "did you mean \(near.joined(separator: " or "))?",
                 at: location)
         }
         try spec.run(try spec.bind(arguments, at: location), self)

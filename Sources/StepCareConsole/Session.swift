@@ -24,7 +24,7 @@ public enum Session {
                     interpreter.remember(historyEntry(pending))
                     pending = []
                     try interpreter.run(script)
-                } catch where error.isIncompleteInput {
+                } catch  where error.isIncompleteInput {
                     continue
                 } catch {
                     interpreter.remember(historyEntry(pending))
@@ -60,7 +60,7 @@ public enum Session {
                 let script = try Parser.parse(source, firstLine: firstLine)
                 pending = []
                 try interpreter.run(script)
-            } catch where error.isIncompleteInput {
+            } catch  where error.isIncompleteInput {
                 continue
             } catch {
                 report(error, file: file, source: source, firstLine: firstLine, to: errors)

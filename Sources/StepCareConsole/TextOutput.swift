@@ -38,11 +38,12 @@ public final class FileDescriptorOutput: TextOutput {
     public func flush() {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
+            let written = buffer.withUnsafeBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
                 #if canImport(Glibc)
-                    Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    return Glibc.write(descriptor, base + offset, bytes.count - offset)
                 #else
-                    Darwin.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    return Darwin.write(descriptor, base + offset, bytes.count - offset)
                 #endif
             }
             if written < 0 && errno == EINTR { continue }

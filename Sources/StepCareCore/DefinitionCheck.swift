@@ -25,7 +25,8 @@ extension DefinitionCheck {
     /// The id is 1–32 lower-case letters and digits, starting with a letter.
     public static let identifier = DefinitionCheck("identifier") { definition in
         let id = definition.id
-        let valid = !id.isEmpty && id.count <= 32 && id.first?.isLetter == true
+        let valid =
+            !id.isEmpty && id.count <= 32 && id.first?.isLetter == true
             && id.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || ($0.isNumber && $0.isASCII) }
         return valid ? [] : ["id \"\(id)\" must be 1–32 lower-case ASCII letters and digits, starting with a letter"]
     }
@@ -108,7 +109,8 @@ extension DefinitionCheck {
             }
             let values = definition.items[rule.item - 1].options.map(\.value)
             return values.contains { $0 >= rule.minimumValue }
-                ? nil : "risk rule \"\(rule.id)\" needs item \(rule.item) ≥ \(rule.minimumValue), which no option scores"
+                ? nil
+                : "risk rule \"\(rule.id)\" needs item \(rule.item) ≥ \(rule.minimumValue), which no option scores"
         }
     }
 

@@ -11,7 +11,8 @@ public enum SummedScale {
             let reason: String
             switch definition.missingItems {
             case .notScoredWhenIncomplete(let policy):
-                reason = "item" + (missing.count == 1 ? " " : "s ")
+                reason =
+                    "item" + (missing.count == 1 ? " " : "s ")
                     + missing.map(String.init).joined(separator: ", ") + " not answered; " + policy
             }
             return ScoreReport(

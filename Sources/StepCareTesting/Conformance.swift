@@ -56,7 +56,8 @@ public enum Conformance {
                 let fired = (try? instrument.score(values: values))?.flags.contains { $0.ruleID == rule.id } ?? false
                 if fired != (option.value >= rule.minimumValue) {
                     failures.append(
-                        "risk rule \(rule.id) \(fired ? "fired" : "did not fire") for item \(rule.item) = \(option.value)")
+                        "risk rule \(rule.id) \(fired ? "fired" : "did not fire") for item \(rule.item) = \(option.value)"
+                    )
                 }
             }
             var responses = lowest.map(ItemResponse.answered)

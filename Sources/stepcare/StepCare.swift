@@ -90,7 +90,9 @@ struct Score: ParsableCommand {
     func run() throws {
         let registry = try loadRegistry()
         let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor())
-        let arguments = ([instrument] + answers).map { CommandArgument($0, isQuoted: true) } + (json ? [CommandArgument("--json")] : [])
+        let arguments =
+            ([instrument] + answers).map { CommandArgument($0, isQuoted: true) }
+            + (json ? [CommandArgument("--json")] : [])
         do {
             try interpreter.execute(commandNamed: "score", arguments: arguments)
             interpreter.output.flush()

@@ -17,7 +17,8 @@ import Testing
         let checkedIn = try #require(ScriptFile.read(path), "docs/commands.md is missing")
         #expect(
             checkedIn == CommandReference.markdown(.standard),
-            "docs/commands.md drifted from the command table: run `echo 'help --markdown' | swift run stepcare > docs/commands.md`")
+            "docs/commands.md drifted from the command table: run `echo 'help --markdown' | swift run stepcare > docs/commands.md`"
+        )
     }
 }
 

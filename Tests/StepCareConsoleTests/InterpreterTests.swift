@@ -33,7 +33,9 @@ final class QueuedInput: LineEditor {
     @Test func scoresWithVariablesAndJSON() throws {
         let text = try run("let first = 0 0 0 1\nscore phq9 $first 2 1 3 2 1 --json")
         #expect(text.hasPrefix("{\"instrument\":\"phq9\",\"answers\":[0,0,0,1,2,1,3,2,1],\"total\":10,"))
-        #expect(text.contains("\"flags\":[{\"rule\":\"phq9-item9-self-harm-thoughts\",\"item\":9,\"reason\":\"positive-answer\""))
+        #expect(
+            text.contains(
+                "\"flags\":[{\"rule\":\"phq9-item9-self-harm-thoughts\",\"item\":9,\"reason\":\"positive-answer\""))
     }
 
     @Test func quotedVariablesStayOneWord() {
@@ -69,7 +71,9 @@ final class QueuedInput: LineEditor {
 
     @Test func administerReasksAfterInvalidAnswersThenScores() throws {
         let text = try run("administer gad7", input: ["x", "9", "1", "1", "1", "1", "1", "1", " 2 "])
-        #expect(text.split(separator: "Please answer 0, 1, 2 or 3, or - if not answered.", omittingEmptySubsequences: false).count == 3)
+        #expect(
+            text.split(separator: "Please answer 0, 1, 2 or 3, or - if not answered.", omittingEmptySubsequences: false)
+                .count == 3)
         #expect(text.contains("GAD-7 total 8 (range 0–21): mild (5–9)"))
         #expect(text.contains("NHS Talking Therapies caseness (≥ 8): positive"))
     }

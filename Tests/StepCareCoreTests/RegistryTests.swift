@@ -7,7 +7,11 @@ struct TestScale: Instrument {
     var definition = InstrumentDefinition(
         id: "test3", shortName: "TEST-3", title: "Three-item test scale", edition: "test", kind: .symptom,
         recallPeriod: "last week",
-        items: (1...3).map { Item(number: $0, text: "Item \($0)", options: [ResponseOption(0, "No"), ResponseOption(1, "Some"), ResponseOption(2, "Yes")]) },
+        items: (1...3).map {
+            Item(
+                number: $0, text: "Item \($0)",
+                options: [ResponseOption(0, "No"), ResponseOption(1, "Some"), ResponseOption(2, "Yes")])
+        },
         scoreRange: 0...6,
         bands: [SeverityBand(0...2, "low"), SeverityBand(3...6, "high")], bandSource: "test",
         cutOffs: [CutOffRule(id: "case", name: "Case", atLeast: 3, source: "test")],
@@ -38,15 +42,33 @@ struct TestScale: Instrument {
         ("option-values", TestScale().with { $0.items[0].options.append(ResponseOption(1, "Again")) }),
         ("option-values", TestScale().with { $0.items[2].options = [] }),
         ("score-range-matches-items", TestScale().with { $0.scoreRange = 0...7 }),
-        ("bands-partition-range", TestScale().with { $0.bands = [SeverityBand(0...2, "low"), SeverityBand(4...6, "high")] }),
-        ("bands-partition-range", TestScale().with { $0.bands = [SeverityBand(0...3, "low"), SeverityBand(3...6, "high")] }),
-        ("bands-partition-range", TestScale().with { $0.bands = [SeverityBand(1...2, "low"), SeverityBand(3...6, "high")] }),
-        ("bands-partition-range", TestScale().with { $0.bands = [SeverityBand(0...2, "low"), SeverityBand(3...5, "high")] }),
+        (
+            "bands-partition-range",
+            TestScale().with { $0.bands = [SeverityBand(0...2, "low"), SeverityBand(4...6, "high")] }
+        ),
+        (
+            "bands-partition-range",
+            TestScale().with { $0.bands = [SeverityBand(0...3, "low"), SeverityBand(3...6, "high")] }
+        ),
+        (
+            "bands-partition-range",
+            TestScale().with { $0.bands = [SeverityBand(1...2, "low"), SeverityBand(3...6, "high")] }
+        ),
+        (
+            "bands-partition-range",
+            TestScale().with { $0.bands = [SeverityBand(0...2, "low"), SeverityBand(3...5, "high")] }
+        ),
         ("bands-partition-range", TestScale().with { $0.bands = [] }),
-        ("cut-offs-in-range", TestScale().with { $0.cutOffs[0] = CutOffRule(id: "case", name: "Case", atLeast: 9, source: "x") }),
+        (
+            "cut-offs-in-range",
+            TestScale().with { $0.cutOffs[0] = CutOffRule(id: "case", name: "Case", atLeast: 9, source: "x") }
+        ),
         ("risk-rules-reachable", TestScale().with { $0.riskRules[0].item = 4 }),
         ("risk-rules-reachable", TestScale().with { $0.riskRules[0].minimumValue = 3 }),
-        ("reliable-change-in-range", TestScale().with { $0.reliableChange = ReliableChange(threshold: 0, source: "x") }),
+        (
+            "reliable-change-in-range",
+            TestScale().with { $0.reliableChange = ReliableChange(threshold: 0, source: "x") }
+        ),
         ("metadata-complete", TestScale().with { $0.citations = [] }),
         ("metadata-complete", TestScale().with { $0.licence.attribution = "" }),
     ])
@@ -103,7 +125,8 @@ struct TestScale: Instrument {
 
     @Test func riskFlagsAreRaisedWhateverTheTotalAndOrderedByUrgency() throws {
         let twoRules = scale.with {
-            $0.riskRules.append(RiskRule(id: "item1", item: 1, atLeast: 2, urgency: .immediate, action: "now", source: "t"))
+            $0.riskRules.append(
+                RiskRule(id: "item1", item: 1, atLeast: 2, urgency: .immediate, action: "now", source: "t"))
         }
         let report = try twoRules.score(values: [2, 0, 1])
         #expect(report.total == 3)

@@ -41,9 +41,13 @@ import Testing
             .write(to: script, atomically: true, encoding: .utf8)
         let result = try Binary.run(["run", script.path])
         #expect(result.status == 1)
-        #expect(result.stdout == "GAD-7 total 1 (range 0–21): minimal (0–4)\n"
-            + "  NHS Talking Therapies caseness (≥ 8): negative\n  Spitzer GAD screening cut-off (≥ 10): negative\n")
-        #expect(result.stderr.hasPrefix("\(script.path):4:24: error: GAD-7 item 7: the answer is not one of the item's options\n"))
+        #expect(
+            result.stdout == "GAD-7 total 1 (range 0–21): minimal (0–4)\n"
+                + "  NHS Talking Therapies caseness (≥ 8): negative\n  Spitzer GAD screening cut-off (≥ 10): negative\n"
+        )
+        #expect(
+            result.stderr.hasPrefix(
+                "\(script.path):4:24: error: GAD-7 item 7: the answer is not one of the item's options\n"))
     }
 
     @Test func runRunsNothingWhenTheFileDoesNotParse() throws {
@@ -70,5 +74,25 @@ import Testing
         #expect(help.status == 0)
         #expect(help.stdout.contains("USAGE: stepcare <subcommand>"))
         #expect(help.stdout.contains("score"))
+    }
+}
+
+/// Every example script runs cleanly through `stepcare run`.
+@Suite struct ExampleTests {
+    static let examples: [String] = {
+        let folder = Binary.root.appendingPathComponent("Examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".stepcare") }.map { folder.appendingPathComponent($0).path }.sorted()
+    }()
+
+    @Test func thereAreExamples() {
+        #expect(!Self.examples.isEmpty)
+    }
+
+    @Test(arguments: examples)
+    func exampleRuns(path: String) throws {
+        let result = try Binary.run(["run", path])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
     }
 }

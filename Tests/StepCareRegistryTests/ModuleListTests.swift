@@ -15,7 +15,9 @@ import Testing
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if !name.hasPrefix("."), entry.pointee.d_type == UInt8(DT_DIR) { names.append(name) }
         }
         return names.sorted()
@@ -35,7 +37,8 @@ import Testing
         #expect(!onDisk.isEmpty)
         #expect(
             onDisk == GeneratedModules.instrumentModuleNames,
-            "a folder under Instruments/ is not listed: add it to instrument-list in Package.swift (or use `swift package new-instrument`)")
+            "a folder under Instruments/ is not listed: add it to instrument-list in Package.swift (or use `swift package new-instrument`)"
+        )
         #expect(try manifestList("instrument-list") == onDisk)
     }
 

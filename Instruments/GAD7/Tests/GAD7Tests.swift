@@ -26,8 +26,10 @@ import Testing
         #expect(result.mismatches == [])
     }
 
-    @Test(arguments: [(4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"),
-                      (15, "severe"), (21, "severe")])
+    @Test(arguments: [
+        (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"),
+        (15, "severe"), (21, "severe"),
+    ])
     func bandBoundaries(total: Int, band: String) throws {
         let values = try #require(AnswerSets.values(summingTo: total, in: gad7.definition))
         #expect(try gad7.score(values: values).band?.label == band)

@@ -14,8 +14,13 @@ import Testing
     static func expected(_ answers: [Int]) -> Conformance.Expected {
         let total = answers.reduce(0, +)
         let band =
-            total >= 20 ? "severe" : total >= 15 ? "moderately severe" : total >= 10 ? "moderate"
-            : total >= 5 ? "mild" : "none-minimal"
+            total >= 20
+            ? "severe"
+            : total >= 15
+                ? "moderately severe"
+                : total >= 10
+                    ? "moderate"
+                    : total >= 5 ? "mild" : "none-minimal"
         return Conformance.Expected(
             total: total, band: band, positiveCutOffs: total > 9 ? ["nhs-tt-caseness"] : [],
             firedRiskRules: answers[8] > 0 ? ["phq9-item9-self-harm-thoughts"] : [])
@@ -27,8 +32,10 @@ import Testing
         #expect(result.mismatches == [])
     }
 
-    @Test(arguments: [(4, "none-minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"),
-                      (15, "moderately severe"), (19, "moderately severe"), (20, "severe"), (27, "severe")])
+    @Test(arguments: [
+        (4, "none-minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"),
+        (15, "moderately severe"), (19, "moderately severe"), (20, "severe"), (27, "severe"),
+    ])
     func bandBoundaries(total: Int, band: String) throws {
         let values = try #require(AnswerSets.values(summingTo: total, in: phq9.definition))
         #expect(try phq9.score(values: values).band?.label == band)

@@ -30,7 +30,8 @@ extension CommandSpec {
                 throw Diagnostic(
                     .unknownOption, "\(self.name) has no option --\(name)",
                     hint: near.isEmpty
-                        ? (names.isEmpty ? "\(self.name) takes no options" : "options: \(names.joined(separator: ", "))")
+                        ? (names.isEmpty
+                            ? "\(self.name) takes no options" : "options: \(names.joined(separator: ", "))")
                         : "did you mean \(near.joined(separator: " or "))?",
                     at: word.location)
             }
@@ -77,7 +78,8 @@ extension CommandSpec {
         if remaining > 0 {
             let extra = positionals[positionals.count - remaining]
             throw Diagnostic(
-                .unexpectedArgument, "\(name) takes \(positionals.count - remaining) argument"
+                .unexpectedArgument,
+                "\(name) takes \(positionals.count - remaining) argument"
                     + (positionals.count - remaining == 1 ? "" : "s") + "; this one is one too many",
                 hint: "usage: \(usage)", at: extra.location)
         }

@@ -70,7 +70,8 @@ enum InstrumentSheet {
         }
         if !definition.codes.isEmpty {
             lines.append(
-                "Codes: " + definition.codes.map { "\($0.system) \($0.value)" + ($0.display.map { " \($0)" } ?? "") }
+                "Codes: "
+                    + definition.codes.map { "\($0.system) \($0.value)" + ($0.display.map { " \($0)" } ?? "") }
                     .joined(separator: "; "))
         }
         lines.append("")
@@ -88,7 +89,9 @@ enum InstrumentSheet {
 
     private static func sharedOptions(_ definition: InstrumentDefinition) -> String? {
         guard let first = definition.items.first?.options,
-            definition.items.allSatisfy({ $0.options.map(\.value) == first.map(\.value) && $0.options.map(\.label) == first.map(\.label) })
+            definition.items.allSatisfy({
+                $0.options.map(\.value) == first.map(\.value) && $0.options.map(\.label) == first.map(\.label)
+            })
         else { return nil }
         return describeOptions(first)
     }

@@ -54,7 +54,8 @@ public enum CommandReference {
             lines += ["", "arguments:"] + spec.arguments.map { "  \($0.name.padding(to: 10)) \($0.abstract)" }
         }
         if !spec.options.isEmpty {
-            lines += ["", "options:"]
+            lines +=
+                ["", "options:"]
                 + spec.options.map {
                     let name = "--\($0.name)" + ($0.valueName.map { " \($0)" } ?? "")
                     return "  \(name.padding(to: 10)) \($0.abstract)"
@@ -95,7 +96,9 @@ public enum CommandReference {
         for spec in table.commands {
             text += "\n### \(spec.name)\n\n```\n\(spec.usage)\n```\n\n\(spec.abstract).\n"
             if !spec.discussion.isEmpty { text += "\n\(spec.discussion)\n" }
-            if !spec.aliases.isEmpty { text += "\nAliases: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + "\n" }
+            if !spec.aliases.isEmpty {
+                text += "\nAliases: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+            }
             if !spec.arguments.isEmpty {
                 text += "\n| argument | meaning | completes |\n|---|---|---|\n"
                 for argument in spec.arguments {
@@ -105,7 +108,8 @@ public enum CommandReference {
             if !spec.options.isEmpty {
                 text += "\n| option | meaning |\n|---|---|\n"
                 for option in spec.options {
-                    text += "| `--\(option.name)" + (option.valueName.map { " \($0)" } ?? "") + "` | \(option.abstract) |\n"
+                    text +=
+                        "| `--\(option.name)" + (option.valueName.map { " \($0)" } ?? "") + "` | \(option.abstract) |\n"
                 }
             }
             if !spec.examples.isEmpty {

@@ -12,7 +12,8 @@ extension CommandSpec {
         let rows = interpreter.registry.instruments.map(\.definition).map {
             [$0.id, $0.shortName, $0.kind.rawValue, String($0.items.count), $0.licence.status.rawValue, $0.title]
         }
-        interpreter.output.write(TextTable.render(header: ["ID", "NAME", "KIND", "ITEMS", "LICENCE", "TITLE"], rows: rows))
+        interpreter.output.write(
+            TextTable.render(header: ["ID", "NAME", "KIND", "ITEMS", "LICENCE", "TITLE"], rows: rows))
         guard invocation.flag("licence") else { return }
         for definition in interpreter.registry.instruments.map(\.definition) {
             interpreter.output.line()

@@ -26,7 +26,9 @@ extension CommandSpec {
     }
 
     /// Parses answer words and scores them, locating any error at the offending word.
-    static func scoreAnswers(_ instrument: any Instrument, _ answers: [CommandArgument], at location: SourceLocation?)
+    static func scoreAnswers(
+        _ instrument: any Instrument, _ answers: [CommandArgument], at location: SourceLocation?
+    )
         throws(Diagnostic) -> ScoreReport
     {
         let definition = instrument.definition

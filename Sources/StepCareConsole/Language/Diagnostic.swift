@@ -30,7 +30,8 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var location: SourceLocation?
 
     /// Creates a diagnostic.
-    public init(_ code: StepCareError.Code, _ message: String, hint: String? = nil, at location: SourceLocation? = nil) {
+    public init(_ code: StepCareError.Code, _ message: String, hint: String? = nil, at location: SourceLocation? = nil)
+    {
         self.code = code
         self.message = message
         self.hint = hint

@@ -63,7 +63,8 @@ public struct Parser {
                 advance()
             case "\\" where next == nil:
                 throw Diagnostic(
-                    .incompleteInput, "the input ends with a line-continuation backslash", hint: "continue on the next line",
+                    .incompleteInput, "the input ends with a line-continuation backslash",
+                    hint: "continue on the next line",
                     at: location)
             default:
                 words.append(try parseWord())
@@ -172,7 +173,8 @@ public struct Parser {
         guard Parser.isName(name) else {
             throw Diagnostic(
                 .syntax, "expected a variable name after $",
-                hint: "variable names are letters, digits and _, starting with a letter or _; write \\$ for a literal $",
+                hint:
+                    "variable names are letters, digits and _, starting with a letter or _; write \\$ for a literal $",
                 at: dollar)
         }
         return name
@@ -206,13 +208,16 @@ public struct Parser {
             name = String(target[..<equals])
             let rest = String(target[target.index(after: equals)...])
             valueStart.column += name.count + 1
-            if !rest.isEmpty { value.insert(Word(parts: [.literal(rest)], isQuoted: false, location: valueStart), at: 0) }
+            if !rest.isEmpty {
+                value.insert(Word(parts: [.literal(rest)], isQuoted: false, location: valueStart), at: 0)
+            }
         } else if let equalsWord = value.first, !equalsWord.isQuoted, equalsWord.literal == "=" {
             value.removeFirst()
         } else {
             throw Diagnostic(
                 .syntax, "expected = after the variable name", hint: "write: let \(target) = VALUE…",
-                at: value.first?.location ?? SourceLocation(line: words[1].location.line, column: words[1].location.column + target.count))
+                at: value.first?.location
+                    ?? SourceLocation(line: words[1].location.line, column: words[1].location.column + target.count))
         }
         guard isName(name) else {
             throw Diagnostic(
