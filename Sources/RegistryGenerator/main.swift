@@ -38,7 +38,7 @@ let source = """
         /// The names of the instrument modules.
         public static let instrumentModuleNames: [String] = \(literal(instruments))
         /// The instrument modules, in name order.
-        public static let instrumentModules: [any InstrumentModule.Type] = [\(instruments.map { "\($0)Module.self" }.joined(separator: ", "))]
+        public static var instrumentModules: [any InstrumentModule.Type] { [\(instruments.map { "\($0)Module.self" }.joined(separator: ", "))] }
         /// The names of the pathway modules.
         public static let pathwayModuleNames: [String] = \(literal(pathways))
     }
