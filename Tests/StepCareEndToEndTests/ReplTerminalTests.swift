@@ -22,8 +22,14 @@
             let repl = try start(home: home.url)
             try repl.waitFor("stepcare> ", timeout: timeout)
 
-            // Tab completes the command name, then an instrument id by context.
-            repl.send("sc\tph\t0 0 0 0 0 0 0 0 2\r")
+            // Tab completes the command name, then an instrument id by context: "ph" extends to the prefix the
+            // PHQ ids share, a second Tab lists them, and the typed "9" finishes the id.
+            repl.send("sc\tph\t")
+            try repl.waitUntilIdle(timeout: timeout)
+            repl.send("\t")
+            try repl.waitFor("phq2", timeout: timeout)
+            try repl.waitFor("phq9", timeout: timeout)
+            repl.send("9 0 0 0 0 0 0 0 0 2\r")
             try repl.waitFor("PHQ-9 total 2 (range 0–27): none-minimal (0–4)", timeout: timeout)
             try repl.waitFor("RISK FLAG [same day]: item 9 answered 2", timeout: timeout)
             try repl.waitFor("stepcare> ", timeout: timeout)
