@@ -4,7 +4,7 @@ import PackageDescription
 // The instrument and pathway modules this build registers. `swift package new-instrument NAME` edits this
 // list; a test fails when a folder under Instruments/ is missing from it. Keep each list sorted.
 // BEGIN instrument-list
-let instrumentModules: [String] = ["GAD2", "GAD7", "PHQ2", "PHQ9"]
+let instrumentModules: [String] = ["GAD2", "GAD7", "K6", "PHQ2", "PHQ9"]
 // END instrument-list
 // BEGIN pathway-list
 let pathwayModules: [String] = []
