@@ -41,7 +41,7 @@ var targets: [Target] = [
 
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
     .testTarget(name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry"]),
-    .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry"]),
+    .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole"]),
     .testTarget(
         name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],
         exclude: ["Transcripts"]),

@@ -7,24 +7,20 @@ guard let output = arguments.popFirst() else {
     FileHandle.standardError.write(Data("usage: RegistryGenerator OUTPUT --instruments NAME… --pathways NAME…\n".utf8))
     exit(64)
 }
-var instruments: [String] = []
-var pathways: [String] = []
-var current: WritableKeyPath<(i: [String], p: [String]), [String]>?
-var lists = (i: [String](), p: [String]())
+var lists: [String: [String]] = ["--instruments": [], "--pathways": []]
+var current: String?
 for argument in arguments {
-    switch argument {
-    case "--instruments": current = \.i
-    case "--pathways": current = \.p
-    default:
-        guard let key = current else {
-            FileHandle.standardError.write(Data("RegistryGenerator: unexpected argument \(argument)\n".utf8))
-            exit(64)
-        }
-        lists[keyPath: key].append(argument)
+    if lists[argument] != nil {
+        current = argument
+    } else if let key = current {
+        lists[key, default: []].append(argument)
+    } else {
+        FileHandle.standardError.write(Data("RegistryGenerator: unexpected argument \(argument)\n".utf8))
+        exit(64)
     }
 }
-instruments = lists.i.sorted()
-pathways = lists.p.sorted()
+let instruments = (lists["--instruments"] ?? []).sorted()
+let pathways = (lists["--pathways"] ?? []).sorted()
 
 func literal(_ names: [String]) -> String { "[" + names.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
 

@@ -70,7 +70,7 @@ public enum Session {
         guard pending.isEmpty else {
             let source = pending.joined(separator: "\n")
             do {
-                _ = try Parser.parse(source + "\n", firstLine: firstLine)
+                _ = try Parser.parse(source, firstLine: firstLine)
             } catch {
                 report(error, file: file, source: source, firstLine: firstLine, to: errors)
             }

@@ -33,8 +33,8 @@ func now() -> Double {
 
 /// Summary statistics in milliseconds.
 struct Summary {
-    let samples: [Double]
-    var sorted: [Double] { samples.sorted() }
+    let sorted: [Double]
+    init(samples: [Double]) { sorted = samples.sorted() }
     var median: Double { sorted[sorted.count / 2] * 1000 }
     var p90: Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.9))] * 1000 }
 }

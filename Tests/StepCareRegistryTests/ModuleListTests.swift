@@ -1,3 +1,4 @@
+import StepCareConsole
 import StepCareCore
 import StepCareRegistry
 import Testing
@@ -24,7 +25,7 @@ import Testing
     }
 
     func manifestList(_ marker: String) throws -> [String] {
-        let manifest = try #require(readFile(root + "/Package.swift"))
+        let manifest = try #require(ScriptFile.read(root + "/Package.swift"))
         let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
         let begin = try #require(lines.firstIndex(of: "// BEGIN \(marker)"))
         let line = lines[begin + 1]
@@ -52,13 +53,4 @@ import Testing
         #expect(registry.instruments.count == GeneratedModules.instrumentModules.flatMap { $0.instruments }.count)
         #expect(registry.ids.contains("phq9") && registry.ids.contains("gad7"))
     }
-}
-
-func readFile(_ path: String) -> String? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while case let count = fread(&chunk, 1, chunk.count, file), count > 0 { bytes += chunk[0..<count] }
-    return String(decoding: bytes, as: UTF8.self)
 }

@@ -89,9 +89,7 @@ enum InstrumentSheet {
 
     private static func sharedOptions(_ definition: InstrumentDefinition) -> String? {
         guard let first = definition.items.first?.options,
-            definition.items.allSatisfy({
-                $0.options.map(\.value) == first.map(\.value) && $0.options.map(\.label) == first.map(\.label)
-            })
+            definition.items.allSatisfy({ $0.options == first })
         else { return nil }
         return describeOptions(first)
     }

@@ -64,7 +64,7 @@ public struct Parser {
             case "\\" where next == nil:
                 throw Diagnostic(
                     .incompleteInput, "the input ends with a line-continuation backslash",
-                    hint: "continue on the next line",
+                    hint: "continue the statement on the next line, or remove the trailing backslash",
                     at: location)
             default:
                 words.append(try parseWord())
@@ -134,7 +134,7 @@ public struct Parser {
                 case nil:
                     throw Diagnostic(
                         .incompleteInput, "the input ends with a line-continuation backslash",
-                        hint: "continue on the next line", at: location)
+                        hint: "continue the statement on the next line, or remove the trailing backslash", at: location)
                 case "\n":
                     advance()
                     flush()
