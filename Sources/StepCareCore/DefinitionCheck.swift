@@ -17,7 +17,7 @@ public struct DefinitionCheck: Sendable {
     /// Every built-in check, in the order the registry applies them.
     public static let all: [DefinitionCheck] = [
         .identifier, .itemsNumbered, .optionValues, .scoreRangeMatchesItems, .bandsPartitionRange, .cutOffsInRange,
-        .riskRulesReachable, .reliableChangeInRange, .metadataComplete,
+        .riskRulesReachable, .reliableChangeInRange, .metadataComplete, .rulesReadItems, .noWordingWithoutLicence,
     ]
 }
 
@@ -56,7 +56,9 @@ extension DefinitionCheck {
     }
 
     /// The score range is exactly the sum of the items' lowest values to the sum of their highest.
+    /// A level instrument's range is the span of its level indices instead, checked with the bands.
     public static let scoreRangeMatchesItems = DefinitionCheck("score-range-matches-items") { definition in
+        guard definition.result == .total else { return [] }
         let ranges = definition.items.compactMap(\.valueRange)
         guard ranges.count == definition.items.count else { return [] }  // reported by option-values
         let low = ranges.map(\.lowerBound).reduce(0, +)
@@ -135,6 +137,52 @@ extension DefinitionCheck {
             "citation \"\($0.text.prefix(40))\" needs text and a year"
         }
         return problems
+    }
+}
+
+extension DefinitionCheck {
+    /// Skip rules, subscales and not-applicable markers read existing items; a risk item can never be
+    /// marked not applicable or scored by a skip; a variant id is well formed.
+    public static let rulesReadItems = DefinitionCheck("rules-read-items") { definition in
+        let numbers = Set(definition.items.map(\.number))
+        let riskItems = Set(definition.riskRules.map(\.item))
+        var problems: [String] = []
+        for rule in definition.skipRules {
+            let read = rule.conditionItems + rule.skippedItems
+            if let bad = read.first(where: { !numbers.contains($0) }) {
+                problems.append("skip rule \"\(rule.id)\" reads item \(bad), which does not exist")
+            }
+            if case .scoresAs = rule.effect, let risk = rule.skippedItems.first(where: riskItems.contains) {
+                problems.append("skip rule \"\(rule.id)\" would score risk item \(risk) without asking it")
+            }
+        }
+        for subscale in definition.subscales {
+            if subscale.items.isEmpty || subscale.items.contains(where: { !numbers.contains($0) }) {
+                problems.append("subscale \"\(subscale.id)\" must read existing items")
+            }
+        }
+        for item in definition.items where item.notApplicableFor != nil && riskItems.contains(item.number) {
+            problems.append("risk item \(item.number) cannot be marked not applicable")
+        }
+        if let variant = definition.variant,
+            variant.id.isEmpty || !variant.id.allSatisfy({ $0 == "-" || (($0.isLetter || $0.isNumber) && $0.isASCII) })
+                || variant.id != variant.id.lowercased()
+        {
+            problems.append("variant id \"\(variant.id)\" must be lower-case ASCII letters, digits and hyphens")
+        }
+        return problems
+    }
+
+    /// Where the licence does not allow the wording to ship, item texts are short neutral labels:
+    /// at most 40 characters and not a question.
+    public static let noWordingWithoutLicence = DefinitionCheck("no-wording-without-licence") { definition in
+        guard !definition.licence.status.allowsWording else { return [] }
+        return definition.items.compactMap { item in
+            item.text.count <= 40 && !item.text.contains("?")
+                ? nil
+                : "item \(item.number) looks like item wording, which the licence does not let StepCare ship; "
+                    + "use a short neutral label"
+        }
     }
 }
 

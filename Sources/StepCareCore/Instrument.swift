@@ -25,9 +25,12 @@ extension Instrument {
 
     /// Checks raw responses and scores them.
     ///
+    /// - Parameter missingItems: a missing-item policy a service chose instead of the definition's own.
     /// - Throws: ``StepCareError`` when the count is wrong or an answer is not one the item offers.
-    public func score(responses: [ItemResponse]) throws(StepCareError) -> ScoreReport {
-        score(try CheckedResponses(responses, for: definition))
+    public func score(
+        responses: [ItemResponse], missingItems: MissingItemPolicy? = nil
+    ) throws(StepCareError) -> ScoreReport {
+        score(try CheckedResponses(responses, for: definition, missingItems: missingItems))
     }
 
     /// Checks and scores a complete set of answer values.

@@ -11,6 +11,8 @@ public struct InstrumentDefinition: Sendable, Hashable {
     public var title: String
     /// The edition or version implemented, e.g. "2001 (Kroenke, Spitzer and Williams)".
     public var edition: String
+    /// Which published variant this is, when the instrument has several (K10 scoring conventions).
+    public var variant: InstrumentVariant?
     /// What the instrument measures.
     public var kind: InstrumentKind
     /// The period the questions ask about, e.g. "last 2 weeks".
@@ -21,6 +23,8 @@ public struct InstrumentDefinition: Sendable, Hashable {
     public var scoreRange: ClosedRange<Int>
     /// Whether a higher total is worse or better.
     public var direction: ScoreDirection
+    /// Whether the result is a total, or a level the bands name (the C-SSRS risk level).
+    public var result: ResultKind
     /// Severity bands partitioning `scoreRange`.
     public var bands: [SeverityBand]
     /// Where the bands come from.
@@ -31,6 +35,12 @@ public struct InstrumentDefinition: Sendable, Hashable {
     public var reliableChange: ReliableChange?
     /// What happens when items are not answered.
     public var missingItems: MissingItemPolicy
+    /// Rules that skip items depending on earlier answers.
+    public var skipRules: [SkipRule]
+    /// Named sums of some items, reported beside the total.
+    public var subscales: [Subscale]
+    /// Transforms of the total reported beside it (WHO-5 percentage).
+    public var transforms: [Transform]
     /// Rules that raise risk flags from single items.
     public var riskRules: [RiskRule]
     /// Terminology codes for the instrument: panel and total score.
@@ -44,26 +54,33 @@ public struct InstrumentDefinition: Sendable, Hashable {
 
     /// Creates a definition.
     public init(
-        id: String, shortName: String, title: String, edition: String, kind: InstrumentKind, recallPeriod: String,
-        items: [Item], scoreRange: ClosedRange<Int>, direction: ScoreDirection = .higherIsWorse,
-        bands: [SeverityBand], bandSource: String, cutOffs: [CutOffRule] = [], reliableChange: ReliableChange? = nil,
-        missingItems: MissingItemPolicy, riskRules: [RiskRule] = [], codes: [Code] = [], licence: Licence,
+        id: String, shortName: String, title: String, edition: String, variant: InstrumentVariant? = nil,
+        kind: InstrumentKind, recallPeriod: String, items: [Item], scoreRange: ClosedRange<Int>,
+        direction: ScoreDirection = .higherIsWorse, result: ResultKind = .total, bands: [SeverityBand],
+        bandSource: String, cutOffs: [CutOffRule] = [], reliableChange: ReliableChange? = nil,
+        missingItems: MissingItemPolicy, skipRules: [SkipRule] = [], subscales: [Subscale] = [],
+        transforms: [Transform] = [], riskRules: [RiskRule] = [], codes: [Code] = [], licence: Licence,
         citations: [Citation], notes: [String] = []
     ) {
         self.id = id
         self.shortName = shortName
         self.title = title
         self.edition = edition
+        self.variant = variant
         self.kind = kind
         self.recallPeriod = recallPeriod
         self.items = items
         self.scoreRange = scoreRange
         self.direction = direction
+        self.result = result
         self.bands = bands
         self.bandSource = bandSource
         self.cutOffs = cutOffs
         self.reliableChange = reliableChange
         self.missingItems = missingItems
+        self.skipRules = skipRules
+        self.subscales = subscales
+        self.transforms = transforms
         self.riskRules = riskRules
         self.codes = codes
         self.licence = licence
@@ -75,4 +92,22 @@ public struct InstrumentDefinition: Sendable, Hashable {
     public func band(for total: Int) -> SeverityBand? {
         bands.first { $0.range.contains(total) }
     }
+
+    /// The band containing `score`, if any; a fractional score belongs to the band below the next whole number.
+    public func band(for score: Score) -> SeverityBand? {
+        bands.first { score.isIn($0.range) }
+    }
+
+    /// The id with the variant, as shown to staff: `k10` or `k10 (variant us-abs)`.
+    public var displayID: String {
+        variant.map { "\(id) (variant \($0.id))" } ?? id
+    }
+}
+
+/// What an instrument's result is.
+public enum ResultKind: String, Sendable, Hashable {
+    /// A total score.
+    case total
+    /// A level: the "total" is the index of the band that names it (C-SSRS risk level).
+    case level
 }

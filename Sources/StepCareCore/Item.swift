@@ -4,13 +4,16 @@ public struct ResponseOption: Sendable, Hashable {
     public var value: Int
     /// The answer as shown to the person, e.g. "Several days".
     public var label: String
+    /// A short word that may be typed instead of the value, e.g. `y` or `n`.
+    public var key: String?
     /// A terminology code for the answer (LOINC answer code), if one is verified.
     public var code: Code?
 
     /// Creates a response option.
-    public init(_ value: Int, _ label: String, code: Code? = nil) {
+    public init(_ value: Int, _ label: String, key: String? = nil, code: Code? = nil) {
         self.value = value
         self.label = label
+        self.key = key
         self.code = code
     }
 }
@@ -25,13 +28,24 @@ public struct Item: Sendable, Hashable {
     public var options: [ResponseOption]
     /// A terminology code for the item (LOINC), if one is verified.
     public var code: Code?
+    /// Whether the item is positively worded and its option values run the other way (CORE-10 items 2
+    /// and 3, DAST-10 item 3). The values in ``options`` are already the scored values.
+    public var isReversed: Bool
+    /// When the item may be marked not applicable, who it does not apply to, e.g. "men" (PHQ-15 item 4).
+    /// A not-applicable item is left out of the total and lowers the maximum; it is not missing.
+    public var notApplicableFor: String?
 
     /// Creates an item.
-    public init(number: Int, text: String, options: [ResponseOption], code: Code? = nil) {
+    public init(
+        number: Int, text: String, options: [ResponseOption], code: Code? = nil, isReversed: Bool = false,
+        notApplicableFor: String? = nil
+    ) {
         self.number = number
         self.text = text
         self.options = options
         self.code = code
+        self.isReversed = isReversed
+        self.notApplicableFor = notApplicableFor
     }
 
     /// The lowest and highest points the item can score.
@@ -45,9 +59,16 @@ public struct Item: Sendable, Hashable {
         options.first { $0.value == value }
     }
 
-    /// The item's values as a readable list, e.g. `0, 1, 2 or 3`.
+    /// The option chosen by `word`: its value, or its key ignoring case.
+    public func option(answeredAs word: String) -> ResponseOption? {
+        if let value = Int(word) { return option(scoring: value) }
+        let lowered = word.lowercased()
+        return options.first { $0.key?.lowercased() == lowered }
+    }
+
+    /// The item's values as a readable list, e.g. `0, 1, 2 or 3`, or `y (1) or n (0)` when options have keys.
     public var valueChoices: String {
-        let values = options.map { String($0.value) }
+        let values = options.map { option in option.key.map { "\($0) (\(option.value))" } ?? String(option.value) }
         guard values.count > 1 else { return values.first ?? "" }
         return values.dropLast().joined(separator: ", ") + " or " + (values.last ?? "")
     }

@@ -46,3 +46,8 @@ extension StepCareError.Code {
     /// An answer that is not one of the item's response values.
     public static let invalidAnswer = Self("invalid-answer")
 }
+
+extension StepCareError.Code {
+    /// The instrument has no variant with the given identifier.
+    public static let unknownVariant = Self("unknown-variant")
+}

@@ -17,9 +17,10 @@ public enum Conformance {
 
     /// Scores answer sets at both ends of every band and checks each lands in its band.
     ///
-    /// Only meaningful for instruments scored as a plain sum of their items.
+    /// Applies to totals; a level instrument (C-SSRS) is checked by its own path enumeration instead.
     public static func boundaryFailures(_ instrument: any Instrument) -> [String] {
         let definition = instrument.definition
+        guard definition.result == .total else { return [] }
         var failures: [String] = []
         for band in definition.bands {
             for total in [band.range.lowerBound, band.range.upperBound] {
@@ -29,9 +30,9 @@ public enum Conformance {
                 }
                 do {
                     let report = try instrument.score(values: values)
-                    if report.total != total || report.band != band {
+                    if report.total != Score(total) || report.band != band {
                         failures.append(
-                            "answers \(values) scored \(report.total.map(String.init) ?? "nothing") in band "
+                            "answers \(values) scored \(report.total.map(\.description) ?? "nothing") in band "
                                 + "\"\(report.band?.label ?? "none")\"; expected \(total) in \"\(band.label)\"")
                     }
                 } catch {
@@ -46,10 +47,10 @@ public enum Conformance {
     /// raises its own flag when the item is not answered.
     public static func riskRuleFailures(_ instrument: any Instrument) -> [String] {
         let definition = instrument.definition
-        let lowest = definition.items.map { $0.options.map(\.value).min() ?? 0 }
         var failures: [String] = []
         for rule in definition.riskRules where definition.items.indices.contains(rule.item - 1) {
             let index = rule.item - 1
+            let lowest = AnswerSets.lowestAsking(item: rule.item, in: definition)
             for option in definition.items[index].options {
                 var values = lowest
                 values[index] = option.value
@@ -72,8 +73,8 @@ public enum Conformance {
 
     /// What an independent formula says an answer set should score.
     public struct Expected: Sendable, Hashable {
-        /// The total.
-        public var total: Int
+        /// The total, or `nil` when the answers are not scored.
+        public var total: Score?
         /// The band label.
         public var band: String
         /// The ids of the cut-off rules that are positive.
@@ -81,8 +82,14 @@ public enum Conformance {
         /// The ids of the risk rules that fire.
         public var firedRiskRules: Set<String>
 
-        /// Creates an expectation.
+        /// Creates an expectation of a whole-number total.
         public init(total: Int, band: String, positiveCutOffs: Set<String>, firedRiskRules: Set<String>) {
+            self.init(
+                total: Score(total), band: band, positiveCutOffs: positiveCutOffs, firedRiskRules: firedRiskRules)
+        }
+
+        /// Creates an expectation.
+        public init(total: Score?, band: String, positiveCutOffs: Set<String>, firedRiskRules: Set<String>) {
             self.total = total
             self.band = band
             self.positiveCutOffs = positiveCutOffs
@@ -105,15 +112,40 @@ public enum Conformance {
                 if mismatches.count < maxReported { mismatches.append("\(values) was refused") }
                 return
             }
-            let got = Expected(
-                total: report.total ?? -1, band: report.band?.label ?? "",
-                positiveCutOffs: Set(report.cutOffs.filter(\.isPositive).map(\.rule.id)),
-                firedRiskRules: Set(report.flags.map(\.ruleID)))
+            let got = observed(report)
             if got != want, mismatches.count < maxReported {
                 mismatches.append("\(values): got \(got), expected \(want)")
             }
         }
         return (count, mismatches)
+    }
+
+    /// Scores every path through an instrument with skip rules (see ``AnswerSets/paths(in:)``) and compares
+    /// each report with `expected`.
+    public static func enumeratePaths(
+        _ instrument: any Instrument, maxReported: Int = 10, expected: ([ItemResponse]) -> Expected
+    ) -> (count: Int, mismatches: [String]) {
+        let paths = AnswerSets.paths(in: instrument.definition)
+        var mismatches: [String] = []
+        for responses in paths {
+            let want = expected(responses)
+            guard let report = try? instrument.score(responses: responses) else {
+                if mismatches.count < maxReported { mismatches.append("\(responses) was refused") }
+                continue
+            }
+            let got = observed(report)
+            if got != want, mismatches.count < maxReported {
+                mismatches.append("\(responses): got \(got), expected \(want)")
+            }
+        }
+        return (paths.count, mismatches)
+    }
+
+    private static func observed(_ report: ScoreReport) -> Expected {
+        Expected(
+            total: report.total, band: report.band?.label ?? "",
+            positiveCutOffs: Set(report.cutOffs.filter(\.isPositive).map(\.rule.id)),
+            firedRiskRules: Set(report.flags.map(\.ruleID)))
     }
 }
 
@@ -140,6 +172,39 @@ public enum AnswerSets {
             }
             if index < 0 { return }
         }
+    }
+
+    /// Every distinct complete path through an instrument with skip rules: each answer set, with items a
+    /// skip rule does not ask left unanswered. Exhaustive, so only for small instruments (C-SSRS: 2⁷ sets).
+    public static func paths(in definition: InstrumentDefinition) -> [[ItemResponse]] {
+        var seen = Set<[ItemResponse]>()
+        var paths: [[ItemResponse]] = []
+        forEach(in: definition) { values in
+            var responses = values.map(ItemResponse.answered)
+            for rule in definition.skipRules where rule.effect == .notAsked {
+                let total = rule.conditionItems.reduce(0) { $0 + (values[$1 - 1]) }
+                if total == rule.conditionTotal {
+                    for item in rule.skippedItems { responses[item - 1] = .notAnswered }
+                }
+            }
+            if seen.insert(responses).inserted { paths.append(responses) }
+        }
+        return paths
+    }
+
+    /// The lowest value of every item, except that a skip rule's condition is set so that `item` is asked.
+    public static func lowestAsking(item: Int, in definition: InstrumentDefinition) -> [Int] {
+        var values = definition.items.map { $0.options.map(\.value).min() ?? 0 }
+        for rule in definition.skipRules where rule.skippedItems.contains(item) {
+            guard let first = rule.conditionItems.first else { continue }
+            let options = definition.items[first - 1].options.map(\.value)
+            if let other = options.first(where: {
+                $0 - values[first - 1] + rule.conditionItems.reduce(0) { $0 + values[$1 - 1] } != rule.conditionTotal
+            }) {
+                values[first - 1] = other
+            }
+        }
+        return values
     }
 
     /// One answer set whose values sum to `total`, filling items from the first, or `nil` if none does.

@@ -32,7 +32,8 @@ final class QueuedInput: LineEditor {
 
     @Test func scoresWithVariablesAndJSON() throws {
         let text = try run("let first = 0 0 0 1\nscore phq9 $first 2 1 3 2 1 --json")
-        #expect(text.hasPrefix("{\"instrument\":\"phq9\",\"answers\":[0,0,0,1,2,1,3,2,1],\"total\":10,"))
+        #expect(
+            text.hasPrefix("{\"instrument\":\"phq9\",\"variant\":null,\"answers\":[0,0,0,1,2,1,3,2,1],\"total\":10,"))
         #expect(
             text.contains(
                 "\"flags\":[{\"rule\":\"phq9-item9-self-harm-thoughts\",\"item\":9,\"reason\":\"positive-answer\""))
@@ -98,7 +99,9 @@ final class QueuedInput: LineEditor {
     }
 
     @Test func helpShowsUsageFromTheTable() throws {
-        #expect(try run("help score").hasPrefix("usage: score ID ANSWER… [--json]\n"))
+        #expect(
+            try run("help score").hasPrefix("usage: score ID ANSWER… [--variant VARIANT] [--missing POLICY] [--json]\n")
+        )
         #expect(try run("help sc").contains("score"))
         #expect(try run("? quit").contains("aliases: exit"))
     }

@@ -4,19 +4,27 @@ extension CommandSpec {
     /// `administer ID`: ask the items one by one.
     static let administer = CommandSpec(
         name: "administer", abstract: "Ask an instrument's items one by one, then score them",
-        discussion: "Shows each item with its options and reads the answer: the option's points, or - to leave "
-            + "the item unanswered. An invalid answer is explained and the item asked again. Ctrl-C cancels the "
-            + "administration and nothing is scored. The report is the same as score's.",
+        discussion: "Shows each item with its options and reads the answer: the option's points or key (such as y "
+            + "or n), - to leave the item unanswered, or n/a where the item allows it. Skip rules are followed "
+            + "(C-SSRS questions 3–5 only after a yes to question 2; the AUDIT interview skips). An invalid answer "
+            + "is explained and the item asked again. Ctrl-C cancels the administration and nothing is scored. The "
+            + "report is the same as score's.",
         arguments: [ArgumentSpec("ID", "an instrument id, e.g. gad7", completion: .instrument)],
-        examples: ["administer phq9"]
+        options: [OptionSpec("variant", value: "VARIANT", "Administer a named variant instead of the default")],
+        examples: ["administer phq9", "administer cssrs"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-        let instrument = try interpreter.instrument(invocation.positionals[0])
+        let instrument = try interpreter.instrument(invocation.positionals[0], variant: invocation.values["variant"])
         let definition = instrument.definition
         let riskItems = Set(definition.riskRules.map(\.item))
         interpreter.output.line("\(definition.shortName): \(definition.title). Over the \(definition.recallPeriod):")
         var responses: [ItemResponse] = []
         for item in definition.items {
             interpreter.output.line()
+            if let rule = skipping(item.number, definition: definition, answers: responses) {
+                interpreter.output.line("\(item.number)/\(definition.items.count). Skipped: \(rule.text)")
+                responses.append(.notAnswered)
+                continue
+            }
             interpreter.output.line("\(item.number)/\(definition.items.count). \(item.text)")
             interpreter.output.line("   " + InstrumentSheet.describeOptions(item.options))
             asking: while true {
@@ -31,20 +39,18 @@ extension CommandSpec {
                             + "nothing was scored",
                         hint: "answer every item, using - for one that was not answered", at: invocation.location)
                 case .line(let raw):
-                    let text = raw.trimmingWhitespace()
-                    if text == "-" {
-                        if riskItems.contains(item.number) {
-                            interpreter.output.line(
-                                "   Item \(item.number) is a risk item: leaving it unanswered raises a risk flag.")
-                        }
-                        responses.append(.notAnswered)
-                        break asking
+                    guard let response = ItemResponse(word: raw.trimmingWhitespace(), item: item),
+                        item.accepts(response)
+                    else {
+                        interpreter.output.line("   Please answer \(item.answerChoices).")
+                        continue asking
                     }
-                    if let value = Int(text), item.option(scoring: value) != nil {
-                        responses.append(.answered(value))
-                        break asking
+                    if response == .notAnswered, riskItems.contains(item.number) {
+                        interpreter.output.line(
+                            "   Item \(item.number) is a risk item: leaving it unanswered raises a risk flag.")
                     }
-                    interpreter.output.line("   Please answer \(item.valueChoices), or - if not answered.")
+                    responses.append(response)
+                    break asking
                 }
             }
         }
@@ -56,6 +62,30 @@ extension CommandSpec {
             throw Diagnostic(error, at: invocation.location)
         }
         interpreter.output.write(ReportRendering.text(report, definition: definition))
+    }
+
+    /// The skip rule that skips `item`, given the answers so far, if any.
+    static func skipping(_ item: Int, definition: InstrumentDefinition, answers: [ItemResponse]) -> SkipRule? {
+        definition.skipRules.first { rule in
+            guard rule.skippedItems.contains(item) else { return false }
+            var total = 0
+            for number in rule.conditionItems {
+                guard answers.indices.contains(number - 1), let value = answers[number - 1].value else { return false }
+                total += value
+            }
+            return total == rule.conditionTotal
+        }
+    }
+}
+
+extension Item {
+    /// Whether `response` is one this item can take.
+    func accepts(_ response: ItemResponse) -> Bool {
+        switch response {
+        case .answered(let value): option(scoring: value) != nil
+        case .notAnswered: true
+        case .notApplicable: notApplicableFor != nil
+        }
     }
 }
 

@@ -50,16 +50,13 @@ public enum CommandReference {
         var lines = ["usage: \(spec.usage)", "", spec.abstract + "."]
         if !spec.discussion.isEmpty { lines += ["", spec.discussion] }
         if !spec.aliases.isEmpty { lines += ["", "aliases: " + spec.aliases.joined(separator: ", ")] }
+        let options = spec.options.map { ("--\($0.name)" + ($0.valueName.map { " \($0)" } ?? ""), $0.abstract) }
+        let width = max(10, options.map(\.0.count).max() ?? 0)
         if !spec.arguments.isEmpty {
-            lines += ["", "arguments:"] + spec.arguments.map { "  \($0.name.padding(to: 10)) \($0.abstract)" }
+            lines += ["", "arguments:"] + spec.arguments.map { "  \($0.name.padding(to: width)) \($0.abstract)" }
         }
-        if !spec.options.isEmpty {
-            lines +=
-                ["", "options:"]
-                + spec.options.map {
-                    let name = "--\($0.name)" + ($0.valueName.map { " \($0)" } ?? "")
-                    return "  \(name.padding(to: 10)) \($0.abstract)"
-                }
+        if !options.isEmpty {
+            lines += ["", "options:"] + options.map { "  \($0.0.padding(to: width)) \($0.1)" }
         }
         if !spec.examples.isEmpty { lines += ["", "examples:"] + spec.examples.map { "  \($0)" } }
         return lines.joined(separator: "\n") + "\n"

@@ -5,19 +5,28 @@ extension CommandSpec {
     static let instruments = CommandSpec(
         name: "instruments", abstract: "List the registered instruments",
         discussion: "Shows each instrument's id (used by score, describe and administer), short name, kind, "
-            + "number of items and licence status. --licence adds the licence terms and attribution.",
+            + "number of items, licence status and named variants (the first is the default). --licence adds the "
+            + "licence terms and attribution of every variant.",
         options: [OptionSpec("licence", "Show the licence terms and attribution of each instrument")],
         examples: ["instruments", "instruments --licence"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-        let rows = interpreter.registry.instruments.map(\.definition).map {
-            [$0.id, $0.shortName, $0.kind.rawValue, String($0.items.count), $0.licence.status.rawValue, $0.title]
+        let registry = interpreter.registry
+        let rows = registry.defaults.map(\.definition).map {
+            let variants = registry.variants(of: $0.id).compactMap(\.definition.variant?.id)
+            return [
+                $0.id, $0.shortName, $0.kind.rawValue, String($0.items.count), $0.licence.status.rawValue,
+                variants.isEmpty ? "-" : variants.joined(separator: ","), $0.title,
+            ]
         }
         interpreter.output.write(
-            TextTable.render(header: ["ID", "NAME", "KIND", "ITEMS", "LICENCE", "TITLE"], rows: rows))
+            TextTable.render(header: ["ID", "NAME", "KIND", "ITEMS", "LICENCE", "VARIANTS", "TITLE"], rows: rows))
         guard invocation.flag("licence") else { return }
-        for definition in interpreter.registry.instruments.map(\.definition) {
+        for definition in registry.instruments.map(\.definition) {
             interpreter.output.line()
-            interpreter.output.line("\(definition.shortName): \(definition.licence.status.rawValue)")
+            interpreter.output.line(
+                "\(definition.shortName)\(definition.variant.map { " (\($0.id))" } ?? ""): "
+                    + "\(definition.licence.status.rawValue)"
+                    + (definition.licence.status.allowsWording ? "" : " (data-collection shell, no item wording)"))
             interpreter.output.line("  terms: \(definition.licence.terms)")
             interpreter.output.line("  attribution: \(definition.licence.attribution)")
         }

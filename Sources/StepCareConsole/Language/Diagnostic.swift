@@ -81,4 +81,6 @@ extension StepCareError.Code {
     public static let undefinedVariable = Self("undefined-variable")
     /// A file could not be read or written.
     public static let io = Self("io")
+    /// An option's value is not one of the values it accepts.
+    public static let invalidOption = Self("invalid-option")
 }

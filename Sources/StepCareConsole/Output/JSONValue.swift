@@ -3,6 +3,7 @@ public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -22,6 +23,8 @@ public enum JSONValue: Sendable, Hashable {
         case .null: text += "null"
         case .bool(let value): text += value ? "true" : "false"
         case .int(let value): text += String(value)
+        case .number(let value):
+            if value.rounded() == value, abs(value) < 1e15 { text += String(Int(value)) } else { text += "\(value)" }
         case .string(let value): JSONValue.quote(value, into: &text)
         case .array(let values):
             text += "["

@@ -4,17 +4,21 @@ import StepCareCore
 enum ReportRendering {
     /// The report as readable lines.
     static func text(_ report: ScoreReport, definition: InstrumentDefinition) -> String {
-        var lines: [String] = []
-        if let total = report.total {
-            let band = report.band.map { "\($0.label) (\(InstrumentSheet.span($0.range)))" } ?? "no band"
-            lines.append(
-                "\(definition.shortName) total \(total) (range \(InstrumentSheet.span(report.scoreRange))): \(band)")
-        } else {
-            lines.append("\(definition.shortName) NOT SCORED: \(report.notScoredReason ?? "incomplete")")
-        }
+        var lines = [headline(report, definition: definition)]
         for result in report.cutOffs {
+            let who = result.rule.population.map { ", \($0)" } ?? ""
             lines.append(
-                "  \(result.rule.name) (≥ \(result.rule.threshold)): \(result.isPositive ? "positive" : "negative")")
+                "  \(result.rule.name) (\(result.rule.condition)\(who)): \(result.isPositive ? "positive" : "negative")"
+            )
+        }
+        for subscale in report.subscales {
+            lines.append("  subscale \(subscale.subscale.name): \(subscale.total.map(String.init) ?? "not scored")")
+        }
+        for finding in report.findings {
+            lines.append("  FINDING: \(finding.text) — \(finding.source)")
+        }
+        for note in report.notes {
+            lines.append("  note: \(note)")
         }
         for flag in report.flags {
             let item = definition.items.indices.contains(flag.item - 1) ? definition.items[flag.item - 1] : nil
@@ -31,13 +35,32 @@ enum ReportRendering {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    private static func headline(_ report: ScoreReport, definition: InstrumentDefinition) -> String {
+        let name = definition.shortName + (definition.variant.map { " (\($0.id))" } ?? "")
+        guard let total = report.total else {
+            return "\(name) NOT SCORED: \(report.notScoredReason ?? "incomplete")"
+        }
+        if definition.result == .level {
+            return "\(name) level: \(report.band?.label ?? "undetermined")"
+        }
+        let band = report.band.map { "\($0.label) (\(InstrumentSheet.span($0.range)))" } ?? "no band"
+        let outOf = report.applicableMaximum.map { " of \($0) applicable" } ?? ""
+        var line = "\(name) total \(total)\(outOf) (range \(InstrumentSheet.span(report.scoreRange))): \(band)"
+        for transformed in report.transformed {
+            line += "; \(transformed.transform.name) \(transformed.value)\(transformed.transform.unit)"
+        }
+        return line
+    }
+
     /// The report as a JSON object.
     static func json(_ report: ScoreReport) -> JSONValue {
         .object([
             ("instrument", .string(report.instrumentID)),
-            ("answers", .array(report.responses.map { $0.value.map(JSONValue.int) ?? .null })),
-            ("total", report.total.map(JSONValue.int) ?? .null),
+            ("variant", report.variantID.map(JSONValue.string) ?? .null),
+            ("answers", .array(report.responses.map(json))),
+            ("total", report.total.map { .number($0.value) } ?? .null),
             ("range", .array([.int(report.scoreRange.lowerBound), .int(report.scoreRange.upperBound)])),
+            ("applicableMaximum", report.applicableMaximum.map(JSONValue.int) ?? .null),
             ("band", report.band.map { .string($0.label) } ?? .null),
             (
                 "cutOffs",
@@ -45,13 +68,28 @@ enum ReportRendering {
                     report.cutOffs.map {
                         .object([
                             ("id", .string($0.rule.id)), ("threshold", .int($0.rule.threshold)),
-                            ("positive", .bool($0.isPositive)),
+                            ("side", .string($0.rule.side.rawValue)), ("positive", .bool($0.isPositive)),
                         ])
                     })
             ),
+            (
+                "subscales",
+                .object(report.subscales.map { ($0.subscale.id, $0.total.map(JSONValue.int) ?? .null) })
+            ),
+            ("transformed", .object(report.transformed.map { ($0.transform.id, .number($0.value.value)) })),
+            ("findings", .array(report.findings.map { .string($0.id) })),
             ("flags", .array(report.flags.map(json))),
             ("notScoredReason", report.notScoredReason.map(JSONValue.string) ?? .null),
+            ("notes", .array(report.notes.map(JSONValue.string))),
         ])
+    }
+
+    private static func json(_ response: ItemResponse) -> JSONValue {
+        switch response {
+        case .answered(let value): .int(value)
+        case .notAnswered: .null
+        case .notApplicable: .string("n/a")
+        }
     }
 
     private static func json(_ flag: RiskFlag) -> JSONValue {
