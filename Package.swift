@@ -17,11 +17,13 @@ var targets: [Target] = [
     .target(name: "StepCareCore"),
     // Test support shipped as a product: the instrument conformance kit and a pseudo-terminal driver.
     .target(name: "StepCareTesting", dependencies: ["StepCareCore"]),
+    // Rules over scores and timelines: outcome classification.
+    .target(name: "StepCareEngine", dependencies: ["StepCareCore"]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The command language, its interpreter and line editing.
-    .target(name: "StepCareConsole", dependencies: ["StepCareCore", "CEditLineShim"]),
+    .target(name: "StepCareConsole", dependencies: ["StepCareCore", "StepCareEngine", "CEditLineShim"]),
     // The generated list of registered modules.
     .target(
         name: "StepCareRegistry",
@@ -40,6 +42,7 @@ var targets: [Target] = [
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting"]),
 
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
+    .testTarget(name: "StepCareEngineTests", dependencies: ["StepCareEngine", "StepCareRegistry"]),
     .testTarget(name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry"]),
     .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole"]),
     .testTarget(

@@ -10,16 +10,16 @@ extension CommandSpec {
         var flags: Set<String> = []
         var values: [String: CommandArgument] = [:]
         var index = 0
-        var optionsEnded = false
+        var separatorIndex: Int?
         while index < words.count {
             let word = words[index]
             index += 1
-            guard !optionsEnded, !word.isQuoted, word.text.hasPrefix("--") else {
+            guard separatorIndex == nil, !word.isQuoted, word.text.hasPrefix("--") else {
                 positionals.append(word)
                 continue
             }
             if word.text == "--" {
-                optionsEnded = true
+                separatorIndex = positionals.count
                 continue
             }
             let body = word.text.dropFirst(2)
@@ -55,7 +55,9 @@ extension CommandSpec {
             }
         }
         try checkArity(positionals, at: location)
-        return Invocation(spec: self, location: location, positionals: positionals, flags: flags, values: values)
+        return Invocation(
+            spec: self, location: location, positionals: positionals, flags: flags, values: values,
+            separatorIndex: separatorIndex)
     }
 
     private func checkArity(_ positionals: [CommandArgument], at location: SourceLocation?) throws(Diagnostic) {

@@ -144,6 +144,8 @@ public struct Invocation: Sendable {
     public var flags: Set<String>
     /// Option values that were given.
     public var values: [String: CommandArgument]
+    /// How many positional words came before `--`, when `--` was given.
+    public var separatorIndex: Int?
 
     /// Whether the flag `name` was given.
     public func flag(_ name: String) -> Bool { flags.contains(name) }

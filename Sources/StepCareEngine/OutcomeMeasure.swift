@@ -1,0 +1,53 @@
+public import StepCareCore
+
+/// One instrument as an outcome measure: the total that makes a person a "case", and the change that is
+/// reliable.
+public struct OutcomeMeasure: Sendable, Hashable {
+    /// The instrument's id, e.g. `phq9`.
+    public var instrumentID: String
+    /// The short name shown to staff, e.g. "PHQ-9".
+    public var shortName: String
+    /// The cut-off rule that decides caseness, if the instrument has one.
+    public var caseness: CutOffRule?
+    /// The published reliable-change threshold, if there is one.
+    public var reliableChange: ReliableChange?
+    /// Whether a higher total is worse or better.
+    public var direction: ScoreDirection
+
+    /// The measure an instrument makes, with caseness from the named cut-off rule.
+    ///
+    /// Without a name the rule `nhs-tt-caseness` is used when the instrument has one, else its first
+    /// cut-off rule.
+    /// - Throws: ``StepCareError`` with code `unknownRule` when the instrument has no rule of that name.
+    public init(_ definition: InstrumentDefinition, casenessRule: String? = nil) throws(StepCareError) {
+        instrumentID = definition.id
+        shortName = definition.shortName
+        reliableChange = definition.reliableChange
+        direction = definition.direction
+        if let casenessRule {
+            guard let rule = definition.cutOffs.first(where: { $0.id == casenessRule }) else {
+                throw StepCareError(
+                    .unknownRule, "\(definition.shortName) has no cut-off rule \"\(casenessRule)\"",
+                    hint: definition.cutOffs.isEmpty
+                        ? "\(definition.shortName) has no cut-off rules"
+                        : "rules: " + definition.cutOffs.map(\.id).joined(separator: ", "))
+            }
+            caseness = rule
+        } else {
+            caseness = definition.cutOffs.first { $0.id == "nhs-tt-caseness" } ?? definition.cutOffs.first
+        }
+    }
+
+    /// Whether `total` is at caseness; `nil` when the measure has no caseness rule.
+    public func isCase(_ total: Score) -> Bool? { caseness?.isPositive(total) }
+
+    /// The change from `first` to `last` in the improving direction: positive when the person got better.
+    public func improvement(from first: Score, to last: Score) -> Double {
+        direction == .higherIsWorse ? first.value - last.value : last.value - first.value
+    }
+}
+
+extension StepCareError.Code {
+    /// A named rule does not exist.
+    public static let unknownRule = Self("unknown-rule")
+}
