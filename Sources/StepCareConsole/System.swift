@@ -35,6 +35,11 @@ public enum Environment {
 public enum ScriptFile {
     /// The file's contents as UTF-8 text, or `nil` when it cannot be read.
     public static func read(_ path: String) -> String? {
+        bytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The file's bytes, or `nil` when it cannot be read.
+    public static func bytes(_ path: String) -> [UInt8]? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -45,6 +50,6 @@ public enum ScriptFile {
             if count < chunk.count { break }
         }
         guard ferror(file) == 0 else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

@@ -31,7 +31,12 @@ public final class FileDescriptorOutput: TextOutput {
     deinit { flush() }
 
     public func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        write(bytes: text.utf8)
+    }
+
+    /// Writes raw bytes.
+    public func write(bytes: some Sequence<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

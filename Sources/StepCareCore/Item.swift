@@ -25,7 +25,11 @@ public struct Item: Sendable, Hashable {
     /// The item wording where its licence allows shipping it; otherwise a short neutral label.
     public var text: String
     /// The answers the item accepts, in the order they are shown.
-    public var options: [ResponseOption]
+    public var options: [ResponseOption] {
+        didSet { acceptedValues = Item.mask(options) }
+    }
+    /// Bit `v` is set when an option scores `v` (values 0–63), so checking an answer allocates nothing.
+    private var acceptedValues: UInt64
     /// A terminology code for the item (LOINC), if one is verified.
     public var code: Code?
     /// Whether the item is positively worded and its option values run the other way (CORE-10 items 2
@@ -43,6 +47,7 @@ public struct Item: Sendable, Hashable {
         self.number = number
         self.text = text
         self.options = options
+        self.acceptedValues = Item.mask(options)
         self.code = code
         self.isReversed = isReversed
         self.notApplicableFor = notApplicableFor
@@ -52,6 +57,15 @@ public struct Item: Sendable, Hashable {
     public var valueRange: ClosedRange<Int>? {
         guard let low = options.map(\.value).min(), let high = options.map(\.value).max() else { return nil }
         return low...high
+    }
+
+    /// Whether an option scores `value`.
+    public func accepts(value: Int) -> Bool {
+        (0..<64).contains(value) ? acceptedValues & (1 << UInt64(value)) != 0 : option(scoring: value) != nil
+    }
+
+    private static func mask(_ options: [ResponseOption]) -> UInt64 {
+        options.reduce(0) { mask, option in (0..<64).contains(option.value) ? mask | 1 << UInt64(option.value) : mask }
     }
 
     /// The option scoring `value`, if the item has one.

@@ -63,11 +63,12 @@ public struct CheckedResponses: Sendable, Hashable {
         }
         var resolved: [ResolvedResponse] = []
         resolved.reserveCapacity(expected)
-        for (item, response) in zip(definition.items, responses) {
-            switch response {
+        for index in responses.indices {
+            switch responses[index] {
             case .answered(let value):
                 // The message names the item and the valid choices but never repeats the answer given.
-                guard item.option(scoring: value) != nil else {
+                guard definition.items[index].accepts(value: value) else {
+                    let item = definition.items[index]
                     throw StepCareError(
                         .invalidAnswer,
                         "\(definition.shortName) item \(item.number): the answer is not one of the item's options",
@@ -77,7 +78,8 @@ public struct CheckedResponses: Sendable, Hashable {
             case .notAnswered:
                 resolved.append(.notAnswered)
             case .notApplicable:
-                guard item.notApplicableFor != nil else {
+                guard definition.items[index].notApplicableFor != nil else {
+                    let item = definition.items[index]
                     throw StepCareError(
                         .invalidAnswer, "\(definition.shortName) item \(item.number) cannot be marked not applicable",
                         hint: "answer \(item.valueChoices), or - if it was not answered", item: item.number)

@@ -14,19 +14,22 @@ public enum SummedScale {
             flags: riskFlags(checked.resolved, rules: definition.riskRules))
         var sum = 0
         var answered = 0
+        var missingCount = 0
         var notApplicableMaximum = 0
-        for (item, response) in zip(definition.items, checked.resolved) {
+        for (index, response) in checked.resolved.enumerated() {
             switch response {
             case .value(let value):
                 sum += value
                 answered += 1
             case .notApplicable:
-                notApplicableMaximum += item.valueRange?.upperBound ?? 0
-            case .notAnswered, .notAsked:
+                notApplicableMaximum += definition.items[index].valueRange?.upperBound ?? 0
+            case .notAnswered:
+                missingCount += 1
+            case .notAsked:
                 continue
             }
         }
-        let missing = checked.missingItemNumbers
+        let missing = missingCount == 0 ? [] : checked.missingItemNumbers
         let policy = checked.missingItems
         if notApplicableMaximum > 0 {
             let maximum = definition.scoreRange.upperBound - notApplicableMaximum

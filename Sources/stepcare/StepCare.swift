@@ -73,31 +73,73 @@ struct Run: ParsableCommand {
     }
 }
 
-/// Scores one administration and exits.
+/// Scores one administration, or a CSV file of them, and exits.
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score one administration: stepcare score phq9 1 2 1 0 0 1 2 1 0 [--json]")
+        abstract: "Score one administration, or a CSV file of them with --batch.",
+        discussion: """
+            One administration: stepcare score phq9 1 2 1 0 0 1 2 1 0 [--json]
+            A file: stepcare score --batch FILE.csv --instrument phq9 [--format csv|jsonl] [--output FILE]
+            The file's first line is a header (client_id,date,item1,…); each row gets an output row with
+            total, band, caseness, positive cut-offs, risk flags and an error column. A bad row is reported by
+            its row number and never stops the others; the exit status is 1 when any row had an error.
+            """)
 
-    @Argument(help: "The instrument id, e.g. phq9.")
-    var instrument: String
+    @Argument(help: "The instrument id, e.g. phq9 (or use --instrument).")
+    var instrumentID: String?
 
-    @Argument(help: "One answer per item: the option's points, or - if not answered.")
+    @Argument(help: "One answer per item: the option's points or key, - if not answered, n/a if not applicable.")
     var answers: [String] = []
+
+    @Option(help: "The instrument id.")
+    var instrument: String?
+
+    @Option(help: "A named variant of the instrument.")
+    var variant: String?
+
+    @Option(help: "A service-chosen missing-item policy for an instrument that publishes none: prorate-one.")
+    var missing: String?
 
     @Flag(help: "Print the report as one line of JSON.")
     var json = false
 
+    @Option(help: "Score every row of this CSV file.", completion: .file())
+    var batch: String?
+
+    @Option(help: "Batch output format: csv or jsonl.")
+    var format: String = "csv"
+
+    @Option(help: "Write batch output to this file (created with mode 0600) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard (instrumentID == nil) != (instrument == nil) else {
+            throw ValidationError("name the instrument once: stepcare score ID … or --instrument ID")
+        }
+        if batch != nil, !answers.isEmpty { throw ValidationError("--batch takes no answers on the command line") }
+        if batch == nil, output != nil { throw ValidationError("--output is for --batch") }
+        guard BatchScorer.Format(rawValue: format) != nil else { throw ValidationError("--format is csv or jsonl") }
+    }
+
     func run() throws {
         let registry = try loadRegistry()
+        let id = instrumentID ?? instrument ?? ""
+        let errors = FileDescriptorOutput(descriptor: 2)
+        if let batch {
+            try BatchCommand.run(
+                file: batch, instrument: id, variant: variant, missing: missing,
+                format: BatchScorer.Format(rawValue: format) ?? .csv, output: output, registry: registry, errors: errors)
+            return
+        }
         let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor())
-        let arguments =
-            ([instrument] + answers).map { CommandArgument($0, isQuoted: true) }
-            + (json ? [CommandArgument("--json")] : [])
+        var arguments = ([id] + answers).map { CommandArgument($0, isQuoted: true) }
+        if let variant { arguments += [CommandArgument("--variant"), CommandArgument(variant, isQuoted: true)] }
+        if let missing { arguments += [CommandArgument("--missing"), CommandArgument(missing, isQuoted: true)] }
+        if json { arguments.append(CommandArgument("--json")) }
         do {
             try interpreter.execute(commandNamed: "score", arguments: arguments)
             interpreter.output.flush()
         } catch {
-            let errors = FileDescriptorOutput(descriptor: 2)
             errors.write(error.rendered(file: "stepcare score", source: ""))
             errors.flush()
             throw ExitCode(1)

@@ -96,3 +96,41 @@ import Testing
         #expect(result.stderr == "")
     }
 }
+
+/// `stepcare score --batch`: the real binary on a real file.
+@Suite struct BatchCommandLineTests {
+    @Test func writesAPrivateOutputFileAndExitsNonZeroWhenARowIsBad() throws {
+        let scratch = try TemporaryDirectory()
+        let input = scratch.url.appendingPathComponent("in.csv")
+        let output = scratch.url.appendingPathComponent("out.csv")
+        try "client_id,date,item1,item2,item3,item4,item5,item6,item7\nc1,2026-01-05,1,1,1,1,1,1,2\nc2,2026-01-05,1,1\n"
+            .write(to: input, atomically: true, encoding: .utf8)
+        let result = try Binary.run(
+            ["score", "--batch", input.path, "--instrument", "gad7", "--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "stepcare score: 2 rows read, 1 with errors (see the error column)\n")
+        let written = try String(contentsOf: output, encoding: .utf8)
+        #expect(written.contains("\n2,c1,2026-01-05,8,mild,yes,nhs-tt-caseness,,\n"))
+        #expect(written.contains("\n3,c2,2026-01-05,,,,,,\"row 3: the row has 4 columns; GAD-7 needs 9"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: output.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func aCleanFileExitsZero() throws {
+        let scratch = try TemporaryDirectory()
+        let input = scratch.url.appendingPathComponent("in.csv")
+        try "client_id,date,item1,item2\nc1,2026-01-05,2,1\n".write(to: input, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["score", "phq2", "--batch", input.path, "--format", "jsonl"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("{\"row\":2,\"client\":\"c1\",\"date\":\"2026-01-05\",\"total\":3,"))
+    }
+
+    @Test func aMissingFileOrUnknownInstrumentIsOneClearError() throws {
+        let missing = try Binary.run(["score", "--batch", "/nonexistent.csv", "--instrument", "phq9"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot read /nonexistent.csv"))
+        let unknown = try Binary.run(["score", "--batch", "/nonexistent.csv", "--instrument", "nope"])
+        #expect(unknown.stderr.contains("no instrument is registered as \"nope\""))
+    }
+}

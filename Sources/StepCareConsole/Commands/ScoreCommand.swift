@@ -97,17 +97,16 @@ extension ItemResponse {
     ///
     /// A number is taken as given, so a value the item does not offer is reported by the instrument check.
     init?(word: String, item: Item?) {
+        if let value = Int(word) {
+            self = .answered(value)
+            return
+        }
         switch word.lowercased() {
         case "-": self = .notAnswered
         case "n/a", "na": self = .notApplicable
         default:
-            if let value = Int(word) {
-                self = .answered(value)
-            } else if let option = item?.option(answeredAs: word) {
-                self = .answered(option.value)
-            } else {
-                return nil
-            }
+            guard let option = item?.option(answeredAs: word) else { return nil }
+            self = .answered(option.value)
         }
     }
 }

@@ -1,0 +1,91 @@
+import StepCareCore
+
+extension BatchScorer {
+    /// The CSV output header.
+    var outputHeader: String { "row,client_id,date,total,band,caseness,positive_cutoffs,flags,error" }
+
+    /// Appends one output row for `result`.
+    func append(_ result: RowResult, row: Int, to buffer: inout [UInt8]) {
+        switch (format, result) {
+        case (.csv, .success(let scored)):
+            let report = scored.report
+            buffer.append(decimal: row)
+            buffer.append(csv: scored.client, separated: true)
+            buffer.append(csv: scored.date, separated: true)
+            buffer.append(UInt8(ascii: ","))
+            if let total = report.total {
+                if let whole = total.integer { buffer.append(decimal: whole) } else { buffer.append(text: total.description) }
+            }
+            buffer.append(csv: report.band?.label ?? "", separated: true)
+            buffer.append(csv: casenessText(report), separated: true)
+            buffer.append(csv: positiveCutOffs(report).joined(separator: ";"), separated: true)
+            buffer.append(csv: report.flags.map(flagText).joined(separator: ";"), separated: true)
+            buffer.append(csv: report.notScoredReason.map { "not scored: \($0)" } ?? "", separated: true)
+            buffer.append(UInt8(ascii: "\n"))
+        case (.csv, .failure(let error)):
+            buffer.append(decimal: row)
+            buffer.append(csv: error.client, separated: true)
+            buffer.append(csv: error.date, separated: true)
+            buffer.append(text: ",,,,,")
+            buffer.append(csv: "row \(row): \(error.message)", separated: true)
+            buffer.append(UInt8(ascii: "\n"))
+        case (.jsonl, .success(let scored)):
+            let report = scored.report
+            let caseness = report.cutOffs.first { $0.rule == casenessRule }.map { JSONValue.bool($0.isPositive) }
+            buffer.append(
+                text: JSONValue.object([
+                    ("row", .int(row)), ("client", .string(scored.client)), ("date", .string(scored.date)),
+                    ("total", report.total.map { .number($0.value) } ?? .null),
+                    ("band", report.band.map { .string($0.label) } ?? .null), ("caseness", caseness ?? .null),
+                    ("positiveCutOffs", .array(positiveCutOffs(report).map(JSONValue.string))),
+                    ("flags", .array(report.flags.map { .string(flagText($0)) })),
+                    ("error", report.notScoredReason.map { .string("not scored: \($0)") } ?? .null),
+                ]).serialized + "\n")
+        case (.jsonl, .failure(let error)):
+            buffer.append(
+                text: JSONValue.object([
+                    ("row", .int(row)), ("client", .string(error.client)), ("date", .string(error.date)),
+                    ("total", .null), ("band", .null), ("caseness", .null), ("positiveCutOffs", .array([])),
+                    ("flags", .array([])), ("error", .string("row \(row): \(error.message)")),
+                ]).serialized + "\n")
+        }
+    }
+
+    private func casenessText(_ report: ScoreReport) -> String {
+        guard let result = report.cutOffs.first(where: { $0.rule == casenessRule }) else { return "" }
+        return result.isPositive ? "yes" : "no"
+    }
+
+    private func positiveCutOffs(_ report: ScoreReport) -> [String] {
+        report.cutOffs.filter(\.isPositive).map(\.rule.id)
+    }
+
+    private func flagText(_ flag: RiskFlag) -> String {
+        let reason = flag.reason == .notAnswered ? "not-answered" : "positive"
+        return "\(flag.ruleID):\(flag.urgency.identifier):\(reason)"
+    }
+}
+
+extension [UInt8] {
+    /// Appends `text` as UTF-8.
+    mutating func append(text: String) { append(contentsOf: text.utf8) }
+
+    /// Appends a whole number in decimal.
+    mutating func append(decimal value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var divisor: UInt = 1
+        while rest / divisor >= 10 { divisor *= 10 }
+        repeat {
+            append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    /// Appends a CSV field, quoted when it needs to be, after a comma when `separated`.
+    mutating func append(csv field: String, separated: Bool) {
+        if separated { append(UInt8(ascii: ",")) }
+        append(text: CSVLine.escaped(field))
+    }
+}

@@ -1,0 +1,92 @@
+/// Splits one line of CSV (RFC 4180) into fields.
+///
+/// Quoted fields may contain commas and doubled quotes; they may not span lines, so a malformed row
+/// can never swallow the rows after it.
+enum CSVLine {
+    /// Why a line is not valid CSV.
+    enum Problem: Error, Equatable {
+        /// A quoted field is not closed before the end of the line.
+        case unterminatedQuote(field: Int)
+        /// Text follows a closing quote before the next comma.
+        case textAfterQuote(field: Int)
+    }
+
+    /// The fields of `line` (without its line ending).
+    static func fields(_ line: ArraySlice<UInt8>) -> Result<[String], Problem> {
+        var fields: [String] = []
+        var index = line.startIndex
+        while true {
+            let number = fields.count + 1
+            if index < line.endIndex, line[index] == quote {
+                var value: [UInt8] = []
+                index += 1
+                var closed = false
+                while index < line.endIndex {
+                    if line[index] == quote {
+                        if index + 1 < line.endIndex, line[index + 1] == quote {
+                            value.append(quote)
+                            index += 2
+                            continue
+                        }
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    value.append(line[index])
+                    index += 1
+                }
+                guard closed else { return .failure(.unterminatedQuote(field: number)) }
+                guard index == line.endIndex || line[index] == comma else {
+                    return .failure(.textAfterQuote(field: number))
+                }
+                fields.append(String(decoding: value, as: UTF8.self))
+            } else {
+                let end = line[index...].firstIndex(of: comma) ?? line.endIndex
+                fields.append(String(decoding: line[index..<end], as: UTF8.self))
+                index = end
+            }
+            guard index < line.endIndex else { return .success(fields) }
+            index += 1  // the comma
+        }
+    }
+
+    /// Calls `body` with each line of `bytes` and its 1-based number, without the `\n` or `\r\n` ending.
+    static func forEachLine(in bytes: [UInt8], _ body: (Int, ArraySlice<UInt8>) -> Void) {
+        var start = 0
+        var number = 0
+        while start < bytes.count {
+            number += 1
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
+            body(number, bytes[start..<lineEnd])
+            start = end + 1
+        }
+    }
+
+    /// `value` quoted for CSV output when it needs to be.
+    static func escaped(_ value: String) -> String {
+        var value = value
+        let plain = value.withUTF8 { bytes in
+            !bytes.contains { $0 == comma || $0 == quote || $0 == newline || $0 == carriageReturn }
+        }
+        guard !plain else { return value }
+        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+private let quote = UInt8(ascii: "\"")
+private let comma = UInt8(ascii: ",")
+private let newline = UInt8(ascii: "\n")
+private let carriageReturn = UInt8(ascii: "\r")
+
+extension String {
+    /// The string with every `target` replaced by `replacement`.
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

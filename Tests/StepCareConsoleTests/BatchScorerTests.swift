@@ -1,0 +1,77 @@
+import StepCareConsole
+import StepCareCore
+import StepCareRegistry
+import Testing
+
+@Suite struct BatchScorerTests {
+    let registry: Registry
+    let header = "client_id,date,item1,item2,item3,item4,item5,item6,item7,item8,item9\n"
+
+    init() throws { registry = try Registry.builtIn() }
+
+    func run(_ text: String, format: BatchScorer.Format = .csv, instrument: String = "phq9") throws -> (
+        output: String, summary: BatchScorer.Summary
+    ) {
+        let scorer = BatchScorer(instrument: try registry.instrument(instrument), format: format)
+        var output: [UInt8] = []
+        let summary = try scorer.run(Array(text.utf8)) { output += $0 }
+        return (String(decoding: output, as: UTF8.self), summary)
+    }
+
+    @Test func badRowsAreReportedByRowNumberAndNeverChangeTheOthers() throws {
+        let good = ["a,2026-01-05,0,0,0,1,2,1,3,2,1", "\"b, quoted\",2024-02-29,3,3,3,3,3,3,3,3,0"]
+        let bad = [
+            "c,2026-02-30,1,1,1,1,1,1,1,1,1", "d,2026-01-05,1,1,7,1,1,1,1,1,0", "\"e,2026-01-05,1",
+            "f,2026-01-05,1,1", "g,2026-01-05,x,1,1,1,1,1,1,1,1", ",2026-01-05,1,1,1,1,1,1,1,1,1",
+        ]
+        let mixed = try run(header + ([good[0]] + bad + [good[1]]).joined(separator: "\n") + "\n")
+        let alone = try run(header + good.joined(separator: "\n") + "\n")
+        let mixedLines = mixed.output.split(separator: "\n").map(String.init)
+        let aloneLines = alone.output.split(separator: "\n").map(String.init)
+        #expect(mixed.summary == BatchScorer.Summary(rows: 8, errors: 6))
+        #expect(mixedLines.count == 9)
+        // The good rows score exactly as they do alone, apart from their row numbers.
+        #expect(mixedLines[1] == aloneLines[1])
+        #expect(mixedLines[8].drop { $0 != "," } == aloneLines[2].drop { $0 != "," })
+        #expect(aloneLines[1] == "2,a,2026-01-05,10,moderate,yes,nhs-tt-caseness,phq9-item9-self-harm-thoughts:same-day:positive,")
+        #expect(aloneLines[2] == "3,\"b, quoted\",2024-02-29,24,severe,yes,nhs-tt-caseness,,")
+        let errors = mixedLines[2...7].map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" }
+        #expect(mixedLines[2].hasSuffix("row 3: the date is not a valid YYYY-MM-DD date"))
+        #expect(mixedLines[3].contains("row 4: PHQ-9 item 3: the answer is not one of the item's options"))
+        #expect(mixedLines[4].hasSuffix("row 5: field 1 opens a quote that is not closed on this line"))
+        #expect(mixedLines[5].contains("row 6: the row has 4 columns; PHQ-9 needs 11"))
+        #expect(mixedLines[6].contains("row 7: item 1: the answer is not a number or an option's key"))
+        #expect(mixedLines[7].hasSuffix("row 8: the client id is empty"))
+        #expect(errors.allSatisfy { !$0.isEmpty })
+        // An answer value never appears in an error message.
+        #expect(!mixedLines[3].contains("7"))
+    }
+
+    @Test func anIncompleteRowIsNotScoredButItsRiskFlagsAreKept() throws {
+        let result = try run(header + "a,2026-01-05,1,1,-,1,1,1,1,1,2\n")
+        #expect(result.summary.errors == 0)
+        #expect(result.output.contains("2,a,2026-01-05,,,,,phq9-item9-self-harm-thoughts:same-day:positive,"))
+        #expect(result.output.contains("not scored: item 3 not answered"))
+    }
+
+    @Test func jsonLinesCarryTheSameResults() throws {
+        let result = try run(header + "a,2026-01-05,0,0,0,1,2,1,3,2,1\nb,2026-13-01,0,0,0,0,0,0,0,0,0\n", format: .jsonl)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("{\"row\":2,\"client\":\"a\",\"date\":\"2026-01-05\",\"total\":10,\"band\":\"moderate\",\"caseness\":true"))
+        #expect(lines[1].contains("\"error\":\"row 3: the date is not a valid YYYY-MM-DD date\""))
+    }
+
+    @Test func aWrongHeaderOrAnEmptyFileIsOneErrorAndNothingIsWritten() throws {
+        var emitted = 0
+        let scorer = BatchScorer(instrument: try registry.instrument("phq9"))
+        #expect(throws: StepCareError.self) { _ = try scorer.run(Array("id,date,q1\na,2026-01-01,1\n".utf8)) { _ in emitted += 1 } }
+        #expect(throws: StepCareError.self) { _ = try scorer.run([]) { _ in emitted += 1 } }
+        #expect(emitted == 0)
+        do {
+            _ = try scorer.run(Array("id\n".utf8)) { _ in }
+        } catch {
+            #expect(error.hint == "use the header " + header.dropLast())
+        }
+    }
+}
