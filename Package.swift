@@ -2,9 +2,25 @@
 import PackageDescription
 
 // The instrument and pathway modules this build registers. `swift package new-instrument NAME` edits this
-// list; a test fails when a folder under Instruments/ is missing from it. Keep each list sorted.
+// list; a test fails when a folder under Instruments/ is missing from it. Keep each list sorted, one per line.
 // BEGIN instrument-list
-let instrumentModules: [String] = ["GAD2", "GAD7", "K6", "PHQ2", "PHQ9"]
+let instrumentModules: [String] = [
+    "AUDIT",
+    "AUDITC",
+    "CORE10",
+    "CSSRS",
+    "DAST10",
+    "GAD2",
+    "GAD7",
+    "K10",
+    "K6",
+    "PCL5",
+    "PHQ15",
+    "PHQ2",
+    "PHQ9",
+    "WHO5",
+    "WSAS",
+]
 // END instrument-list
 // BEGIN pathway-list
 let pathwayModules: [String] = []
@@ -19,11 +35,15 @@ var targets: [Target] = [
     .target(name: "StepCareTesting", dependencies: ["StepCareCore"]),
     // Rules over scores and timelines: outcome classification.
     .target(name: "StepCareEngine", dependencies: ["StepCareCore"]),
+    // Instruments defined by JSON files, and the JSON parser they need.
+    .target(name: "StepCareDataDefined", dependencies: ["StepCareCore"]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The command language, its interpreter and line editing.
-    .target(name: "StepCareConsole", dependencies: ["StepCareCore", "StepCareEngine", "CEditLineShim"]),
+    .target(
+        name: "StepCareConsole",
+        dependencies: ["StepCareCore", "StepCareEngine", "StepCareDataDefined", "CEditLineShim"]),
     // The generated list of registered modules.
     .target(
         name: "StepCareRegistry",

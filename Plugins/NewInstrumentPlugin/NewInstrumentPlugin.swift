@@ -57,23 +57,28 @@ struct Scaffold {
         try updated.write(to: manifestURL, atomically: true, encoding: .utf8)
     }
 
-    /// Returns `manifest` with `name` added, sorted, to the list between the instrument-list markers.
+    /// Returns `manifest` with `name` added, sorted, to the list between the instrument-list markers,
+    /// written one name per line.
     static func adding(_ name: String, to manifest: String) throws -> String {
         var lines = manifest.components(separatedBy: "\n")
         guard let begin = lines.firstIndex(of: "// BEGIN instrument-list"),
-            let end = lines.firstIndex(of: "// END instrument-list"), end == begin + 2,
-            let equals = lines[begin + 1].firstIndex(of: "="),
-            let open = lines[begin + 1][equals...].firstIndex(of: "["), let close = lines[begin + 1].lastIndex(of: "]")
+            let end = lines.firstIndex(of: "// END instrument-list"), end > begin + 1
         else {
-            throw ScaffoldError("Package.swift has no one-line list between // BEGIN and // END instrument-list")
+            throw ScaffoldError("Package.swift has no list between // BEGIN and // END instrument-list")
         }
-        let line = lines[begin + 1]
-        var names = line[line.index(after: open)..<close].split(separator: ",").map {
+        let block = lines[(begin + 1)..<end].joined(separator: "\n")
+        guard let equals = block.firstIndex(of: "="), let open = block[equals...].firstIndex(of: "["),
+            let close = block.lastIndex(of: "]")
+        else {
+            throw ScaffoldError("the instrument list in Package.swift is not a [String] literal")
+        }
+        var names = block[block.index(after: open)..<close].split(whereSeparator: { $0 == "," || $0 == "\n" }).map {
             $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }.filter { !$0.isEmpty }
         guard !names.contains(name) else { throw ScaffoldError("\(name) is already in the instrument list") }
         names = (names + [name]).sorted()
-        lines[begin + 1] = line[..<open] + "[" + names.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        let list = block[..<open] + "[\n" + names.map { "    \"\($0)\",\n" }.joined() + "]"
+        lines.replaceSubrange((begin + 1)..<end, with: [String(list)])
         return lines.joined(separator: "\n")
     }
 

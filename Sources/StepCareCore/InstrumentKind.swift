@@ -13,7 +13,7 @@ public enum InstrumentKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// Whether a higher total means more difficulty or more well-being.
-public enum ScoreDirection: String, Sendable, Hashable, Codable {
+public enum ScoreDirection: String, Sendable, Hashable, CaseIterable, Codable {
     /// A higher total means more symptoms or impairment (most scales).
     case higherIsWorse
     /// A higher total means better well-being (WHO-5).

@@ -149,7 +149,7 @@ public struct RiskRule: Sendable, Hashable {
 /// published rules (K10: `round(sum / 9 × 10)`; CORE-10: ten times the mean of the answered items).
 public struct MissingItemPolicy: Sendable, Hashable {
     /// How a prorated total is rounded.
-    public enum Rounding: String, Sendable, Hashable {
+    public enum Rounding: String, Sendable, Hashable, CaseIterable {
         /// To the nearest whole number, halves up (K10).
         case nearestWholeNumber
         /// Not rounded (CORE-10's mean-based clinical score).

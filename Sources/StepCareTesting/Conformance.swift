@@ -54,14 +54,16 @@ public enum Conformance {
             for option in definition.items[index].options {
                 var values = lowest
                 values[index] = option.value
-                let fired = (try? instrument.score(values: values))?.flags.contains { $0.ruleID == rule.id } ?? false
+                let responses = AnswerSets.asked(values, in: definition)
+                let fired =
+                    (try? instrument.score(responses: responses))?.flags.contains { $0.ruleID == rule.id } ?? false
                 if fired != (option.value >= rule.minimumValue) {
                     failures.append(
                         "risk rule \(rule.id) \(fired ? "fired" : "did not fire") for item \(rule.item) = \(option.value)"
                     )
                 }
             }
-            var responses = lowest.map(ItemResponse.answered)
+            var responses = AnswerSets.asked(lowest, in: definition)
             responses[index] = .notAnswered
             let flag = (try? instrument.score(responses: responses))?.flags.first { $0.ruleID == rule.id }
             if flag?.reason != .notAnswered {
@@ -180,16 +182,22 @@ public enum AnswerSets {
         var seen = Set<[ItemResponse]>()
         var paths: [[ItemResponse]] = []
         forEach(in: definition) { values in
-            var responses = values.map(ItemResponse.answered)
-            for rule in definition.skipRules where rule.effect == .notAsked {
-                let total = rule.conditionItems.reduce(0) { $0 + (values[$1 - 1]) }
-                if total == rule.conditionTotal {
-                    for item in rule.skippedItems { responses[item - 1] = .notAnswered }
-                }
-            }
+            let responses = asked(values, in: definition)
             if seen.insert(responses).inserted { paths.append(responses) }
         }
         return paths
+    }
+
+    /// `values` as responses, with every item a not-asked skip rule leaves out unanswered.
+    public static func asked(_ values: [Int], in definition: InstrumentDefinition) -> [ItemResponse] {
+        var responses = values.map(ItemResponse.answered)
+        for rule in definition.skipRules where rule.effect == .notAsked {
+            let total = rule.conditionItems.reduce(0) { $0 + values[$1 - 1] }
+            if total == rule.conditionTotal {
+                for item in rule.skippedItems { responses[item - 1] = .notAnswered }
+            }
+        }
+        return responses
     }
 
     /// The lowest value of every item, except that a skip rule's condition is set so that `item` is asked.

@@ -128,7 +128,8 @@ struct Score: ParsableCommand {
         if let batch {
             try BatchCommand.run(
                 file: batch, instrument: id, variant: variant, missing: missing,
-                format: BatchScorer.Format(rawValue: format) ?? .csv, output: output, registry: registry, errors: errors)
+                format: BatchScorer.Format(rawValue: format) ?? .csv, output: output, registry: registry, errors: errors
+            )
             return
         }
         let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor())

@@ -9,7 +9,9 @@ import Testing
 
     init() throws { registry = try Registry.builtIn() }
 
-    func run(_ text: String, format: BatchScorer.Format = .csv, instrument: String = "phq9") throws -> (
+    func run(
+        _ text: String, format: BatchScorer.Format = .csv, instrument: String = "phq9"
+    ) throws -> (
         output: String, summary: BatchScorer.Summary
     ) {
         let scorer = BatchScorer(instrument: try registry.instrument(instrument), format: format)
@@ -33,7 +35,9 @@ import Testing
         // The good rows score exactly as they do alone, apart from their row numbers.
         #expect(mixedLines[1] == aloneLines[1])
         #expect(mixedLines[8].drop { $0 != "," } == aloneLines[2].drop { $0 != "," })
-        #expect(aloneLines[1] == "2,a,2026-01-05,10,moderate,yes,nhs-tt-caseness,phq9-item9-self-harm-thoughts:same-day:positive,")
+        #expect(
+            aloneLines[1]
+                == "2,a,2026-01-05,10,moderate,yes,nhs-tt-caseness,phq9-item9-self-harm-thoughts:same-day:positive,")
         #expect(aloneLines[2] == "3,\"b, quoted\",2024-02-29,24,severe,yes,nhs-tt-caseness,,")
         let errors = mixedLines[2...7].map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" }
         #expect(mixedLines[2].hasSuffix("row 3: the date is not a valid YYYY-MM-DD date"))
@@ -55,17 +59,23 @@ import Testing
     }
 
     @Test func jsonLinesCarryTheSameResults() throws {
-        let result = try run(header + "a,2026-01-05,0,0,0,1,2,1,3,2,1\nb,2026-13-01,0,0,0,0,0,0,0,0,0\n", format: .jsonl)
+        let result = try run(
+            header + "a,2026-01-05,0,0,0,1,2,1,3,2,1\nb,2026-13-01,0,0,0,0,0,0,0,0,0\n", format: .jsonl)
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0].hasPrefix("{\"row\":2,\"client\":\"a\",\"date\":\"2026-01-05\",\"total\":10,\"band\":\"moderate\",\"caseness\":true"))
+        #expect(
+            lines[0].hasPrefix(
+                "{\"row\":2,\"client\":\"a\",\"date\":\"2026-01-05\",\"total\":10,\"band\":\"moderate\",\"caseness\":true"
+            ))
         #expect(lines[1].contains("\"error\":\"row 3: the date is not a valid YYYY-MM-DD date\""))
     }
 
     @Test func aWrongHeaderOrAnEmptyFileIsOneErrorAndNothingIsWritten() throws {
         var emitted = 0
         let scorer = BatchScorer(instrument: try registry.instrument("phq9"))
-        #expect(throws: StepCareError.self) { _ = try scorer.run(Array("id,date,q1\na,2026-01-01,1\n".utf8)) { _ in emitted += 1 } }
+        #expect(throws: StepCareError.self) {
+            _ = try scorer.run(Array("id,date,q1\na,2026-01-01,1\n".utf8)) { _ in emitted += 1 }
+        }
         #expect(throws: StepCareError.self) { _ = try scorer.run([]) { _ in emitted += 1 } }
         #expect(emitted == 0)
         do {

@@ -40,7 +40,7 @@
             repl.send("\u{03}")
             try repl.waitFor("stepcare> ", timeout: timeout)
             repl.send("instruments\r")
-            try repl.waitFor("phq9  PHQ-9", timeout: timeout)
+            try repl.waitFor("permission-required", timeout: timeout)
             try repl.waitFor("stepcare> ", timeout: timeout)
 
             // An unfinished statement gets the continuation prompt.

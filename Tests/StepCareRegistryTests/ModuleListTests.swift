@@ -28,9 +28,11 @@ import Testing
         let manifest = try #require(ScriptFile.read(root + "/Package.swift"))
         let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
         let begin = try #require(lines.firstIndex(of: "// BEGIN \(marker)"))
-        let line = lines[begin + 1]
-        let inner = try #require(line.split(separator: "[").last?.split(separator: "]").first.map(String.init) ?? "")
-        return inner.split(separator: ",").map { $0.filter { $0 != "\"" && $0 != " " } }.filter { !$0.isEmpty }
+        let end = try #require(lines.firstIndex(of: "// END \(marker)"))
+        let block = lines[(begin + 1)..<end].joined(separator: "\n")
+        let inner = try #require(block.split(separator: "[").last?.split(separator: "]").first.map(String.init) ?? "")
+        return inner.split(whereSeparator: { $0 == "," || $0 == "\n" }).map { $0.filter { $0 != "\"" && $0 != " " } }
+            .filter { !$0.isEmpty }
     }
 
     @Test func everyInstrumentFolderIsListedAndRegistered() throws {

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareDataDefined
 
 extension BatchScorer {
     /// The CSV output header.
@@ -14,7 +15,11 @@ extension BatchScorer {
             buffer.append(csv: scored.date, separated: true)
             buffer.append(UInt8(ascii: ","))
             if let total = report.total {
-                if let whole = total.integer { buffer.append(decimal: whole) } else { buffer.append(text: total.description) }
+                if let whole = total.integer {
+                    buffer.append(decimal: whole)
+                } else {
+                    buffer.append(text: total.description)
+                }
             }
             buffer.append(csv: report.band?.label ?? "", separated: true)
             buffer.append(csv: casenessText(report), separated: true)

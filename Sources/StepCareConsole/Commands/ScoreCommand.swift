@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareDataDefined
 
 extension CommandSpec {
     /// `score ID ANSWER…`: score one administration.

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareDataDefined
 
 /// How score reports are shown: readable text, or JSON for machines.
 enum ReportRendering {
