@@ -63,6 +63,9 @@ var targets: [Target] = [
 
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
     .testTarget(name: "StepCareEngineTests", dependencies: ["StepCareEngine", "StepCareRegistry"]),
+    .testTarget(
+        name: "StepCareDataDefinedTests",
+        dependencies: ["StepCareDataDefined", "StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry"]),
     .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole"]),
     .testTarget(

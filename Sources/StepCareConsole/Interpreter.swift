@@ -6,7 +6,7 @@ public import StepCareCore
 /// (for `administer`) from its line editor. It is not thread-safe; use it from one task.
 public final class Interpreter {
     /// The instruments available.
-    public let registry: Registry
+    public internal(set) var registry: Registry
     /// The commands available.
     public let commands: CommandTable
     /// Where results go.

@@ -53,3 +53,20 @@ public enum ScriptFile {
         return bytes
     }
 }
+
+/// Lists directories.
+public enum Directory {
+    /// The names in `path` (without `.` and `..`), or `nil` when it cannot be read.
+    public static func entries(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

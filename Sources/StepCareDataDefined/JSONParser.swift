@@ -48,7 +48,9 @@ public struct JSONParser {
         if peek(UInt8(ascii: "}")) { return .object(members) }
         while true {
             skipSpace()
-            guard peek(UInt8(ascii: "\"")) else { throw failure("expected a member name in double quotes") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw failure("expected a member name in double quotes")
+            }
             let name = try string()
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw failure("expected : after the member name") }

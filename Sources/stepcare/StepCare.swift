@@ -26,8 +26,10 @@ struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the interactive REPL (the default); with piped input, run it as a script.")
 
+    @OptionGroup var options: InstrumentOptions
+
     func run() throws {
-        let registry = try loadRegistry()
+        let registry = try options.registry()
         let status: Int32
         if Terminal.isInteractiveTerminal() {
             let completer = Completer(commands: .standard, instrumentIDs: registry.ids)
@@ -52,12 +54,14 @@ struct Run: ParsableCommand {
     @Argument(help: "Script files to run.", completion: .file())
     var files: [String]
 
+    @OptionGroup var options: InstrumentOptions
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one script file") }
     }
 
     func run() throws {
-        let registry = try loadRegistry()
+        let registry = try options.registry()
         let input: any LineEditor = PlainLineEditor()
         let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: input)
         let errors = FileDescriptorOutput(descriptor: 2)
@@ -112,6 +116,8 @@ struct Score: ParsableCommand {
     @Option(help: "Write batch output to this file (created with mode 0600) instead of standard output.")
     var output: String?
 
+    @OptionGroup var options: InstrumentOptions
+
     func validate() throws {
         guard (instrumentID == nil) != (instrument == nil) else {
             throw ValidationError("name the instrument once: stepcare score ID … or --instrument ID")
@@ -122,7 +128,7 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try loadRegistry()
+        let registry = try options.registry()
         let id = instrumentID ?? instrument ?? ""
         let errors = FileDescriptorOutput(descriptor: 2)
         if let batch {
@@ -148,14 +154,30 @@ struct Score: ParsableCommand {
     }
 }
 
-/// Builds the registry of built-in instruments, or stops with the failed check.
-func loadRegistry() throws -> Registry {
-    do {
-        return try Registry.builtIn()
-    } catch {
+/// The `--instruments DIR` option shared by the subcommands.
+struct InstrumentOptions: ParsableArguments {
+    @Option(help: "Also load every .json instrument definition in this directory.", completion: .directory)
+    var instruments: String?
+
+    /// The built-in instruments plus any data-defined ones, or stops with the failed check.
+    func registry() throws -> Registry {
         let errors = FileDescriptorOutput(descriptor: 2)
-        errors.line("stepcare: a built-in instrument is invalid: \(error)")
-        errors.flush()
-        throw ExitCode(70)
+        let builtIn: Registry
+        do {
+            builtIn = try Registry.builtIn()
+        } catch {
+            errors.line("stepcare: a built-in instrument is invalid: \(error)")
+            errors.flush()
+            throw ExitCode(70)
+        }
+        guard let instruments else { return builtIn }
+        do {
+            return try DefinitionFiles.register(DefinitionFiles.loadDirectory(instruments), in: builtIn)
+        } catch {
+            errors.line("stepcare: error: \(error.message)")
+            if let hint = error.hint { errors.line("hint: \(hint)") }
+            errors.flush()
+            throw ExitCode(1)
+        }
     }
 }

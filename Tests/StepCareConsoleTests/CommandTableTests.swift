@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: [
         ("sc", 0, ["score"]),
-        ("", 0, ["help", "instruments", "describe", "score", "administer", "outcome", "quit"]),
+        ("", 0, ["help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "quit"]),
         ("score ", 6, ["gad7", "phq9"]),
         ("score ph", 6, ["phq9"]),
         ("score PH", 6, ["phq9"]),

@@ -23,13 +23,16 @@ enum Binary {
         var transcript: String { stdout + "--- stderr\n" + stderr + "--- exit \(status)\n" }
     }
 
-    /// Runs the binary with `arguments`, standard input read from `stdinFile` (or empty), in a scratch home.
-    static func run(_ arguments: [String], stdinFile: URL? = nil, stdin: String? = nil) throws -> Result {
+    /// Runs the binary with `arguments`, standard input read from `stdinFile` (or empty), in a scratch home,
+    /// in `directory` (default: the scratch directory).
+    static func run(
+        _ arguments: [String], stdinFile: URL? = nil, stdin: String? = nil, directory: URL? = nil
+    ) throws -> Result {
         let scratch = try TemporaryDirectory()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.currentDirectoryURL = scratch.url
+        process.currentDirectoryURL = directory ?? scratch.url
         process.environment = [
             "HOME": scratch.url.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "STEPCARE_HISTORY": "",
         ]

@@ -89,11 +89,24 @@ import Testing
         #expect(!Self.examples.isEmpty)
     }
 
+    /// Examples are run from the repository root, as their comments say.
     @Test(arguments: examples)
     func exampleRuns(path: String) throws {
-        let result = try Binary.run(["run", path])
+        let root = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent()
+        let result = try Binary.run(["run", path], directory: root)
         #expect(result.status == 0)
         #expect(result.stderr == "")
+    }
+
+    @Test func aDirectoryOfDefinitionsLoadsAtStartUp() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/instruments")
+        let result = try Binary.run(["--instruments", folder.path], stdin: "score demo4 often never sometimes never\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("DEMO-4 total 5 (range 0–8): medium (3–5)\n"))
+        let broken = try Binary.run(["--instruments", "/nonexistent"], stdin: "")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("cannot read the directory /nonexistent"))
     }
 }
 

@@ -10,7 +10,7 @@ public struct CommandTable: Sendable {
 
     /// Every command StepCare ships.
     public static let standard = CommandTable([
-        .help, .instruments, .describe, .score, .administer, .outcome, .quit,
+        .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument, .quit,
     ])
 
     /// The command called `name` or having it as an alias.
