@@ -44,12 +44,14 @@ public struct CheckedResponses: Sendable, Hashable {
     public let resolved: [ResolvedResponse]
     /// The missing-item policy in force: the definition's own, or one a service chose.
     public let missingItems: MissingItemPolicy
+    /// Answers given to items a skip rule says are not asked, kept and described here for the report.
+    public let inconsistencies: [String]
 
     /// Checks `responses` against `definition`.
     ///
     /// - Parameter missingItems: a policy a service chose instead of the definition's own.
     /// - Throws: ``StepCareError`` with code `wrongAnswerCount` or `invalidAnswer` naming the item and
-    ///   the valid choices.
+    ///   the valid choices. An answer to an item a skip rule does not ask is not an error: it is kept.
     public init(
         _ responses: [ItemResponse], for definition: InstrumentDefinition, missingItems: MissingItemPolicy? = nil
     ) throws(StepCareError) {
@@ -87,17 +89,19 @@ public struct CheckedResponses: Sendable, Hashable {
                 resolved.append(.notApplicable)
             }
         }
+        var inconsistencies: [String] = []
         for rule in definition.skipRules {
-            try Self.apply(rule, to: &resolved, definition: definition)
+            Self.apply(rule, to: &resolved, inconsistencies: &inconsistencies)
         }
         self.responses = responses
         self.resolved = resolved
+        self.inconsistencies = inconsistencies
         self.missingItems = missingItems ?? definition.missingItems
     }
 
     private static func apply(
-        _ rule: SkipRule, to resolved: inout [ResolvedResponse], definition: InstrumentDefinition
-    ) throws(StepCareError) {
+        _ rule: SkipRule, to resolved: inout [ResolvedResponse], inconsistencies: inout [String]
+    ) {
         var total = 0
         for item in rule.conditionItems {
             guard let value = resolved[item - 1].value else { return }
@@ -111,9 +115,10 @@ public struct CheckedResponses: Sendable, Hashable {
             case (.scoresAs, _):
                 continue
             case (.notAsked, .value):
-                throw StepCareError(
-                    .invalidAnswer, "\(definition.shortName) item \(item) is not asked here: \(rule.text)",
-                    hint: "use - for item \(item)", item: item)
+                // Never discard an answer, least of all a positive risk answer: keep it and say so.
+                inconsistencies.append(
+                    "item \(item) was answered although it is not asked here (\(rule.text)); the answer is kept "
+                        + "and read, and the record should be checked")
             case (.notAsked, _):
                 resolved[item - 1] = .notAsked
             }

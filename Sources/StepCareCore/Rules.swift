@@ -214,7 +214,8 @@ public struct SkipRule: Sendable, Hashable {
     public enum Effect: Sendable, Hashable {
         /// The item scores this value; an answer given anyway is kept (self-report forms ask every item).
         case scoresAs(Int)
-        /// The item was not asked and must not be answered; it carries no value.
+        /// The item is not asked and carries no value. An answer given anyway is kept, never discarded (a
+        /// "yes" to a risk question is always read), and the report notes the inconsistency.
         case notAsked
     }
 

@@ -11,7 +11,7 @@ public enum SummedScale {
             instrumentID: definition.id, variantID: definition.variant?.id, responses: checked.responses,
             total: nil, scoreRange: definition.scoreRange, band: nil, cutOffs: [],
             subscales: subscales(checked.resolved, definition.subscales),
-            flags: riskFlags(checked.resolved, rules: definition.riskRules))
+            flags: riskFlags(checked.resolved, rules: definition.riskRules), notes: checked.inconsistencies)
         var sum = 0
         var answered = 0
         var missingCount = 0
@@ -39,7 +39,9 @@ public enum SummedScale {
         guard missing.count <= policy.maxMissing else {
             report.notScoredReason =
                 "\(itemList(missing)) not answered; "
-                + (policy.maxMissing == 0 ? policy.source : "\(policy.name) allows at most \(policy.maxMissing)")
+                + (policy.maxMissing == 0
+                    ? policy.source
+                    : "at most \(policy.maxMissing) may be missing under the rule in force: \(policy.name)")
             return report
         }
         let total = policy.prorate(sum: sum, answered: answered, scored: answered + missing.count)

@@ -15,8 +15,8 @@ public enum CORE10Module: InstrumentModule {
 ///   (10%), 10 × the mean of the nine answered, unrounded; with two or more, no score [V: CORE System Trust,
 ///   "What's in a name (1): scoring CORE measures"]. CamCOPS prorates over any number missing; not copied;
 /// - item 6 (plans to end life) is the risk item: any answer above 0 raises a flag whatever the total
-///   [S: item list; CamCOPS "Q6 (suicidality)"]. The urgency, same day, is StepCare's choice (as for PHQ-9
-///   item 9); no urgency is published;
+///   [S: item list; CamCOPS "Q6 (suicidality)"]. The urgency, immediate, is StepCare's choice (a plan is a
+///   high-risk answer on the C-SSRS); no urgency is published;
 /// - clinical cut-off ≥ 11 [S: socasresourcehub and trybloom pages, citing Barkham et al. 2013];
 /// - band set A: 0–5 healthy, 6–10 low level, 11–14 mild, 15–19 moderate, 20–24 moderate-to-severe, 25–40
 ///   severe [S: socasresourcehub, CORE-OM-style bands matching the cut-off of 11]; band set B is the other

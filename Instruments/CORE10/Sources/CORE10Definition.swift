@@ -25,9 +25,10 @@ func core10Definition(variant: InstrumentVariant, bands: [SeverityBand], bandSou
                 + "10% of items are missing"),
         riskRules: [
             RiskRule(
-                id: "core10-item6-plans-to-end-life", item: 6, atLeast: 1, urgency: .sameDay,
-                action: "suicide-risk assessment (e.g. C-SSRS) the same day, whatever the total",
-                source: "CORE-10 item 6 (plans to end life) > 0 [S]; same-day urgency is a StepCare choice")
+                id: "core10-item6-plans-to-end-life", item: 6, atLeast: 1, urgency: .immediate,
+                action: "suicide-risk assessment now (e.g. C-SSRS): plans to end life, whatever the total",
+                source: "CORE-10 item 6 (plans to end life) > 0 [S]; immediate urgency is a StepCare choice, in line "
+                    + "with the C-SSRS, where a plan is a high-risk answer")
         ],
         licence: Licence(
             .freeWithConditions,

@@ -127,7 +127,7 @@ import Testing
         #expect(report.total == nil)
         #expect(report.notScoredReason?.contains("items 1, 2 not answered") == true)
         #expect(report.flags.map(\.ruleID) == [Self.riskRule])
-        #expect(report.flags.first?.urgency == .sameDay)
+        #expect(report.flags.first?.urgency == .immediate)
     }
 
     /// A prorated score is fractional: nine answers summing to 9 give 10.0 (below the cut-off), 10 give 11.1.
@@ -174,7 +174,7 @@ import Testing
         let report = try bandsA.score(values: values)
         #expect(report.total == 1)
         #expect(report.flags.map(\.reason) == [.positiveAnswer(value: 1)])
-        #expect(report.flags.first?.urgency == .sameDay)
+        #expect(report.flags.first?.urgency == .immediate)
     }
 
     @Test func refusesOutOfRangeAnswersAndNotApplicable() {

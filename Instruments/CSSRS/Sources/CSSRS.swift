@@ -93,7 +93,8 @@ public struct CSSRSInstrument: Instrument {
         var report = ScoreReport(
             instrumentID: definition.id, responses: responses.responses, total: nil,
             scoreRange: definition.scoreRange, band: nil, cutOffs: [],
-            flags: SummedScale.riskFlags(responses.resolved, rules: definition.riskRules))
+            flags: SummedScale.riskFlags(responses.resolved, rules: definition.riskRules),
+            notes: responses.inconsistencies)
         let lowest = Self.level(responses.resolved, unansweredIsYes: false)
         let highest = Self.level(responses.resolved, unansweredIsYes: true)
         let missing = Self.itemList(responses.missingItemNumbers)

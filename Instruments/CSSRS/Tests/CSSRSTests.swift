@@ -83,23 +83,24 @@ import Testing
         #expect(report.flags.prefix(3).map(\.item) == [4, 5, 7])
     }
 
-    @Test func answeringAQuestionThatIsNotAskedIsRefused() {
-        // Q3 answered after NO to Q2.
-        #expect(throws: StepCareError.self) {
-            try instrument.score(responses: Self.responses([0, 0, 1, nil, nil, 0, nil]))
-        }
-        // "No" is an answer too: Q4 answered 0 after NO to Q2.
-        #expect(throws: StepCareError.self) {
-            try instrument.score(responses: Self.responses([0, 0, nil, 0, nil, 0, nil]))
-        }
-        // Item 7 answered after NO to Q6.
-        do {
-            _ = try instrument.score(responses: Self.responses([0, 0, nil, nil, nil, 0, 1]))
-            Issue.record("item 7 was accepted after NO to question 6")
-        } catch {
-            #expect(error.item == 7)
-            #expect(error.hint == "use - for item 7")
-        }
+    /// An answer to a question the branching skips is never discarded: a YES there is read (and raises its flag),
+    /// and the report says the record is inconsistent.
+    @Test func anAnswerToAQuestionThatIsNotAskedIsKeptAndRead() throws {
+        // Q4 YES after NO to Q2: intent is high risk whatever the branching says.
+        let intent = try instrument.score(responses: Self.responses([0, 0, nil, 1, nil, 0, nil]))
+        #expect(intent.band?.label == "high")
+        #expect(intent.flags.first.map { [$0.item] } == [4])
+        #expect(intent.flags.first?.urgency == .immediate)
+        #expect(intent.notes.contains { $0.hasPrefix("item 4 was answered although it is not asked here") })
+        // Q7 YES after NO to Q6: behaviour in the past 3 months is high risk.
+        let behaviour = try instrument.score(responses: Self.responses([0, 0, nil, nil, nil, 0, 1]))
+        #expect(behaviour.band?.label == "high")
+        #expect(behaviour.flags.map(\.item) == [7])
+        // A stray NO does not make the record unreadable: Q6 and Q7 YES still give high with an immediate flag.
+        let stray = try instrument.score(responses: Self.responses([0, 0, 0, 0, 0, 1, 1]))
+        #expect(stray.band?.label == "high")
+        #expect(stray.flags.first?.urgency == .immediate)
+        #expect(stray.notes.count == 3)
     }
 
     /// What the kit's risk-rule check means to test, on answer sets that respect the branching: each rule fires for

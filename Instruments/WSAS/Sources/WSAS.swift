@@ -60,11 +60,8 @@ public struct WSASInstrument: Instrument {
         ])
 }
 
-private let impairment = [
-    ResponseOption(0, "Not at all impaired"), ResponseOption(1, "1"), ResponseOption(2, "Slightly"),
-    ResponseOption(3, "3"), ResponseOption(4, "Definitely"), ResponseOption(5, "5"), ResponseOption(6, "Markedly"),
-    ResponseOption(7, "7"), ResponseOption(8, "Very severely impaired"),
-]
+/// Numbers only: the anchor words belong to the © wording a licensed service supplies on its own forms.
+private let impairment = (0...8).map { ResponseOption($0, $0 == 0 ? "0 (none)" : $0 == 8 ? "8 (most)" : String($0)) }
 
 private let notWorking = "people who are retired or choose not to work for reasons unrelated to the problem"
 
