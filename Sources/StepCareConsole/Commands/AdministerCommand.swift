@@ -16,7 +16,8 @@ extension CommandSpec {
         let instrument = try interpreter.instrument(invocation.positionals[0], variant: invocation.values["variant"])
         let definition = instrument.definition
         let riskItems = Set(definition.riskRules.map(\.item))
-        interpreter.output.line("\(definition.shortName): \(definition.title). Recall period: \(definition.recallPeriod).")
+        interpreter.output.line(
+            "\(definition.shortName): \(definition.title). Recall period: \(definition.recallPeriod).")
         var responses: [ItemResponse] = []
         for item in definition.items {
             interpreter.output.line()
