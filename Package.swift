@@ -66,7 +66,8 @@ var targets: [Target] = [
     .testTarget(
         name: "StepCareDataDefinedTests",
         dependencies: ["StepCareDataDefined", "StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
-    .testTarget(name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry"]),
+    .testTarget(
+        name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole"]),
     .testTarget(
         name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],

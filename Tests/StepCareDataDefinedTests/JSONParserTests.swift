@@ -1,4 +1,5 @@
 import StepCareDataDefined
+import StepCareTesting
 import Testing
 
 @Suite struct JSONParserTests {
@@ -51,18 +52,5 @@ import Testing
         default:
             return .object((0..<Int(random.next() % 4)).map { ("k\($0)", randomValue(&random, depth: depth + 1)) })
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator for reproducible property tests.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

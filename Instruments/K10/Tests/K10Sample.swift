@@ -1,3 +1,5 @@
+import StepCareTesting
+
 extension K10Tests {
     /// A structured and seeded sample of the 5^10 = 9,765,625 answer sets, too many to enumerate for every
     /// variant in a debug build: items 1–5 take every value while items 6–10 share one value (15,625 sets), every
@@ -28,21 +30,4 @@ extension K10Tests {
         }
         return sets
     }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so the sample is the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
