@@ -98,6 +98,11 @@ public struct InstrumentDefinition: Sendable, Hashable {
         bands.first { score.isIn($0.range) }
     }
 
+    /// The cut-off rule that decides caseness: `nhs-tt-caseness` where the instrument has it, else its first.
+    public var casenessRule: CutOffRule? {
+        cutOffs.first { $0.id == "nhs-tt-caseness" } ?? cutOffs.first
+    }
+
     /// The id with the variant, as shown to staff: `k10` or `k10 (variant us-abs)`.
     public var displayID: String {
         variant.map { "\(id) (variant \($0.id))" } ?? id

@@ -193,6 +193,30 @@ public struct MissingItemPolicy: Sendable, Hashable {
     /// The policies a service may choose for an instrument that publishes none.
     public static let serviceChoices: [MissingItemPolicy] = [.prorateOne]
 
+    /// The service choice called `id`, for an instrument that publishes no rule of its own.
+    ///
+    /// - Throws: ``StepCareError`` with code `unknownPolicy` for an unknown name, or when `definition` has a
+    ///   published rule, which a service may not replace.
+    public static func serviceChoice(
+        _ id: String, for definition: InstrumentDefinition
+    ) throws(StepCareError)
+        -> MissingItemPolicy
+    {
+        guard let policy = serviceChoices.first(where: { $0.id == id }) else {
+            throw StepCareError(
+                .unknownPolicy, "there is no missing-item policy called \"\(id)\"",
+                hint: "choices: " + serviceChoices.map(\.id).joined(separator: ", "))
+        }
+        guard definition.missingItems.maxMissing == 0 else {
+            throw StepCareError(
+                .unknownPolicy,
+                "\(definition.shortName) has a published missing-item rule (\(definition.missingItems.name)); "
+                    + "it cannot be replaced",
+                hint: "leave out --missing")
+        }
+        return policy
+    }
+
     /// The prorated total of `sum` over `answered` of `scored` items.
     public func prorate(sum: Int, answered: Int, scored: Int) -> Score {
         guard answered > 0, answered != scored else { return Score(sum) }

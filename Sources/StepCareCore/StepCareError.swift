@@ -50,4 +50,6 @@ extension StepCareError.Code {
 extension StepCareError.Code {
     /// The instrument has no variant with the given identifier.
     public static let unknownVariant = Self("unknown-variant")
+    /// A named missing-item policy does not exist or cannot apply.
+    public static let unknownPolicy = Self("unknown-policy")
 }

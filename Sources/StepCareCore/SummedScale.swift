@@ -102,7 +102,7 @@ public enum SummedScale {
     }
 
     /// "item 3" or "items 3, 5".
-    static func itemList(_ numbers: [Int]) -> String {
+    public static func itemList(_ numbers: [Int]) -> String {
         (numbers.count == 1 ? "item " : "items ") + numbers.map(String.init).joined(separator: ", ")
     }
 }

@@ -16,8 +16,7 @@ public struct OutcomeMeasure: Sendable, Hashable {
 
     /// The measure an instrument makes, with caseness from the named cut-off rule.
     ///
-    /// Without a name the rule `nhs-tt-caseness` is used when the instrument has one, else its first
-    /// cut-off rule.
+    /// Without a name, the definition's ``InstrumentDefinition/casenessRule``.
     /// - Throws: ``StepCareError`` with code `unknownRule` when the instrument has no rule of that name.
     public init(_ definition: InstrumentDefinition, casenessRule: String? = nil) throws(StepCareError) {
         instrumentID = definition.id
@@ -34,7 +33,7 @@ public struct OutcomeMeasure: Sendable, Hashable {
             }
             caseness = rule
         } else {
-            caseness = definition.cutOffs.first { $0.id == "nhs-tt-caseness" } ?? definition.cutOffs.first
+            caseness = definition.casenessRule
         }
     }
 

@@ -26,16 +26,11 @@ enum BatchCommand {
         }
         var policy: MissingItemPolicy?
         if let missing {
-            guard let choice = MissingItemPolicy.serviceChoices.first(where: { $0.id == missing }),
-                instrument.definition.missingItems.maxMissing == 0
-            else {
-                throw fail(
-                    "--missing \(missing) is not a policy \(instrument.definition.shortName) can use",
-                    hint: instrument.definition.missingItems.maxMissing == 0
-                        ? "choices: " + MissingItemPolicy.serviceChoices.map(\.id).joined(separator: ", ")
-                        : "\(instrument.definition.shortName) has a published missing-item rule; leave out --missing")
+            do {
+                policy = try MissingItemPolicy.serviceChoice(missing, for: instrument.definition)
+            } catch {
+                throw fail(error.message, hint: error.hint)
             }
-            policy = choice
         }
         guard let bytes = ScriptFile.bytes(file) else {
             throw fail("cannot read \(file)", hint: "check the path and that the file is readable")

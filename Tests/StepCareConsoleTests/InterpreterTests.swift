@@ -94,6 +94,20 @@ final class QueuedInput: LineEditor {
         }
     }
 
+    /// A service may choose to prorate one missing item where no rule is published, never replace a published one.
+    @Test func aServiceChosenMissingPolicyProratesOnlyWhereNoneIsPublished() throws {
+        // Eight answered PHQ-9 items summing to 9: round(9 / 8 × 9) = 10.
+        let prorated = try run("score phq9 --missing prorate-one 1 1 1 1 1 1 1 - 2")
+        #expect(prorated.hasPrefix("PHQ-9 total 10 (range 0–27): moderate (10–14)\n"))
+        #expect(prorated.contains("prorate one missing item, rounded (a service choice, not a published rule)"))
+        #expect(try run("score phq9 1 1 1 1 1 1 1 - 2").hasPrefix("PHQ-9 NOT SCORED"))
+        #expect(try run("score phq9 --missing prorate-one 1 1 1 1 1 - 1 - 2").hasPrefix("PHQ-9 NOT SCORED"))
+        let published = failure("score k10 --missing prorate-one 1 1 1 1 1 1 1 1 1 1")
+        #expect(published?.message.hasPrefix("K10 has a published missing-item rule") == true)
+        #expect(published?.location?.column == 21)
+        #expect(failure("score phq9 --missing guess 1 1 1 1 1 1 1 1 1")?.hint == "choices: prorate-one")
+    }
+
     @Test func quitStopsTheScript() throws {
         #expect(try run("quit\nscore nothing") == "")
     }

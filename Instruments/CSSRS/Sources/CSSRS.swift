@@ -97,7 +97,7 @@ public struct CSSRSInstrument: Instrument {
             notes: responses.inconsistencies)
         let lowest = Self.level(responses.resolved, unansweredIsYes: false)
         let highest = Self.level(responses.resolved, unansweredIsYes: true)
-        let missing = Self.itemList(responses.missingItemNumbers)
+        let missing = SummedScale.itemList(responses.missingItemNumbers)
         guard lowest == highest else {
             report.notScoredReason =
                 "\(missing) not answered, so the level is undetermined: from \"\(label(lowest))\" to "
@@ -129,8 +129,4 @@ public struct CSSRSInstrument: Instrument {
         definition.band(for: level)?.label ?? String(level)
     }
 
-    /// "item 7" or "items 3, 4, 5".
-    private static func itemList(_ numbers: [Int]) -> String {
-        (numbers.count == 1 ? "item " : "items ") + numbers.map(String.init).joined(separator: ", ")
-    }
 }

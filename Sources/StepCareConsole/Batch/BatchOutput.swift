@@ -36,7 +36,7 @@ extension BatchScorer {
             buffer.append(UInt8(ascii: "\n"))
         case (.jsonl, .success(let scored)):
             let report = scored.report
-            let caseness = report.cutOffs.first { $0.rule == casenessRule }.map { JSONValue.bool($0.isPositive) }
+            let caseness = casenessResult(report).map { JSONValue.bool($0.isPositive) }
             buffer.append(
                 text: JSONValue.object([
                     ("row", .int(row)), ("client", .string(scored.client)), ("date", .string(scored.date)),
@@ -56,9 +56,13 @@ extension BatchScorer {
         }
     }
 
+    /// The result of the definition's caseness rule, if it has one.
+    private func casenessResult(_ report: ScoreReport) -> CutOffResult? {
+        report.cutOffs.first { $0.rule == definition.casenessRule }
+    }
+
     private func casenessText(_ report: ScoreReport) -> String {
-        guard let result = report.cutOffs.first(where: { $0.rule == casenessRule }) else { return "" }
-        return result.isPositive ? "yes" : "no"
+        casenessResult(report).map { $0.isPositive ? "yes" : "no" } ?? ""
     }
 
     private func positiveCutOffs(_ report: ScoreReport) -> [String] {

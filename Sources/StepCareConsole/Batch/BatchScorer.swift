@@ -32,8 +32,6 @@ public struct BatchScorer: Sendable {
     let definition: InstrumentDefinition
     let missingItems: MissingItemPolicy?
     let format: Format
-    /// The cut-off rule reported as caseness: `nhs-tt-caseness` where the instrument has it, else its first.
-    let casenessRule: CutOffRule?
 
     /// Creates a scorer.
     public init(instrument: any Instrument, missingItems: MissingItemPolicy? = nil, format: Format = .csv) {
@@ -41,8 +39,6 @@ public struct BatchScorer: Sendable {
         definition = instrument.definition
         self.missingItems = missingItems
         self.format = format
-        let cutOffs = definition.cutOffs
-        casenessRule = cutOffs.first { $0.id == "nhs-tt-caseness" } ?? cutOffs.first
     }
 
     /// The columns of the input, e.g. `client_id,date,item1,…,item9`.

@@ -42,20 +42,11 @@ extension CommandSpec {
         _ argument: CommandArgument?, for definition: InstrumentDefinition
     ) throws(Diagnostic) -> MissingItemPolicy? {
         guard let argument else { return nil }
-        if let policy = MissingItemPolicy.serviceChoices.first(where: { $0.id == argument.text }) {
-            guard definition.missingItems.maxMissing == 0 else {
-                throw Diagnostic(
-                    .invalidOption,
-                    "\(definition.shortName) has a published missing-item rule (\(definition.missingItems.name)); "
-                        + "it cannot be replaced",
-                    hint: "leave out --missing", at: argument.location)
-            }
-            return policy
+        do {
+            return try MissingItemPolicy.serviceChoice(argument.text, for: definition)
+        } catch {
+            throw Diagnostic(error, at: argument.location)
         }
-        throw Diagnostic(
-            .invalidOption, "there is no missing-item policy called \"\(argument.text)\"",
-            hint: "choices: " + MissingItemPolicy.serviceChoices.map(\.id).joined(separator: ", "),
-            at: argument.location)
     }
 
     /// Parses answer words into responses, locating any error at the offending word.
