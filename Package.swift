@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// The instrument and pathway modules this build registers. `swift package new-instrument NAME` edits this
-// list; a test fails when a folder under Instruments/ is missing from it. Keep each list sorted, one per line.
+// The instrument and pathway modules this build registers. `swift package new-instrument NAME` and
+// `swift package new-pathway NAME` edit these lists; a test fails when a folder under Instruments/ or
+// Sources/Pathways/ is missing from them. Keep each list sorted, one per line.
 // BEGIN instrument-list
 let instrumentModules: [String] = [
     "AUDIT",
@@ -23,7 +24,10 @@ let instrumentModules: [String] = [
 ]
 // END instrument-list
 // BEGIN pathway-list
-let pathwayModules: [String] = []
+let pathwayModules: [String] = [
+    "CommunitySteppedCare",
+    "TalkingTherapies",
+]
 // END pathway-list
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -58,11 +62,19 @@ var targets: [Target] = [
             permissions: [
                 .writeToPackageDirectory(reason: "creates Instruments/NAME and adds NAME to the list in Package.swift")
             ])),
+    .plugin(
+        name: "NewPathwayPlugin",
+        capability: .command(
+            intent: .custom(verb: "new-pathway", description: "Scaffold a pathway module"),
+            permissions: [
+                .writeToPackageDirectory(
+                    reason: "creates Sources/Pathways/NAME and adds NAME to the list in Package.swift")
+            ])),
     .executableTarget(name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", argumentParser]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting"]),
 
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
-    .testTarget(name: "StepCareEngineTests", dependencies: ["StepCareEngine", "StepCareRegistry"]),
+    .testTarget(name: "StepCareEngineTests", dependencies: ["StepCareEngine", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(
         name: "StepCareDataDefinedTests",
         dependencies: ["StepCareDataDefined", "StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
@@ -104,6 +116,7 @@ let package = Package(
         .library(name: "StepCareCore", targets: ["StepCareCore"]),
         .library(name: "StepCareTesting", targets: ["StepCareTesting"]),
         .plugin(name: "NewInstrumentPlugin", targets: ["NewInstrumentPlugin"]),
+        .plugin(name: "NewPathwayPlugin", targets: ["NewPathwayPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

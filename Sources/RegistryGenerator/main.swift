@@ -37,6 +37,8 @@ let source = """
         public static var instrumentModules: [any InstrumentModule.Type] { [\(instruments.map { "\($0)Module.self" }.joined(separator: ", "))] }
         /// The names of the pathway modules.
         public static let pathwayModuleNames: [String] = \(literal(pathways))
+        /// The pathway modules, in name order.
+        public static var pathwayModules: [any PathwayModule.Type] { [\(pathways.map { "\($0)Module.self" }.joined(separator: ", "))] }
     }
 
     """

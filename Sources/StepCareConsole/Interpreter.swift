@@ -1,4 +1,5 @@
 public import StepCareCore
+import StepCareEngine
 
 /// Runs command-language statements against a registry, writing results to an output.
 ///
@@ -11,6 +12,8 @@ public final class Interpreter {
     public let commands: CommandTable
     /// Where results go.
     public let output: any TextOutput
+    /// The cases, clock and pathway the session works on.
+    public let workspace: Workspace
     /// Variables set with `let`: each holds a list of words.
     public private(set) var variables: [String: [String]] = [:]
     /// Set by `quit`: the session should end.
@@ -20,12 +23,22 @@ public final class Interpreter {
     private let input: any LineEditor
 
     /// Creates an interpreter.
-    public init(registry: Registry, output: any TextOutput, input: any LineEditor, commands: CommandTable = .standard) {
+    ///
+    /// - Parameter now: the session clock's starting time; scripts set it with `today`. It defaults to a fixed
+    ///   date so that nothing in a session reads the system clock unless the caller passes it in.
+    public init(
+        registry: Registry, output: any TextOutput, input: any LineEditor, commands: CommandTable = .standard,
+        now: Instant = Interpreter.defaultStart
+    ) {
         self.registry = registry
+        self.workspace = Workspace(pathway: registry.pathways.first, now: now)
         self.output = output
         self.input = input
         self.commands = commands
     }
+
+    /// The clock's start when none is given: 2026-01-01.
+    public static let defaultStart = Instant(minutes: 29_453_760)
 
     /// Reads one line of input, counting it.
     public func readLine(prompt: String) -> LineRead {

@@ -1,18 +1,24 @@
-/// The instruments a StepCare process knows, validated when they are registered.
+/// The instruments and pathways a StepCare process knows, validated when they are registered.
 ///
 /// The registry is a value: the executable builds it once from the generated module list, and
 /// library code and tests receive it as a parameter.
 public struct Registry: Sendable {
     /// The registered instruments, ordered by id; an instrument's variants follow its default.
     public let instruments: [any Instrument]
+    /// The registered pathways, in the order given; the first is the default.
+    public let pathways: [Pathway]
     private let byKey: [String: [Int]]
 
     /// Registers `instruments`, applying `checks` to each.
     ///
     /// Several instruments may share an id when each names a different variant; the first given is the
     /// default.
-    /// - Throws: ``RegistryError`` naming the first failing check and instrument, or a duplicate id.
-    public init(instruments: [any Instrument], checks: [DefinitionCheck] = DefinitionCheck.all) throws(RegistryError) {
+    /// Pathways are checked against the instruments (see ``PathwayCheck``).
+    /// - Throws: ``RegistryError`` naming the first failing check and instrument or pathway, or a duplicate id.
+    public init(
+        instruments: [any Instrument], pathways: [Pathway] = [], checks: [DefinitionCheck] = DefinitionCheck.all,
+        pathwayChecks: [PathwayCheck] = PathwayCheck.all
+    ) throws(RegistryError) {
         var byKey: [String: [Int]] = [:]
         let sorted = instruments.enumerated().sorted {
             ($0.element.definition.id, $0.offset) < ($1.element.definition.id, $1.offset)
@@ -22,18 +28,49 @@ public struct Registry: Sendable {
             for check in checks {
                 let problems = check.problems(definition)
                 if !problems.isEmpty {
-                    throw RegistryError(check: check.name, instrumentID: definition.id, problems: problems)
+                    throw RegistryError(check: check.name, id: definition.id, problems: problems)
                 }
             }
             let key = Registry.key(definition.id)
             let family = byKey[key, default: []].map { sorted[$0].definition }
             if let clash = Registry.variantClash(definition, family) {
-                throw RegistryError(check: "unique-id", instrumentID: definition.id, problems: [clash])
+                throw RegistryError(check: "unique-id", id: definition.id, problems: [clash])
             }
             byKey[key, default: []].append(index)
         }
         self.instruments = sorted
         self.byKey = byKey
+        var definitions: [String: InstrumentDefinition] = [:]
+        for instrument in sorted where definitions[instrument.definition.id] == nil {
+            definitions[instrument.definition.id] = instrument.definition
+        }
+        var pathwayIDs = Set<String>()
+        for pathway in pathways {
+            guard pathwayIDs.insert(pathway.id).inserted else {
+                throw RegistryError(
+                    check: "unique-id", subject: "pathway", id: pathway.id,
+                    problems: ["another pathway is already registered as \"\(pathway.id)\""])
+            }
+            for check in pathwayChecks {
+                let problems = check.problems(pathway, definitions)
+                if !problems.isEmpty {
+                    throw RegistryError(check: check.name, subject: "pathway", id: pathway.id, problems: problems)
+                }
+            }
+        }
+        self.pathways = pathways
+    }
+
+    /// The pathway registered as `id`.
+    ///
+    /// - Throws: ``StepCareError`` with code `unknownPathway` listing the registered pathways.
+    public func pathway(_ id: String) throws(StepCareError) -> Pathway {
+        if let match = pathways.first(where: { $0.id == id.lowercased() }) { return match }
+        throw StepCareError(
+            .unknownPathway, "no pathway is registered as \"\(id)\"",
+            hint: pathways.isEmpty
+                ? "this build registers no pathways"
+                : "registered pathways: \(pathways.map(\.id).joined(separator: ", "))")
     }
 
     private static func variantClash(_ definition: InstrumentDefinition, _ family: [InstrumentDefinition]) -> String? {
@@ -89,23 +126,31 @@ public struct Registry: Sendable {
     }
 }
 
-/// Why the registry refused an instrument.
+/// Why the registry refused an instrument or a pathway.
 public struct RegistryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The name of the failed check, e.g. `bands-partition-range`.
     public var check: String
-    /// The refused instrument's id.
-    public var instrumentID: String
+    /// What was refused: `instrument` or `pathway`.
+    public var subject: String
+    /// The refused instrument's or pathway's id.
+    public var id: String
     /// What the check found.
     public var problems: [String]
 
     /// Creates an error.
-    public init(check: String, instrumentID: String, problems: [String]) {
+    public init(check: String, subject: String = "instrument", id: String, problems: [String]) {
         self.check = check
-        self.instrumentID = instrumentID
+        self.subject = subject
+        self.id = id
         self.problems = problems
     }
 
     public var description: String {
-        "instrument \"\(instrumentID)\" failed check \(check): " + problems.joined(separator: "; ")
+        "\(subject) \"\(id)\" failed check \(check): " + problems.joined(separator: "; ")
     }
+}
+
+extension StepCareError.Code {
+    /// No pathway is registered under the given identifier.
+    public static let unknownPathway = Self("unknown-pathway")
 }

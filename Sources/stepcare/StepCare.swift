@@ -35,7 +35,8 @@ struct Repl: ParsableCommand {
             let completer = Completer(commands: .standard, instrumentIDs: registry.ids)
             let editor = EditLineEditor(
                 programName: "stepcare", historyFile: HistoryFile.path(), completer: completer.complete)
-            let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: editor)
+            let interpreter = Interpreter(
+                registry: registry, output: FileDescriptorOutput(), input: editor, now: SessionClock.now())
             FileDescriptorOutput().line("StepCare \(StepCareVersion.current). Type help for commands, Ctrl-D to quit.")
             status = Session.interactive(interpreter, errors: FileDescriptorOutput(descriptor: 2))
         } else {
@@ -63,7 +64,8 @@ struct Run: ParsableCommand {
     func run() throws {
         let registry = try options.registry()
         let input: any LineEditor = PlainLineEditor()
-        let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: input)
+        let interpreter = Interpreter(
+            registry: registry, output: FileDescriptorOutput(), input: input, now: SessionClock.now())
         let errors = FileDescriptorOutput(descriptor: 2)
         for file in files where !interpreter.isFinished {
             guard let source = ScriptFile.read(file) else {
@@ -179,5 +181,18 @@ struct InstrumentOptions: ParsableArguments {
             errors.flush()
             throw ExitCode(1)
         }
+    }
+}
+
+/// The session clock's start for a live session: the current local time, read here in the executable so that
+/// library code never reads the system clock.
+enum SessionClock {
+    static func now() -> Instant {
+        var seconds = time(nil)
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return Interpreter.defaultStart }
+        return Instant(
+            year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+            hour: Int(parts.tm_hour), minute: Int(parts.tm_min)) ?? Interpreter.defaultStart
     }
 }

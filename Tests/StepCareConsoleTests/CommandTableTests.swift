@@ -27,7 +27,16 @@ import Testing
 
     @Test(arguments: [
         ("sc", 0, ["score"]),
-        ("", 0, ["help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "quit"]),
+        (
+            "", 0,
+            [
+                "help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "pathways",
+                "use",
+                "pathway", "rights", "who-can", "can", "case", "record", "timeline", "evaluate", "place", "step-up",
+                "step-down", "override", "discharge", "capacity", "today", "advance", "say", "expect", "quit",
+            ]
+        ),
+        ("step", 0, ["step-up", "step-down"]),
         ("score ", 6, ["gad7", "phq9"]),
         ("score ph", 6, ["phq9"]),
         ("score PH", 6, ["phq9"]),

@@ -78,7 +78,7 @@ struct TestScale: Instrument {
             _ = try Registry(instruments: [instrument])
         } catch {
             #expect(error.check == check)
-            #expect(error.instrumentID == instrument.definition.id)
+            #expect(error.id == instrument.definition.id)
             #expect(!error.problems.isEmpty)
         }
     }

@@ -14,7 +14,7 @@ extension CommandSpec {
         while index < words.count {
             let word = words[index]
             index += 1
-            guard separatorIndex == nil, !word.isQuoted, word.text.hasPrefix("--") else {
+            guard !passesOptionsThrough, separatorIndex == nil, !word.isQuoted, word.text.hasPrefix("--") else {
                 positionals.append(word)
                 continue
             }

@@ -78,13 +78,16 @@ public struct CommandSpec: Sendable {
     public var options: [OptionSpec]
     /// Example invocations.
     public var examples: [String]
+    /// Whether every word after the name is passed through as a positional, options included (for `expect
+    /// refused COMMAND…`, which runs another command with its own options).
+    public var passesOptionsThrough: Bool
     /// Runs the command.
     public var run: @Sendable (Invocation, Interpreter) throws(Diagnostic) -> Void
 
     /// Creates a command.
     public init(
         name: String, aliases: [String] = [], abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
-        options: [OptionSpec] = [], examples: [String] = [],
+        options: [OptionSpec] = [], examples: [String] = [], passesOptionsThrough: Bool = false,
         run: @escaping @Sendable (Invocation, Interpreter) throws(Diagnostic) -> Void
     ) {
         self.name = name
@@ -94,6 +97,7 @@ public struct CommandSpec: Sendable {
         self.arguments = arguments
         self.options = options
         self.examples = examples
+        self.passesOptionsThrough = passesOptionsThrough
         self.run = run
     }
 

@@ -10,7 +10,9 @@ public struct CommandTable: Sendable {
 
     /// Every command StepCare ships.
     public static let standard = CommandTable([
-        .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument, .quit,
+        .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument,
+        .pathways, .use, .pathway, .rights, .whoCan, .can, .caseCommand, .record, .timeline, .evaluate, .place, .stepUp,
+        .stepDown, .override, .discharge, .capacity, .today, .advance, .say, .expect, .quit,
     ])
 
     /// The command called `name` or having it as an alias.

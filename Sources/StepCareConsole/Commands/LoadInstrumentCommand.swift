@@ -62,11 +62,11 @@ public enum DefinitionFiles {
         _ instruments: [any Instrument], in registry: Registry
     ) throws(StepCareError) -> Registry {
         do {
-            return try Registry(instruments: registry.instruments + instruments)
+            return try Registry(instruments: registry.instruments + instruments, pathways: registry.pathways)
         } catch {
             throw StepCareError(
                 .invalidDefinition,
-                "instrument \"\(error.instrumentID)\" failed check \(error.check): "
+                "instrument \"\(error.id)\" failed check \(error.check): "
                     + error.problems.joined(separator: "; "),
                 hint: "fix the definition; docs/implementing-an-instrument.md explains each check")
         }

@@ -1,0 +1,103 @@
+import StepCareCore
+import StepCareEngine
+
+extension CommandSpec {
+    /// `case new [ID]`, `case ID`, `case`: open a case, switch to one, or list them.
+    static let caseCommand = CommandSpec(
+        name: "case", abstract: "Open a case (case new), switch to one (case ID), or list them (case)",
+        discussion: "case new opens a referral with a pseudonymous id (C001, C002, … unless you give one) and makes "
+            + "it the current case; later commands act on it unless given --case ID. --referred dates the referral "
+            + "(default: the session clock); --prefers records the tier the client would prefer, which triage "
+            + "honours where safe. Cases live in memory for the session (context: training). Never use a name as "
+            + "an id.",
+        arguments: [ArgumentSpec("WHAT", "new [ID], or an existing case id", arity: .zeroOrMore)],
+        options: [
+            OptionSpec("referred", value: "DATE", "When the referral arrived"),
+            OptionSpec("prefers", value: "TIER", "The tier the client would prefer"),
+        ],
+        examples: ["case new", "case new C042 --referred 2026-01-05 --prefers tier-1", "case C001", "case"]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        let words = invocation.positionals
+        let workspace = interpreter.workspace
+        guard let first = words.first else {
+            listCases(interpreter)
+            return
+        }
+        guard first.text == "new" else {
+            guard words.count == 1 else {
+                throw Diagnostic(.unexpectedArgument, "case takes one id", hint: "write case ID", at: words[1].location)
+            }
+            do throws(StepCareError) {
+                _ = try workspace.caseload.timeline(first.text)
+            } catch {
+                throw Diagnostic(error, at: first.location)
+            }
+            workspace.currentCase = first.text
+            interpreter.output.line("current case: \(first.text)")
+            return
+        }
+        guard words.count <= 2 else {
+            throw Diagnostic(
+                .unexpectedArgument, "case new takes at most one id", hint: "write case new [ID]", at: words[2].location
+            )
+        }
+        let engine = try interpreter.engine(at: invocation.location)
+        let id = words.count == 2 ? words[1].text : workspace.freshCaseID()
+        guard id.count <= 16, id.first?.isLetter == true,
+            id.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII })
+        else {
+            throw Diagnostic(
+                .invalidOption, "a case id is 1–16 letters, digits or '-', starting with a letter",
+                hint: "use a pseudonymous id such as C042; never a name", at: words[1].location)
+        }
+        let referred = try invocation.values["referred"].map { (argument) throws(Diagnostic) in
+            try Interpreter.instant(argument)
+        }
+        let preference = try invocation.values["prefers"].map { (argument) throws(Diagnostic) in
+            try interpreter.tier(argument, in: engine.pathway).id
+        }
+        var timeline = CaseTimeline(caseID: id)
+        do throws(StepCareError) {
+            try timeline.append(CaseEvent(at: referred ?? workspace.now, .referral(preference: preference)))
+            try workspace.open(timeline)
+        } catch {
+            throw Diagnostic(error, at: words.count == 2 ? words[1].location : invocation.location)
+        }
+        interpreter.output.line(
+            "case \(id) opened: referred \(referred ?? workspace.now)" + (preference.map { ", prefers \($0)" } ?? "")
+                + " (pathway \(engine.pathway.id))")
+    }
+
+    private static func listCases(_ interpreter: Interpreter) {
+        let workspace = interpreter.workspace
+        guard !workspace.caseload.order.isEmpty else {
+            interpreter.output.line("no cases open; open one with: case new")
+            return
+        }
+        for id in workspace.caseload.order {
+            guard let timeline = workspace.caseload.cases[id] else { continue }
+            let state = CaseState(timeline, asOf: workspace.now)
+            let tier = state.isDischarged ? "discharged" : (state.tier ?? "not placed")
+            let marker = id == workspace.currentCase ? "*" : " "
+            interpreter.output.line("\(marker) \(id)  \(tier)  \(timeline.events.count) events")
+        }
+    }
+
+    /// `timeline [CASE]`: the case's events in order.
+    static let timeline = CommandSpec(
+        name: "timeline", abstract: "Show a case's events in order",
+        discussion: "Lists every event on the case: referral, scores, contacts, crises, plans, reviews, moves and "
+            + "waits, with dates. Plan and reason texts are kept on the record but not shown here.",
+        arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
+        examples: ["timeline", "timeline C001"]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        var bound = invocation
+        if let id = invocation.positionals.first { bound.values["case"] = id }
+        let caseID = try interpreter.caseID(bound)
+        guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
+        interpreter.output.line("case \(caseID):")
+        for event in timeline.events {
+            interpreter.output.line("  \(event.at)  \(CareRendering.text(event.kind))")
+        }
+    }
+}

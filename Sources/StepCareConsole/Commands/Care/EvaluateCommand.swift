@@ -1,0 +1,66 @@
+import StepCareCore
+import StepCareEngine
+
+extension CommandSpec {
+    /// `evaluate [CASE]`: what must happen, by when, who may authorise it, and why.
+    static let evaluate = CommandSpec(
+        name: "evaluate", abstract: "Evaluate a case against the pathway: recommendations with deadlines and reasons",
+        discussion: "As of the session clock (or --at), shows the case's tier, open risk flags, triage for a client "
+            + "not yet placed, and every outstanding recommendation: what, due by when (or OVERDUE), which rule and "
+            + "version fired, who may authorise it, what must be documented, and the evidence with its thresholds. "
+            + "Returns to a tier after a step-down are listed as re-escalations.",
+        arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
+        options: [OptionSpec("at", value: "DATE", "Evaluate as of this time (default: the session clock)")],
+        examples: ["evaluate", "evaluate C001 --at 2026-02-01"]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        let engine = try interpreter.engine(at: invocation.location)
+        var bound = invocation
+        if let id = invocation.positionals.first { bound.values["case"] = id }
+        let caseID = try interpreter.caseID(bound)
+        let now = try interpreter.time(invocation)
+        guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
+        let evaluation = engine.evaluate(timeline, asOf: now)
+        for line in lines(evaluation, caseID: caseID, engine: engine) { interpreter.output.line(line) }
+    }
+
+    private static func lines(_ evaluation: Evaluation, caseID: String, engine: Engine) -> [String] {
+        let state = evaluation.state
+        var lines = ["case \(caseID) as of \(state.now) (pathway \(engine.pathway.id) v\(engine.pathway.version))"]
+        if state.isDischarged {
+            lines.append("discharged")
+        } else if let tier = state.tier {
+            lines.append(
+                "tier: \(tier) since \(state.tierStart) (\((state.now - state.tierStart).days) days; "
+                    + "\(state.sessions.count) sessions attended)")
+        } else {
+            lines.append("not placed (referred \(state.tierStart))")
+        }
+        lines.append(
+            state.openFlags.isEmpty
+                ? "open risk flags: none"
+                : "open risk flags: "
+                    + state.openFlags.map {
+                        "\($0.flag.ruleID) (\($0.flag.urgency)) since \(state.events[$0.index].at)"
+                    }
+                    .joined(separator: "; "))
+        if let triage = evaluation.triage {
+            lines.append("triage: " + (triage.placement.map { "place in \($0)" } ?? "route elsewhere"))
+            lines += triage.trace.map { "  because: \($0)" }
+            lines += triage.exclusions.map { "  route to: \($0.routeTo) (\($0.id); \($0.source))" }
+        }
+        if evaluation.recommendations.isEmpty {
+            lines.append("recommendations: none")
+        } else {
+            lines.append("recommendations: \(evaluation.recommendations.count)")
+            for recommendation in evaluation.recommendations {
+                lines += CareRendering.lines(recommendation, asOf: state.now).map { "  " + $0 }
+            }
+        }
+        for escalation in evaluation.reEscalations {
+            lines.append(
+                "re-escalation: back in \(escalation.tier) \(escalation.days) days after stepping down "
+                    + "(\(escalation.steppedDownAt) → \(escalation.returnedAt))")
+        }
+        return lines
+    }
+}

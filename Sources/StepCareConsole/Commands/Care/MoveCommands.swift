@@ -1,0 +1,86 @@
+import StepCareCore
+import StepCareEngine
+
+extension CommandSpec {
+    private static let moveOptions = [
+        OptionSpec("as", value: "ROLE:ID", "Who decides, e.g. clinician:ana"),
+        OptionSpec("cosign", value: "ROLE:ID", "A different person who co-signs, where the rights need one"),
+        OptionSpec("reason", value: "TEXT", "The reason (required for an override)"),
+        OptionSpec("exception", "Place over capacity if the tier is full (needs an authorised exception)"),
+        OptionSpec("case", value: "ID", "The case (default: the current case)"),
+        OptionSpec("at", value: "DATE", "When (default: the session clock)"),
+    ]
+
+    private static let moveDiscussion =
+        " The decision is checked against the pathway's decision rights (use can or who-can to ask first), "
+        + "against safety (no step-down or discharge with an open risk flag), against the documentation the "
+        + "rights require, and against capacity: an ordinary slot, a reserved rapid-access slot for step-ups and "
+        + "clients with an open risk flag, an authorised exception with --exception, or else the waitlist, with "
+        + "any step-up deadline and its breach reported. A refused decision leaves the case unchanged."
+
+    /// `place [TIER]`: initial placement by triage.
+    static let place = move(
+        .place, name: "place", abstract: "Place a referred client in the tier triage indicates",
+        discussion: "Triage picks the most intensive tier whose entry criteria hold, routes the client elsewhere "
+            + "when an exclusion applies, and honours the client's stated preference where safe (documented as a "
+            + "deviation). Naming a different tier is refused: use override.",
+        tierArity: .optional, example: "place --as coach:kim")
+
+    /// `step-up [TIER]`.
+    static let stepUp = move(
+        .stepUp, name: "step-up", abstract: "Move a client to a more intensive tier (default: the next one up)",
+        discussion: "", tierArity: .optional, example: "step-up tier-3 --as clinician:ana --cosign supervisor:lee")
+
+    /// `step-down [TIER]`.
+    static let stepDown = move(
+        .stepDown, name: "step-down", abstract: "Move a client to a less intensive tier (default: the next one down)",
+        discussion: "A step-down needs a stability plan on record and schedules the pathway's handover contacts.",
+        tierArity: .optional, example: "step-down --as clinician:ana --cosign supervisor:lee")
+
+    /// `override TIER --reason TEXT`.
+    static let override = move(
+        .overridePlacement, name: "override",
+        abstract: "Place or move a client somewhere the rules do not indicate (reason and co-signer required)",
+        discussion: "An override always needs a written reason and a second, different person to co-sign.",
+        tierArity: .one, example: "override tier-2 --reason \"…\" --as clinician:ana --cosign clinical-lead:raj")
+
+    /// `discharge`.
+    static let discharge = move(
+        .discharge, name: "discharge", abstract: "Discharge a client from the service",
+        discussion: "Discharge is refused while a risk flag is open.", tierArity: nil,
+        example: "discharge --as clinician:ana")
+
+    private static func move(
+        _ action: Action, name: String, abstract: String, discussion: String, tierArity: ArgumentSpec.Arity?,
+        example: String
+    ) -> CommandSpec {
+        CommandSpec(
+            name: name, abstract: abstract, discussion: discussion + moveDiscussion,
+            arguments: tierArity.map { [ArgumentSpec("TIER", "the tier to move to", arity: $0)] } ?? [],
+            options: moveOptions, examples: [example]
+        ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+            let pathway = try interpreter.engine(at: invocation.location).pathway
+            let caseID = try interpreter.caseID(invocation)
+            let tier = try invocation.positionals.first.map { (argument) throws(Diagnostic) in
+                try interpreter.tier(argument, in: pathway).id
+            }
+            let request = MoveRequest(
+                action, tier: tier, by: try interpreter.requiredActor(invocation, in: pathway),
+                coSigner: try interpreter.actor(invocation, option: "cosign", in: pathway),
+                reason: invocation.values["reason"]?.text, exception: invocation.flag("exception"),
+                at: try interpreter.time(invocation))
+            let outcome = try interpreter.applyDecision(request, to: caseID, at: invocation.location)
+            interpreter.output.line("\(caseID) \(request.at): " + describe(outcome.result))
+            outcome.trace.forEach { interpreter.output.line("  \($0)") }
+        }
+    }
+
+    private static func describe(_ result: MoveResult) -> String {
+        switch result {
+        case .moved(let placement): CareRendering.text(placement)
+        case .waitlisted(let tier, let position): "waitlisted for \(tier) at position \(position)"
+        case .riskReviewed(let cleared): "risk review documented (\(cleared) flag(s) cleared)"
+        case .discharged: "discharged"
+        }
+    }
+}

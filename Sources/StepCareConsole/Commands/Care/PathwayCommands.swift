@@ -1,0 +1,72 @@
+import StepCareCore
+import StepCareEngine
+
+extension CommandSpec {
+    /// `pathways`: the registered pathways.
+    static let pathways = CommandSpec(
+        name: "pathways", abstract: "List the registered pathways; * marks the one in use",
+        examples: ["pathways"]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        let current = interpreter.workspace.engine?.pathway.id
+        for pathway in interpreter.registry.pathways {
+            let marker = pathway.id == current ? "*" : " "
+            interpreter.output.line(
+                "\(marker) \(pathway.id.padding(to: 24)) v\(pathway.version)  "
+                    + "\(pathway.tiers.map(\.id).joined(separator: ", "))  \(pathway.name)")
+        }
+    }
+
+    /// `use PATHWAY`: switch pathway.
+    static let use = CommandSpec(
+        name: "use", abstract: "Switch to another registered pathway (before any case is opened)",
+        arguments: [ArgumentSpec("PATHWAY", "the pathway id")],
+        examples: ["use talking-therapies"]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        let argument = invocation.positionals[0]
+        let pathway: Pathway
+        do throws(StepCareError) {
+            pathway = try interpreter.registry.pathway(argument.text)
+        } catch {
+            throw Diagnostic(error, at: argument.location)
+        }
+        let workspace = interpreter.workspace
+        guard workspace.caseload.order.isEmpty || workspace.engine?.pathway.id == pathway.id else {
+            throw Diagnostic(
+                .invalidOption, "cases are open under \(workspace.engine?.pathway.id ?? "another pathway")",
+                hint: "a session uses one pathway; start a new session to use \(pathway.id)", at: argument.location)
+        }
+        workspace.engine = Engine(pathway: pathway)
+        interpreter.output.line("using \(pathway.id) v\(pathway.version): \(pathway.name)")
+    }
+
+    /// `pathway [--parameters]`: describe the pathway in use.
+    static let pathway = CommandSpec(
+        name: "pathway",
+        abstract: "Describe the pathway in use: tiers, entry and exclusion criteria, rules, parameters",
+        options: [OptionSpec("parameters", "List only the named parameters, with their sources")],
+        examples: ["pathway", "pathway --parameters"]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        let pathway = try interpreter.engine(at: invocation.location).pathway
+        let text = invocation.flag("parameters") ? PathwaySheet.parameters(pathway) : PathwaySheet.text(pathway)
+        interpreter.output.write(text)
+    }
+
+    /// `capacity`: slots, rapid-access slots and waitlists.
+    static let capacity = CommandSpec(
+        name: "capacity", abstract: "Show each tier's slots, reserved rapid-access slots and waitlist",
+        options: [OptionSpec("at", value: "DATE", "As of this time (default: the session clock)")],
+        examples: ["capacity"]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        let engine = try interpreter.engine(at: invocation.location)
+        let now = try interpreter.time(invocation)
+        interpreter.output.line("capacity as of \(now):")
+        for status in engine.capacity(interpreter.workspace.caseload, asOf: now) {
+            let capacity = status.tier.capacity
+            var line = "  \(status.tier.id.padding(to: 8)) ordinary \(status.standardUsed)/\(capacity.standardSlots)"
+            line += "  rapid-access \(status.rapidAccessUsed)/\(capacity.rapidAccessSlots)"
+            if status.exceptionsUsed > 0 { line += "  over capacity \(status.exceptionsUsed)" }
+            line += "  waitlist " + (status.waitlist.isEmpty ? "none" : status.waitlist.joined(separator: ", "))
+            interpreter.output.line(line)
+        }
+    }
+}

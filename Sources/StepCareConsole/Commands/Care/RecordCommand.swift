@@ -1,0 +1,141 @@
+import StepCareCore
+import StepCareEngine
+
+extension CommandSpec {
+    /// `record KIND …`: add an event to a case.
+    static let record = CommandSpec(
+        name: "record", abstract: "Record an event on a case: a score, contact, crisis, plan or review",
+        discussion: "KIND is one of: score ID ANSWER… (scores the administration; risk flags go on the case), "
+            + "attended, no-show, crisis, ed-visit, medication-concern, plan stability (needs --warning-signs, "
+            + "--coping, --reaccess and --follow-up), plan safety --summary TEXT, review structured|supervisor "
+            + "--as ROLE:ID, or review risk --as ROLE:ID (the documented risk review, the only thing that clears a "
+            + "risk flag; the role must have the clear-risk-flag right). Events are dated by the session clock "
+            + "unless --at is given, and must not be dated before the case's latest event. A refused record leaves "
+            + "the case unchanged.",
+        arguments: [
+            ArgumentSpec("KIND", "what happened"),
+            ArgumentSpec(
+                "DETAIL", "for score: the instrument and answers; for plan and review: the kind", arity: .zeroOrMore),
+        ],
+        options: [
+            OptionSpec("case", value: "ID", "The case (default: the current case)"),
+            OptionSpec("at", value: "DATE", "When it happened (default: the session clock)"),
+            OptionSpec("variant", value: "ID", "A named variant of the instrument (score)"),
+            OptionSpec("as", value: "ROLE:ID", "Who did it (review)"),
+            OptionSpec("cosign", value: "ROLE:ID", "A co-signer, where the rights need one (review risk)"),
+            OptionSpec("warning-signs", value: "TEXT", "Stability plan: early warning signs"),
+            OptionSpec("coping", value: "TEXT", "Stability plan: coping actions"),
+            OptionSpec("reaccess", value: "TEXT", "Stability plan: how to re-access rapid support"),
+            OptionSpec("follow-up", value: "TEXT", "Stability plan: the follow-up schedule"),
+            OptionSpec("summary", value: "TEXT", "Safety plan: a summary"),
+        ],
+        examples: [
+            "record score phq9 2 2 2 2 1 1 1 1 0", "record attended", "record crisis --at 2026-01-10",
+            "record review risk --as clinician:ana",
+            "record plan stability --warning-signs \"…\" --coping \"…\" --reaccess \"…\" --follow-up \"…\"",
+        ]
+    ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        let caseID = try interpreter.caseID(invocation)
+        let at = try interpreter.time(invocation)
+        let kindWord = invocation.positionals[0]
+        let detail = Array(invocation.positionals.dropFirst())
+        let simple: [String: CaseEventKind] = [
+            "attended": .contact(attended: true), "no-show": .contact(attended: false), "crisis": .crisisContact,
+            "ed-visit": .emergencyVisit, "medication-concern": .medicationConcern,
+        ]
+        let event: CaseEventKind
+        switch kindWord.text {
+        case let word where simple[word] != nil:
+            if let extra = detail.first {
+                throw Diagnostic(.unexpectedArgument, "record \(word) takes no more words", at: extra.location)
+            }
+            event = simple[word] ?? .crisisContact
+        case "score":
+            event = try scoreEvent(detail, invocation, interpreter)
+        case "plan":
+            event = try planEvent(detail, invocation)
+        case "review":
+            guard let review = try reviewEvent(detail, invocation, interpreter, caseID: caseID, at: at) else { return }
+            event = review
+        default:
+            throw Diagnostic(
+                .invalidOption, "there is no record kind \"\(kindWord.text)\"",
+                hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, plan, review",
+                at: kindWord.location)
+        }
+        guard var timeline = interpreter.workspace.caseload.cases[caseID] else { return }
+        do throws(StepCareError) {
+            try timeline.append(CaseEvent(at: at, event))
+        } catch {
+            throw Diagnostic(error, at: invocation.values["at"]?.location ?? invocation.location)
+        }
+        interpreter.workspace.store(timeline)
+        interpreter.output.line("\(caseID) \(at): \(CareRendering.text(event))")
+    }
+
+    private static func scoreEvent(
+        _ detail: [CommandArgument], _ invocation: Invocation, _ interpreter: Interpreter
+    ) throws(Diagnostic) -> CaseEventKind {
+        guard let id = detail.first else {
+            throw Diagnostic(
+                .missingArgument, "record score needs an instrument and its answers",
+                hint: "e.g. record score phq9 1 2 1 0 0 1 2 1 0", at: invocation.location)
+        }
+        let instrument = try interpreter.instrument(id, variant: invocation.values["variant"])
+        let report = try scoreAnswers(instrument, Array(detail.dropFirst()), at: id.location)
+        return .administration(AdministrationRecord(report, definition: instrument.definition))
+    }
+
+    private static func planEvent(
+        _ detail: [CommandArgument], _ invocation: Invocation
+    ) throws(Diagnostic) -> CaseEventKind {
+        func text(_ option: String) -> String { invocation.values[option]?.text ?? "" }
+        switch detail.first?.text {
+        case "stability":
+            let plan = StabilityPlan(
+                earlyWarningSigns: text("warning-signs"), copingActions: text("coping"),
+                reaccessRoute: text("reaccess"), followUpSchedule: text("follow-up"))
+            guard plan.missingParts.isEmpty else {
+                throw Diagnostic(
+                    .missingDocumentation,
+                    "the stability plan is missing: " + plan.missingParts.joined(separator: ", "),
+                    hint: Documentation.stabilityPlan.howToSupply, at: detail.first?.location)
+            }
+            return .plan(.stability(plan))
+        case "safety":
+            guard !text("summary").allSatisfy(\.isWhitespace) else {
+                throw Diagnostic(
+                    .missingDocumentation, "the safety plan needs a summary",
+                    hint: Documentation.safetyPlan.howToSupply,
+                    at: detail.first?.location)
+            }
+            return .plan(.safety(summary: text("summary")))
+        default:
+            throw Diagnostic(
+                .invalidOption, "record plan takes stability or safety", hint: "e.g. record plan safety --summary TEXT",
+                at: detail.first?.location ?? invocation.location)
+        }
+    }
+
+    /// A structured or supervisor review event; a risk review goes through the engine (rights) and is stored
+    /// there, so `nil` comes back.
+    private static func reviewEvent(
+        _ detail: [CommandArgument], _ invocation: Invocation, _ interpreter: Interpreter, caseID: String, at: Instant
+    ) throws(Diagnostic) -> CaseEventKind? {
+        let pathway = try interpreter.engine(at: invocation.location).pathway
+        guard let word = detail.first, let kind = ReviewKind(rawValue: word.text) else {
+            throw Diagnostic(
+                .invalidOption, "record review takes structured, supervisor or risk",
+                hint: "e.g. record review risk --as clinician:ana", at: detail.first?.location ?? invocation.location)
+        }
+        let actor = try interpreter.requiredActor(invocation, in: pathway)
+        guard kind == .risk else { return .review(kind, by: actor) }
+        let request = MoveRequest(
+            .clearRiskFlag, by: actor, coSigner: try interpreter.actor(invocation, option: "cosign", in: pathway),
+            at: at)
+        let outcome = try interpreter.applyDecision(request, to: caseID, at: invocation.location)
+        interpreter.output.line("\(caseID) \(at): risk review by \(actor)")
+        outcome.trace.forEach { interpreter.output.line("  \($0)") }
+        return nil
+    }
+}

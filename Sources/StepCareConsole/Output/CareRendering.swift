@@ -1,0 +1,74 @@
+import StepCareCore
+import StepCareEngine
+
+/// How care records, recommendations and decisions read in the REPL.
+enum CareRendering {
+    /// One timeline event as staff read it. Free text (plans, reasons) is not echoed.
+    static func text(_ kind: CaseEventKind) -> String {
+        switch kind {
+        case .referral(let preference):
+            return "referred" + (preference.map { "; prefers \($0)" } ?? "")
+        case .administration(let record):
+            let total = record.total.map { "total \($0)" } ?? "not scored"
+            let band = record.bandLabel.map { ", \($0)" } ?? ""
+            let flags =
+                record.riskFlags.isEmpty
+                ? "" : "; RISK FLAG " + record.riskFlags.map { "\($0.ruleID) (\($0.urgency))" }.joined(separator: ", ")
+            return "\(record.instrumentID) \(total)\(band)\(flags)"
+        case .contact(let attended): return attended ? "session attended" : "no-show"
+        case .crisisContact: return "crisis contact"
+        case .emergencyVisit: return "ED visit"
+        case .medicationConcern: return "medication safety concern"
+        case .plan(.stability): return "stability plan recorded (early warning signs, coping, re-access, follow-up)"
+        case .plan(.safety): return "safety plan recorded"
+        case .review(let kind, let actor): return "\(kind.rawValue) review by \(actor)"
+        case .placement(let placement): return text(placement)
+        case .waitlisted(let tier, let move, let actor):
+            return "waitlisted for \(tier) (\(move.rawValue) by \(actor)): the tier is full"
+        case .handoverScheduled(let number, let due): return "handover contact \(number) scheduled by \(due)"
+        case .discharge(let actor): return "discharged by \(actor)"
+        }
+    }
+
+    /// A placement: `stepped up tier-1 → tier-3 (rapid-access slot) by clinician:ana, co-signed by supervisor:lee`.
+    static func text(_ placement: Placement) -> String {
+        let verb: String =
+            switch placement.kind {
+            case .place: "placed in \(placement.tier)"
+            case .stepUp: "stepped up \(placement.from ?? "?") → \(placement.tier)"
+            case .stepDown: "stepped down \(placement.from ?? "?") → \(placement.tier)"
+            case .override: "placement overridden " + (placement.from.map { "\($0) → " } ?? "") + placement.tier
+            }
+        var text = "\(verb) (\(placement.slot.rawValue) slot) by \(placement.actor)"
+        if let coSigner = placement.coSigner { text += ", co-signed by \(coSigner)" }
+        if let deviation = placement.deviation { text += "; deviation documented: \(deviation)" }
+        if placement.reason != nil { text += "; reason recorded" }
+        return text
+    }
+
+    /// A recommendation with its deadline, authorisers, documentation and trace.
+    static func lines(_ recommendation: Recommendation, asOf now: Instant) -> [String] {
+        let status =
+            recommendation.isOverdue(asOf: now)
+            ? "OVERDUE since \(recommendation.deadline)" : "due by \(recommendation.deadline)"
+        var lines = ["\(recommendation.kind.description.uppercased()) — \(status)"]
+        lines.append("  rule: \(recommendation.ruleID) v\(recommendation.ruleVersion): \(recommendation.title)")
+        lines.append("  fired: \(recommendation.firedAt)")
+        lines.append("  who may authorise: \(recommendation.authorisers)")
+        if !recommendation.documentation.isEmpty {
+            lines.append("  document: " + recommendation.documentation.map(\.rawValue).joined(separator: ", "))
+        }
+        lines += recommendation.trace.map { "  because: \($0)" }
+        lines.append("  source: \(recommendation.source)")
+        return lines
+    }
+
+    /// The verdict as staff read it.
+    static func text(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .allowed: "yes"
+        case .needsCoSign(let roles): "co-sign by " + roles.map(\.id).joined(separator: " or ")
+        case .denied: "no"
+        }
+    }
+}

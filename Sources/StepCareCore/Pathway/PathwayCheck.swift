@@ -1,0 +1,161 @@
+/// One static check the registry applies to every pathway before registering it.
+public struct PathwayCheck: Sendable {
+    /// The check's name, shown in the error when it fails, e.g. `tiers-known`.
+    public let name: String
+    /// Returns one message per problem; `instruments` holds the registered instruments' default definitions
+    /// by id.
+    public let problems: @Sendable (_ pathway: Pathway, _ instruments: [String: InstrumentDefinition]) -> [String]
+
+    /// Creates a check.
+    public init(
+        _ name: String,
+        problems: @escaping @Sendable (_ pathway: Pathway, _ instruments: [String: InstrumentDefinition]) -> [String]
+    ) {
+        self.name = name
+        self.problems = problems
+    }
+
+    /// Every built-in check, in the order the registry applies them.
+    public static let all: [PathwayCheck] = [
+        .identifiers, .tiersKnown, .movesPointTheRightWay, .instrumentsRegistered, .reliableChangeMatches,
+        .rightsWellFormed, .overridesNeedTwo, .sourcesGiven,
+    ]
+}
+
+extension PathwayCheck {
+    /// The pathway, tier, rule and role ids are non-empty and unique.
+    public static let identifiers = PathwayCheck("identifiers") { pathway, _ in
+        var problems: [String] = []
+        if pathway.id.isEmpty || pathway.id.contains(" ") { problems.append("pathway id must be one word") }
+        if pathway.tiers.isEmpty { problems.append("the pathway has no tiers") }
+        for (kind, ids) in [
+            ("tier", pathway.tiers.map(\.id)), ("rule", pathway.allRules.map(\.id)), ("role", pathway.roles.map(\.id)),
+            ("parameter", pathway.parameters.map(\.id)),
+        ] {
+            var seen = Set<String>()
+            for id in ids where !seen.insert(id.lowercased()).inserted {
+                problems.append("\(kind) id \"\(id)\" repeats")
+            }
+            if ids.contains(where: { $0.isEmpty || $0.contains(" ") }) {
+                problems.append("a \(kind) id is not one word")
+            }
+        }
+        return problems
+    }
+
+    /// Every tier a rule, scope or right names exists.
+    public static let tiersKnown = PathwayCheck("tiers-known") { pathway, _ in
+        let known = Set(pathway.tiers.map(\.id))
+        var named: [(String, String)] = []
+        for rule in pathway.allRules {
+            if case .tiers(let tiers) = rule.scope { named += tiers.map { ($0, "rule \(rule.id)") } }
+            switch rule.recommendation {
+            case .stepUp(let tier), .stepDown(let tier): named.append((tier, "rule \(rule.id)"))
+            default: break
+            }
+        }
+        for right in pathway.rights.rights {
+            named += [right.scope.from, right.scope.to].compactMap { $0 }.map { ($0, "a \(right.action) right") }
+        }
+        return named.filter { !known.contains($0.0) }.map { "\($0.1) names unknown tier \"\($0.0)\"" }
+    }
+
+    /// Step-up rules point to a more intensive tier than every tier they apply in, step-down rules to a less
+    /// intensive one.
+    public static let movesPointTheRightWay = PathwayCheck("moves-point-the-right-way") { pathway, _ in
+        pathway.allRules.compactMap { rule -> String? in
+            guard case .tiers(let tiers) = rule.scope else { return nil }
+            let ranks = tiers.compactMap(pathway.rank(of:))
+            switch rule.recommendation {
+            case .stepUp(let target):
+                guard let rank = pathway.rank(of: target), ranks.allSatisfy({ $0 < rank }) else {
+                    return "rule \(rule.id) steps up to \(target) from a tier at or above it"
+                }
+            case .stepDown(let target):
+                guard let rank = pathway.rank(of: target), ranks.allSatisfy({ $0 > rank }) else {
+                    return "rule \(rule.id) steps down to \(target) from a tier at or below it"
+                }
+            default: break
+            }
+            return nil
+        }
+    }
+
+    /// Every instrument a condition reads is registered.
+    public static let instrumentsRegistered = PathwayCheck("instruments-registered") { pathway, instruments in
+        let conditions =
+            pathway.allRules.map { ($0.condition, "rule \($0.id)") }
+            + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
+            + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
+        return conditions.flatMap { condition, owner in
+            condition.instrumentIDs.filter { instruments[$0] == nil }.map {
+                "\(owner) reads unregistered instrument \($0)"
+            }
+        }
+    }
+
+    /// A reliable-improvement condition uses the instrument's published reliable-change threshold.
+    public static let reliableChangeMatches = PathwayCheck("reliable-change-matches") { pathway, instruments in
+        func mismatches(_ condition: Condition, _ owner: String) -> [String] {
+            switch condition {
+            case .noReliableImprovement(let id, let threshold, _, _):
+                guard let published = instruments[id]?.reliableChange?.threshold, published != threshold else {
+                    return []
+                }
+                return [
+                    "\(owner) uses reliable change \(threshold) for \(id), but the instrument publishes \(published)"
+                ]
+            case .all(let conditions), .any(let conditions): return conditions.flatMap { mismatches($0, owner) }
+            case .not(let inner): return mismatches(inner, owner)
+            default: return []
+            }
+        }
+        return pathway.allRules.flatMap { mismatches($0.condition, "rule \($0.id)") }
+    }
+
+    /// Rights name known roles, no two rows share a role, action and scope, clearing a risk flag needs a
+    /// documented risk review, and a step-down needs a stability plan.
+    public static let rightsWellFormed = PathwayCheck("rights-well-formed") { pathway, _ in
+        var problems: [String] = []
+        var seen = Set<String>()
+        let roles = Set(pathway.roles)
+        for right in pathway.rights.rights {
+            let key = "\(right.role.id) \(right.action) \(right.scope)"
+            if !seen.insert(key).inserted { problems.append("two rows give \(key)") }
+            if !roles.contains(right.role) { problems.append("a right names unknown role \(right.role.id)") }
+            if case .needsCoSign(let by) = right.verdict {
+                if by.isEmpty { problems.append("\(key) needs a co-signer but names no role") }
+                problems += by.filter { !roles.contains($0) }.map { "\(key) names unknown co-signer role \($0.id)" }
+            }
+            if right.verdict != .denied {
+                if right.action == .clearRiskFlag, !right.documentation.contains(.riskReview) {
+                    problems.append("\(key) must require a documented risk review")
+                }
+                if right.action == .stepDown, !right.documentation.contains(.stabilityPlan) {
+                    problems.append("\(key) must require a stability plan")
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Nobody may override a placement alone, and every override needs a reason.
+    public static let overridesNeedTwo = PathwayCheck("overrides-need-two") { pathway, _ in
+        pathway.rights.rows(for: .overridePlacement).compactMap { right in
+            if right.verdict == .allowed { return "\(right.role.id) may override alone; an override needs a co-signer" }
+            if right.verdict != .denied, !right.documentation.contains(.reason) {
+                return "\(right.role.id)'s override right must require a reason"
+            }
+            return nil
+        }
+    }
+
+    /// Every rule, exclusion and parameter says where it comes from.
+    public static let sourcesGiven = PathwayCheck("sources-given") { pathway, _ in
+        let missing =
+            pathway.allRules.filter { $0.source.isEmpty }.map { "rule \($0.id)" }
+            + pathway.tiers.flatMap(\.exclusions).filter { $0.source.isEmpty }.map { "exclusion \($0.id)" }
+            + pathway.parameters.filter { $0.source.isEmpty }.map { "parameter \($0.id)" }
+        return missing.map { "\($0) gives no source" }
+    }
+}

@@ -1,0 +1,218 @@
+/// One scored administration as the timeline keeps it: what the rules read, not the answers.
+public struct AdministrationRecord: Sendable, Hashable {
+    /// The instrument's id, e.g. `phq9`.
+    public var instrumentID: String
+    /// The variant scored, when the instrument has several.
+    public var variantID: String?
+    /// The total, or `nil` when the administration could not be scored.
+    public var total: Score?
+    /// The band's position among the instrument's bands (0 = least severe), when scored and banded.
+    public var bandIndex: Int?
+    /// The band's label.
+    public var bandLabel: String?
+    /// The risk flags the administration raised.
+    public var riskFlags: [RiskFlag]
+
+    /// Creates a record.
+    public init(
+        instrumentID: String, variantID: String? = nil, total: Score?, bandIndex: Int? = nil, bandLabel: String? = nil,
+        riskFlags: [RiskFlag] = []
+    ) {
+        self.instrumentID = instrumentID
+        self.variantID = variantID
+        self.total = total
+        self.bandIndex = bandIndex
+        self.bandLabel = bandLabel
+        self.riskFlags = riskFlags
+    }
+
+    /// The record of a score report.
+    public init(_ report: ScoreReport, definition: InstrumentDefinition) {
+        let index = report.band.flatMap { band in definition.bands.firstIndex(of: band) }
+        self.init(
+            instrumentID: definition.id, variantID: definition.variant?.id, total: report.total, bandIndex: index,
+            bandLabel: report.band?.label, riskFlags: report.flags)
+    }
+}
+
+/// A written stability plan: the four parts a step-down needs.
+public struct StabilityPlan: Sendable, Hashable {
+    /// Early warning signs the client and team watch for.
+    public var earlyWarningSigns: String
+    /// What the client does when they notice them.
+    public var copingActions: String
+    /// How to get rapid support again.
+    public var reaccessRoute: String
+    /// The follow-up contacts scheduled after the move.
+    public var followUpSchedule: String
+
+    /// Creates a plan.
+    public init(earlyWarningSigns: String, copingActions: String, reaccessRoute: String, followUpSchedule: String) {
+        self.earlyWarningSigns = earlyWarningSigns
+        self.copingActions = copingActions
+        self.reaccessRoute = reaccessRoute
+        self.followUpSchedule = followUpSchedule
+    }
+
+    /// The names of the parts left empty, in order.
+    public var missingParts: [String] {
+        [
+            ("early warning signs", earlyWarningSigns), ("coping actions", copingActions),
+            ("re-access route", reaccessRoute), ("follow-up schedule", followUpSchedule),
+        ].filter { $0.1.allSatisfy(\.isWhitespace) }.map(\.0)
+    }
+}
+
+/// A plan on the record.
+public enum Plan: Sendable, Hashable {
+    /// A stability plan for a step-down.
+    case stability(StabilityPlan)
+    /// A safety plan.
+    case safety(summary: String)
+}
+
+/// A documented review.
+public enum ReviewKind: String, Sendable, Hashable, CaseIterable {
+    /// A structured review of progress and tier.
+    case structured
+    /// A risk review: the only thing that clears risk flags.
+    case risk
+    /// A supervisor's consultation.
+    case supervisor
+}
+
+/// The kind of move a placement records.
+public enum MoveKind: String, Sendable, Hashable {
+    /// Initial placement.
+    case place
+    /// A move to a more intensive tier.
+    case stepUp = "step-up"
+    /// A move to a less intensive tier.
+    case stepDown = "step-down"
+    /// A placement other than the one the rules indicate.
+    case override
+}
+
+/// Which capacity a placement used.
+public enum Slot: String, Sendable, Hashable {
+    /// One of the tier's ordinary slots.
+    case standard
+    /// A reserved rapid-access slot (step-ups and crises).
+    case rapidAccess = "rapid-access"
+    /// Over capacity, by an authorised exception.
+    case exception
+}
+
+/// A move into a tier, with who made it and why.
+public struct Placement: Sendable, Hashable {
+    /// The tier moved into.
+    public var tier: String
+    /// The tier moved from, or `nil` for an initial placement.
+    public var from: String?
+    /// The kind of move.
+    public var kind: MoveKind
+    /// The capacity used.
+    public var slot: Slot
+    /// Who made it.
+    public var actor: Actor
+    /// Who co-signed it, when the decision rights require it.
+    public var coSigner: Actor?
+    /// The reason given, when one was required or offered.
+    public var reason: String?
+    /// A documented deviation from the indicated tier (e.g. the client's preference), if any.
+    public var deviation: String?
+
+    /// Creates a placement.
+    public init(
+        tier: String, from: String?, kind: MoveKind, slot: Slot, actor: Actor, coSigner: Actor? = nil,
+        reason: String? = nil, deviation: String? = nil
+    ) {
+        self.tier = tier
+        self.from = from
+        self.kind = kind
+        self.slot = slot
+        self.actor = actor
+        self.coSigner = coSigner
+        self.reason = reason
+        self.deviation = deviation
+    }
+}
+
+/// Something that happened to a client, in order.
+public enum CaseEventKind: Sendable, Hashable {
+    /// The referral, with the tier the client would prefer, if they said.
+    case referral(preference: String?)
+    /// A scored administration.
+    case administration(AdministrationRecord)
+    /// A contact that was attended (a session) or missed (a no-show).
+    case contact(attended: Bool)
+    /// A contact with a crisis line or crisis team.
+    case crisisContact
+    /// A visit to an emergency department.
+    case emergencyVisit
+    /// A medication safety concern raised by the prescriber or team.
+    case medicationConcern
+    /// A plan written with the client.
+    case plan(Plan)
+    /// A documented review, by whom.
+    case review(ReviewKind, by: Actor)
+    /// A move into a tier.
+    case placement(Placement)
+    /// The client waits for a tier that is full, after an authorised move.
+    case waitlisted(tier: String, move: MoveKind, actor: Actor)
+    /// A handover contact scheduled after a step-down.
+    case handoverScheduled(number: Int, due: Instant)
+    /// Discharge from the service.
+    case discharge(by: Actor)
+}
+
+/// One entry in a case timeline.
+public struct CaseEvent: Sendable, Hashable {
+    /// When it happened.
+    public var at: Instant
+    /// What happened.
+    public var kind: CaseEventKind
+
+    /// Creates an event.
+    public init(at: Instant, _ kind: CaseEventKind) {
+        self.at = at
+        self.kind = kind
+    }
+}
+
+/// The event-sourced record of one client, identified by a pseudonymous id.
+///
+/// Events are kept in the order they happened; an event dated before the last one is refused, so the order
+/// is the order of time.
+public struct CaseTimeline: Sendable, Hashable {
+    /// The client's pseudonymous id, e.g. `C001`.
+    public let caseID: String
+    /// The events, oldest first.
+    public private(set) var events: [CaseEvent]
+
+    /// Creates an empty timeline.
+    public init(caseID: String, events: [CaseEvent] = []) {
+        self.caseID = caseID
+        self.events = events
+    }
+
+    /// The time of the latest event.
+    public var lastEventAt: Instant? { events.last?.at }
+
+    /// Appends an event.
+    ///
+    /// - Throws: ``StepCareError`` with code `datesOutOfOrder` when `event` is dated before the latest event.
+    public mutating func append(_ event: CaseEvent) throws(StepCareError) {
+        if let last = events.last?.at, event.at < last {
+            throw StepCareError(
+                .datesOutOfOrder, "the event is dated \(event.at), before the case's latest event (\(last))",
+                hint: "events are recorded in order; give --at \(last) or later")
+        }
+        events.append(event)
+    }
+}
+
+extension StepCareError.Code {
+    /// An event is dated before the latest event of its case.
+    public static let datesOutOfOrder = Self("dates-out-of-order")
+}

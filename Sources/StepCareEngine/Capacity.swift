@@ -1,0 +1,70 @@
+import StepCareCore
+
+extension Engine {
+    /// The slot a move into `to` takes: an ordinary slot, a rapid-access slot for step-ups and crises, an
+    /// authorised exception, or `nil` when the client must wait.
+    func slot(
+        for request: MoveRequest, kind: MoveKind, to: String, caseID: String, _ caseload: Caseload, _ state: CaseState,
+        trace: inout [String]
+    ) throws(StepCareError) -> Slot? {
+        guard let rank = pathway.rank(of: to) else { return nil }
+        let status = capacity(caseload, asOf: request.at, excluding: caseID)[rank]
+        if status.standardFree > 0 {
+            trace.append(
+                "\(to): ordinary slot taken (\(status.standardFree) of \(status.tier.capacity.standardSlots) were free)"
+            )
+            return .standard
+        }
+        let urgent = kind == .stepUp || !state.openFlags.isEmpty
+        if urgent, status.rapidAccessFree > 0 {
+            trace.append(
+                "\(to): ordinary slots full; rapid-access slot taken (\(status.rapidAccessFree) of "
+                    + "\(status.tier.capacity.rapidAccessSlots) reserved were free)")
+            return .rapidAccess
+        }
+        guard request.exception else { return nil }
+        let deciders = [request.actor] + (request.coSigner.map { [$0] } ?? [])
+        guard
+            deciders.contains(where: {
+                pathway.rights.verdict($0.role, .authoriseException, from: state.tier, to: to) == .allowed
+            })
+        else {
+            throw StepCareError(
+                .notAuthorised, "placing over capacity needs an exception authorised by a role allowed to alone",
+                hint: "who may: \(authorisersText(.authoriseException, from: state.tier, to: to)); "
+                    + "add them as --cosign, or leave out --exception to join the waitlist")
+        }
+        trace.append("\(to) is full: placed over capacity by an authorised exception")
+        return .exception
+    }
+
+    /// Puts the client on `to`'s waitlist (once) and returns their position.
+    func waitlist(
+        _ timeline: inout CaseTimeline, _ request: MoveRequest, kind: MoveKind, to: String, caseID: String,
+        _ caseload: Caseload
+    ) throws(StepCareError) -> Int {
+        var updated = caseload
+        let before = capacity(caseload, asOf: request.at)[pathway.rank(of: to) ?? 0].waitlist
+        if !before.contains(caseID) {
+            try timeline.append(CaseEvent(at: request.at, .waitlisted(tier: to, move: kind, actor: request.actor)))
+            updated.update(timeline)
+        }
+        let after = capacity(updated, asOf: request.at)[pathway.rank(of: to) ?? 0].waitlist
+        return (after.firstIndex(of: caseID) ?? after.count) + 1
+    }
+
+    /// The deadline of an outstanding step-up to `to` (or above), if one has fired.
+    func stepUpDeadline(_ timeline: CaseTimeline, to: String, at now: Instant) -> Instant? {
+        evaluate(timeline, asOf: now).recommendations.first { recommendation in
+            guard case .stepUp(let target) = recommendation.kind else { return false }
+            return (pathway.rank(of: to) ?? 0) >= (pathway.rank(of: target) ?? 0)
+        }?.deadline
+    }
+
+    func deadlineLine(_ deadline: Instant, at now: Instant) -> String {
+        if now > deadline {
+            return "step-up deadline \(deadline) BREACHED by \((now - deadline).spoken)"
+        }
+        return "step-up deadline \(deadline): met, with \((deadline - now).spoken) to spare"
+    }
+}

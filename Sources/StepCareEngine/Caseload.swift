@@ -1,0 +1,103 @@
+public import StepCareCore
+
+/// Every case a service holds, by pseudonymous id, in the order they were opened.
+public struct Caseload: Sendable, Hashable {
+    /// The timelines by case id.
+    public private(set) var cases: [String: CaseTimeline] = [:]
+    /// Case ids in the order they were opened.
+    public private(set) var order: [String] = []
+
+    /// Creates an empty caseload.
+    public init() {}
+
+    /// The timeline of `caseID`.
+    ///
+    /// - Throws: ``StepCareError`` with code `unknownCase`.
+    public func timeline(_ caseID: String) throws(StepCareError) -> CaseTimeline {
+        guard let timeline = cases[caseID] else {
+            throw StepCareError(
+                .unknownCase, "there is no case \(caseID)",
+                hint: order.isEmpty ? "open one with: case new" : "open cases: \(order.joined(separator: ", "))")
+        }
+        return timeline
+    }
+
+    /// Opens a case.
+    ///
+    /// - Throws: ``StepCareError`` with code `duplicateCase` when the id is taken.
+    public mutating func open(_ timeline: CaseTimeline) throws(StepCareError) {
+        guard cases[timeline.caseID] == nil else {
+            throw StepCareError(
+                .duplicateCase, "case \(timeline.caseID) already exists", hint: "choose another id, or leave it out")
+        }
+        cases[timeline.caseID] = timeline
+        order.append(timeline.caseID)
+    }
+
+    /// Replaces a case's timeline with a longer one (events are only ever appended).
+    public mutating func update(_ timeline: CaseTimeline) {
+        precondition(cases[timeline.caseID] != nil, "update of a case that was never opened")
+        cases[timeline.caseID] = timeline
+    }
+}
+
+/// One tier's capacity as of a moment.
+public struct CapacityStatus: Sendable, Hashable {
+    /// The tier.
+    public var tier: TierPackage
+    /// Clients in ordinary slots.
+    public var standardUsed: Int
+    /// Clients in rapid-access slots.
+    public var rapidAccessUsed: Int
+    /// Clients placed over capacity by an exception.
+    public var exceptionsUsed: Int
+    /// Clients waiting for the tier, longest-waiting first.
+    public var waitlist: [String]
+
+    /// Free ordinary slots.
+    public var standardFree: Int { max(0, tier.capacity.standardSlots - standardUsed) }
+    /// Free rapid-access slots.
+    public var rapidAccessFree: Int { max(0, tier.capacity.rapidAccessSlots - rapidAccessUsed) }
+}
+
+extension Engine {
+    /// The capacity of every tier as of `now`, counting each case's latest placement and open waits.
+    ///
+    /// - Parameter excluding: a case left out of the count (the one being moved).
+    public func capacity(_ caseload: Caseload, asOf now: Instant, excluding: String? = nil) -> [CapacityStatus] {
+        var statuses = pathway.tiers.map {
+            CapacityStatus(tier: $0, standardUsed: 0, rapidAccessUsed: 0, exceptionsUsed: 0, waitlist: [])
+        }
+        var waiting: [(at: Instant, tier: String, caseID: String)] = []
+        for caseID in caseload.order where caseID != excluding {
+            guard let timeline = caseload.cases[caseID] else { continue }
+            let state = CaseState(timeline, asOf: now)
+            if let tier = state.tier, let placement = state.placement, let rank = pathway.rank(of: tier) {
+                switch placement.slot {
+                case .standard: statuses[rank].standardUsed += 1
+                case .rapidAccess: statuses[rank].rapidAccessUsed += 1
+                case .exception: statuses[rank].exceptionsUsed += 1
+                }
+            }
+            guard !state.isDischarged else { continue }
+            let start = state.placementIndex.map { $0 + 1 } ?? state.events.startIndex
+            var seen = Set<String>()
+            for event in state.events[start...] {
+                if case .waitlisted(let tier, _, _) = event.kind, seen.insert(tier).inserted {
+                    waiting.append((event.at, tier, caseID))
+                }
+            }
+        }
+        for entry in waiting.sorted(by: { $0.at < $1.at }) {
+            if let rank = pathway.rank(of: entry.tier) { statuses[rank].waitlist.append(entry.caseID) }
+        }
+        return statuses
+    }
+}
+
+extension StepCareError.Code {
+    /// No case has the given id.
+    public static let unknownCase = Self("unknown-case")
+    /// A case with the given id already exists.
+    public static let duplicateCase = Self("duplicate-case")
+}

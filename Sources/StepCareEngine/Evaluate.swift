@@ -1,0 +1,125 @@
+public import StepCareCore
+
+extension Engine {
+    /// Evaluates `timeline` as of `now`: every outstanding recommendation, with its trace.
+    ///
+    /// Each rule is checked after every moment at which events were recorded (events at the same minute are read
+    /// together) and at `now`. A rule fires the first time its condition holds for a client in its scope; the
+    /// recommendation stays outstanding until an event resolves it (a move, a documented review, a risk review,
+    /// an attended contact) and fires again only on evidence newer than the resolution. So a triggered step-up
+    /// never silently disappears: it is done, or it is reported overdue.
+    public func evaluate(_ timeline: CaseTimeline, asOf now: Instant) -> Evaluation {
+        let final = CaseState(timeline, asOf: now)
+        let events = final.events
+        let checkpoints =
+            events.indices.filter { $0 + 1 == events.endIndex || events[$0 + 1].at != events[$0].at }
+            .map { CaseState(events[...$0], now: events[$0].at) } + [final]
+        var recommendations = pathway.allRules.compactMap { outstanding($0, checkpoints) }
+        recommendations += handovers(final)
+        recommendations.sort { ($0.deadline, $0.ruleID) < ($1.deadline, $1.ruleID) }
+        let triage = final.tier == nil && !final.isDischarged && final.referralIndex != nil ? triage(final) : nil
+        return Evaluation(
+            state: final, recommendations: recommendations, triage: triage, reEscalations: reEscalations(final))
+    }
+
+    private func outstanding(_ rule: MovementRule, _ checkpoints: [CaseState]) -> Recommendation? {
+        var fired: (index: Int, result: ConditionResult, tier: String?)?
+        var resolvedAt: Int?
+        var seen = 0
+        for state in checkpoints {
+            let newEvents = state.events[seen...].indices
+            seen = state.events.endIndex
+            if let open = fired {
+                if let resolution = newEvents.first(where: { index in
+                    index > open.index && resolves(state.events[index].kind, rule.recommendation)
+                }) {
+                    fired = nil
+                    resolvedAt = resolution
+                } else if !applies(rule.scope, state) {
+                    fired = nil
+                    resolvedAt = state.events.endIndex - 1
+                }
+            }
+            guard fired == nil, applies(rule.scope, state) else { continue }
+            let result = state.evaluate(rule.condition)
+            guard result.holds, resolvedAt.map({ result.evidenceIndex > $0 }) ?? true else { continue }
+            fired = (state.events.endIndex - 1, result, state.tier)
+        }
+        guard let (_, result, tier) = fired else { return nil }
+        var target: String? = nil
+        if case .stepUp(let to) = rule.recommendation { target = to }
+        if case .stepDown(let to) = rule.recommendation { target = to }
+        return Recommendation(
+            ruleID: rule.id, ruleVersion: rule.version, title: rule.title, kind: rule.recommendation,
+            firedAt: result.since, deadline: rule.deadline.due(after: result.since), documentation: rule.documentation,
+            authorisers: authorisersText(rule.recommendation.action, from: tier, to: target),
+            trace: ["rule \(rule.id) v\(rule.version) (\(rule.scope)): \(rule.condition.summary)"] + result.evidence,
+            source: rule.source)
+    }
+
+    private func applies(_ scope: RuleScope, _ state: CaseState) -> Bool {
+        switch scope {
+        case .everyTier: state.tier != nil
+        case .tiers(let tiers): state.tier.map(tiers.contains) ?? false
+        case .beforePlacement: state.tier == nil && !state.isDischarged && state.referralIndex != nil
+        case .always: !state.isDischarged
+        }
+    }
+
+    /// Whether `event` acts on a recommendation of `kind`.
+    private func resolves(_ event: CaseEventKind, _ kind: RecommendationKind) -> Bool {
+        switch (kind, event) {
+        case (_, .discharge):
+            return true
+        case (.place, .placement):
+            return true
+        case (.tierReview, .review(.structured, _)), (.tierReview, .placement):
+            return true
+        case (.stepUp(let target), .placement(let placement)):
+            let reached = pathway.rank(of: placement.tier) ?? 0
+            return reached >= (pathway.rank(of: target) ?? 0)
+        case (.stepDown, .placement), (.stepDown, .review(.structured, _)):
+            return true
+        case (.urgentSafetyReview, .review(.risk, _)):
+            return true
+        case (.routeElsewhere, .review(.structured, _)):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func handovers(_ state: CaseState) -> [Recommendation] {
+        guard let placementIndex = state.placementIndex, state.placement?.kind == .stepDown else { return [] }
+        let scheduled = state.events[placementIndex...].compactMap { event -> (Int, Instant)? in
+            if case .handoverScheduled(let number, let due) = event.kind { return (number, due) }
+            return nil
+        }
+        return scheduled.filter { number, _ in state.sessions.count < number }.map { number, due in
+            Recommendation(
+                ruleID: "handover-contacts", ruleVersion: pathway.version, title: "Handover contact after a step-down",
+                kind: .handoverContact(number: number), firedAt: state.events[placementIndex].at, deadline: due,
+                documentation: [], authorisers: "any member of the receiving team",
+                trace: [
+                    "stepped down to \(state.tier ?? "?") on \(state.events[placementIndex].at); "
+                        + "\(state.sessions.count) contacts attended since; handover contact \(number) due \(due)"
+                ],
+                source: "pathway \(pathway.id): two handover contacts after every step-down")
+        }
+    }
+
+    private func reEscalations(_ state: CaseState) -> [ReEscalation] {
+        var stepDowns: [String: Instant] = [:]
+        var found: [ReEscalation] = []
+        for event in state.events {
+            guard case .placement(let placement) = event.kind else { continue }
+            if let from = placement.from, placement.kind == .stepDown {
+                stepDowns[from] = event.at
+            } else if let downAt = stepDowns[placement.tier] {
+                found.append(ReEscalation(tier: placement.tier, steppedDownAt: downAt, returnedAt: event.at))
+                stepDowns[placement.tier] = nil
+            }
+        }
+        return found
+    }
+}

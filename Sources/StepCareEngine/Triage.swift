@@ -1,0 +1,71 @@
+public import StepCareCore
+
+/// Where triage places a referred client, and why.
+public struct Triage: Sendable, Hashable {
+    /// The most intensive tier whose entry criteria hold and that excludes nobody, or `nil` when every
+    /// candidate tier excludes the client.
+    public var indicated: String?
+    /// The tier to place in: the indicated tier, or the client's preference when it is honoured.
+    public var placement: String?
+    /// Exclusions that apply, with where they route the client.
+    public var exclusions: [Exclusion]
+    /// The documented deviation from the indicated tier, when the client's preference is honoured.
+    public var deviation: String?
+    /// One line per tier considered, and the preference decision.
+    public var trace: [String]
+}
+
+extension Engine {
+    /// Triage from intake: the most intensive tier whose entry criteria hold, unless one of its exclusions
+    /// routes the client elsewhere; then the client's stated preference, honoured where safe.
+    ///
+    /// A preference is honoured unless a risk flag is open and the preferred tier is less intensive than the
+    /// indicated one, or the preferred tier excludes the client. An honoured preference that differs from the
+    /// indicated tier is recorded as a documented deviation.
+    public func triage(_ state: CaseState) -> Triage {
+        var trace: [String] = []
+        var indicated: String?
+        var exclusions: [Exclusion] = []
+        for tier in pathway.tiers.reversed() where indicated == nil {
+            let entry = state.evaluate(tier.entryCriteria)
+            guard entry.holds else {
+                trace.append("\(tier.id): entry criteria not met (\(tier.entryCriteria.summary))")
+                continue
+            }
+            let excluded = tier.exclusions.filter { state.evaluate($0.condition).holds }
+            if excluded.isEmpty {
+                indicated = tier.id
+                trace.append("\(tier.id): entry criteria met (\(tier.entryCriteria.summary))")
+                trace += entry.evidence.map { "  \($0)" }
+            } else {
+                exclusions += excluded.filter { !exclusions.contains($0) }
+                trace.append(
+                    "\(tier.id): entry criteria met but excluded: "
+                        + excluded.map { "\($0.id) → \($0.routeTo)" }.joined(separator: "; "))
+            }
+        }
+        var placement = indicated
+        var deviation: String?
+        if let preferred = state.preference, let indicatedTier = indicated, preferred != indicatedTier,
+            let preferredTier = pathway.tier(preferred)
+        {
+            let lower = (pathway.rank(of: preferredTier.id) ?? 0) < (pathway.rank(of: indicatedTier) ?? 0)
+            let excluded = preferredTier.exclusions.filter { state.evaluate($0.condition).holds }
+            if lower, !state.openFlags.isEmpty {
+                trace.append(
+                    "preference \(preferred) not honoured: a risk flag is open, so a less intensive tier is unsafe")
+            } else if !excluded.isEmpty {
+                trace.append(
+                    "preference \(preferred) not honoured: excluded by \(excluded.map(\.id).joined(separator: ", "))")
+            } else {
+                placement = preferredTier.id
+                deviation = "client preference: placed in \(preferredTier.id), indicated \(indicatedTier)"
+                trace.append("preference \(preferred) honoured (no open risk flag); documented as a deviation")
+            }
+        } else if let preferred = state.preference, preferred == indicated {
+            trace.append("preference \(preferred) matches the indicated tier")
+        }
+        return Triage(
+            indicated: indicated, placement: placement, exclusions: exclusions, deviation: deviation, trace: trace)
+    }
+}
