@@ -140,19 +140,19 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Whole days in the span, rounded down.
     public var days: Int { minutes / 1440 }
 
-    /// The span in its largest whole unit: `4w`, `14d`, `48h` or `90m`.
+    /// The span in its largest whole unit, `4w`, `60d` or `90m`; hours below three days, `48h`.
     public var description: String {
         if minutes != 0, minutes % 10_080 == 0 { return "\(minutes / 10_080)w" }
-        if minutes % 1440 == 0 { return "\(minutes / 1440)d" }
+        if minutes % 1440 == 0, minutes >= 4320 || minutes == 0 { return "\(minutes / 1440)d" }
         if minutes % 60 == 0 { return "\(minutes / 60)h" }
         return "\(minutes)m"
     }
 
-    /// Reads as staff say it: `14 days`, `48 hours`, `4 weeks`.
+    /// Reads as staff say it: `60 days`, `48 hours`, `4 weeks`.
     public var spoken: String {
         func plural(_ n: Int, _ unit: String) -> String { "\(n) \(unit)" + (n == 1 ? "" : "s") }
         if minutes != 0, minutes % 10_080 == 0 { return plural(minutes / 10_080, "week") }
-        if minutes % 1440 == 0 { return plural(minutes / 1440, "day") }
+        if minutes % 1440 == 0, minutes >= 4320 || minutes == 0 { return plural(minutes / 1440, "day") }
         if minutes % 60 == 0 { return plural(minutes / 60, "hour") }
         return plural(minutes, "minute")
     }
