@@ -24,17 +24,25 @@ extension Engine {
         }
         guard request.exception else { return nil }
         let deciders = [request.actor] + (request.coSigner.map { [$0] } ?? [])
-        guard
-            deciders.contains(where: {
-                pathway.rights.verdict($0.role, .authoriseException, from: state.tier, to: to) == .allowed
-            })
-        else {
+        let authority = deciders.lazy.compactMap { decider in
+            self.pathway.rights.right(decider.role, .authoriseException, from: state.tier, to: to)
+                .flatMap { $0.verdict == .allowed ? (decider, $0) : nil }
+        }.first
+        guard let (decider, right) = authority else {
             throw StepCareError(
-                .notAuthorised, "placing over capacity needs an exception authorised by a role allowed to alone",
+                .notAuthorised, "\(to) is full, and placing over capacity needs an exception from someone who may "
+                    + "authorise one alone",
                 hint: "who may: \(authorisersText(.authoriseException, from: state.tier, to: to)); "
-                    + "add them as --cosign, or leave out --exception to join the waitlist")
+                    + "have them act or co-sign, or leave out --exception to join the waitlist")
         }
-        trace.append("\(to) is full: placed over capacity by an authorised exception")
+        let missing = right.documentation.filter { !isDocumented($0, request, state) }
+        guard missing.isEmpty else {
+            throw StepCareError(
+                .missingDocumentation,
+                "the exception needs documentation that is not on record: " + missing.map(\.rawValue).joined(separator: ", "),
+                hint: missing.map(\.howToSupply).joined(separator: "; then "))
+        }
+        trace.append("\(to) is full: placed over capacity by an exception authorised by \(decider)")
         return .exception
     }
 
@@ -61,10 +69,13 @@ extension Engine {
         }?.deadline
     }
 
-    func deadlineLine(_ deadline: Instant, at now: Instant) -> String {
+    func deadlineLine(_ deadline: Instant, at now: Instant, moved: Bool) -> String {
         if now > deadline {
             return "step-up deadline \(deadline) BREACHED by \((now - deadline).spoken)"
+                + (moved ? "" : "; the client has not moved")
         }
-        return "step-up deadline \(deadline): met, with \((deadline - now).spoken) to spare"
+        return moved
+            ? "step-up deadline \(deadline): met, with \((deadline - now).spoken) to spare"
+            : "step-up deadline \(deadline): \((deadline - now).spoken) left, and the client has not moved"
     }
 }

@@ -51,7 +51,7 @@ extension CaseState {
             let index = holds ? sessions[count - 1] : -1
             return result(
                 holds, since: holds ? events[index].at : now, index: index,
-                ["\(sessions.count) sessions attended in tier (need ≥ \(count))"])
+                ["\(CountedEvent.session.counted(sessions.count)) attended in tier (need ≥ \(count))"])
         case .openRiskFlag:
             guard let first = openFlags.first, let last = openFlags.last else {
                 return result(false, ["no open risk flag"])
@@ -59,10 +59,10 @@ extension CaseState {
             return result(
                 true, since: events[first.index].at, index: last.index,
                 openFlags.map {
-                    "risk flag \($0.flag.ruleID) (item \($0.flag.item), \($0.flag.urgency)) on \(events[$0.index].at), not cleared by a risk review"
+                    "risk flag \($0.flag.ruleID) (item \($0.flag.item), \($0.flag.urgency.identifier)) on \(events[$0.index].at), not cleared by a risk review"
                 })
         case .attendance(let percent, let window, let minimum):
-            let contacts = (indices(of: .session) + indices(of: .noShow)).filter { events[$0].at >= now - window }
+            let contacts = (indices(of: .session) + indices(of: .noShow)).filter { events[$0].at >= windowStart(window) }
             let attended = contacts.filter {
                 if case .contact(attended: true) = events[$0].kind { true } else { false }
             }
@@ -126,7 +126,7 @@ extension CaseState {
     private func noReliableImprovement(
         _ id: String, _ threshold: Int, _ caseness: Int, _ session: Int
     ) -> ConditionResult {
-        let sessionCount = "\(sessions.count) sessions attended in tier (review at session \(session))"
+        let sessionCount = "\(CountedEvent.session.counted(sessions.count)) attended in tier (review at session \(session))"
         guard sessions.count >= session else { return result(false, [sessionCount]) }
         guard let baseline = baseline(of: id), let base = baseline.record.total else {
             return result(false, [sessionCount, "no scored \(id) to measure progress from"])
@@ -183,8 +183,14 @@ extension CaseState {
             ["baseline \(describe(id, baseline)) → latest \(describe(id, latest))"])
     }
 
+    /// The earliest moment in a window of `window` ending now: whole-day windows are calendar days, so "within
+    /// 30 days" on 8 March counts events from 6 February 00:00.
+    func windowStart(_ window: TimeSpan) -> Instant {
+        window.minutes % 1440 == 0 ? now.startOfDay - window : now - window
+    }
+
     private func eventsWithin(_ kind: CountedEvent, _ count: Int, _ window: TimeSpan) -> ConditionResult {
-        let inWindow = indices(of: kind).filter { events[$0].at >= now - window }
+        let inWindow = indices(of: kind).filter { events[$0].at >= windowStart(window) }
         let holds = count > 0 && inWindow.count >= count
         var evidence = ["\(kind.counted(inWindow.count)) in the \(window.days) days to \(now) (need ≥ \(count))"]
         evidence += inWindow.map { "\(kind) on \(events[$0].at)" }

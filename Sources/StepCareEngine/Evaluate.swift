@@ -47,8 +47,11 @@ extension Engine {
         }
         guard let (_, result, tier) = fired else { return nil }
         var target: String? = nil
-        if case .stepUp(let to) = rule.recommendation { target = to }
-        if case .stepDown(let to) = rule.recommendation { target = to }
+        switch rule.recommendation {
+        case .stepUp(let to), .stepDown(let to): target = to
+        case .place: target = checkpoints.last.flatMap { triage($0).placement }
+        default: break
+        }
         return Recommendation(
             ruleID: rule.id, ruleVersion: rule.version, title: rule.title, kind: rule.recommendation,
             firedAt: result.since, deadline: rule.deadline.due(after: result.since), documentation: rule.documentation,
@@ -102,7 +105,7 @@ extension Engine {
                 documentation: [], authorisers: "any member of the receiving team",
                 trace: [
                     "stepped down to \(state.tier ?? "?") on \(state.events[placementIndex].at); "
-                        + "\(state.sessions.count) contacts attended since; handover contact \(number) due \(due)"
+                        + "\(CountedEvent.session.counted(state.sessions.count)) attended since; handover contact \(number) due \(due)"
                 ],
                 source: "pathway \(pathway.id): two handover contacts after every step-down")
         }

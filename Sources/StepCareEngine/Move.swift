@@ -79,8 +79,10 @@ extension Engine {
         let (from, to, deviation) = try route(request, state)
         var trace: [String] = []
         let right = try authorise(request, from: from, to: to, trace: &trace)
-        try checkSafety(request.action, state)
-        try checkDocumentation(right.documentation, request, state, trace: &trace)
+        let downward = isDownward(request.action, from: from, to: to, state)
+        try checkSafety(downward ? .stepDown : request.action, state)
+        let required = right.documentation + (downward ? stepDownDocumentation(from: from, to: to, besides: right) : [])
+        try checkDocumentation(required, request, state, trace: &trace)
 
         switch request.action {
         case .clearRiskFlag:
@@ -106,15 +108,15 @@ extension Engine {
         else {
             let position = try waitlist(&timeline, request, kind: kind, to: to, caseID: caseID, caseload)
             trace.append("\(to) is full: waiting at position \(position)")
-            if let deadline { trace.append(deadlineLine(deadline, at: request.at)) }
+            if let deadline { trace.append(deadlineLine(deadline, at: request.at, moved: false)) }
             return MoveOutcome(result: .waitlisted(tier: to, position: position), timeline: timeline, trace: trace)
         }
-        if let deadline { trace.append(deadlineLine(deadline, at: request.at)) }
+        if let deadline { trace.append(deadlineLine(deadline, at: request.at, moved: true)) }
         let placement = Placement(
             tier: to, from: from, kind: kind, slot: slot, actor: request.actor, coSigner: request.coSigner,
             reason: request.reason, deviation: request.action == .place ? deviation : nil)
         try timeline.append(CaseEvent(at: request.at, .placement(placement)))
-        if kind == .stepDown {
+        if downward {
             for (number, span) in pathway.handoverContacts.enumerated() {
                 try timeline.append(
                     CaseEvent(at: request.at, .handoverScheduled(number: number + 1, due: request.at + span)))
@@ -232,6 +234,26 @@ extension Engine {
         return right
     }
 
+    /// Whether the move takes the client to a less intensive tier than they are in (or, for a first placement,
+    /// than triage indicates): a step-down, or an override that acts as one.
+    private func isDownward(_ action: Action, from: String?, to: String?, _ state: CaseState) -> Bool {
+        guard let to, let target = pathway.rank(of: to) else { return false }
+        if action == .stepDown { return true }
+        guard action == .overridePlacement else { return false }
+        let reference = from ?? (state.tier == nil ? triage(state).indicated : nil)
+        return reference.flatMap(pathway.rank(of:)).map { target < $0 } ?? false
+    }
+
+    /// What a step-down needs on record, for an override that acts as one: what the step-down rights of the
+    /// same move require, beyond what the override right already asks.
+    private func stepDownDocumentation(from: String?, to: String?, besides right: DecisionRight) -> [Documentation] {
+        let stepDown = pathway.rights.rights.filter { $0.action == .stepDown && $0.scope.covers(from: from, to: to) }
+        let documents = stepDown.flatMap(\.documentation)
+        let needed = documents.isEmpty ? [Documentation.structuredReview, .stabilityPlan] : documents
+        var seen = Set(right.documentation)
+        return needed.filter { seen.insert($0).inserted }
+    }
+
     private func checkSafety(_ action: Action, _ state: CaseState) throws(StepCareError) {
         guard action == .stepDown || action == .discharge, let open = state.openFlags.first else { return }
         throw StepCareError(
@@ -255,7 +277,7 @@ extension Engine {
         if !required.isEmpty { trace.append("documented: " + required.map(\.rawValue).joined(separator: ", ")) }
     }
 
-    private func isDocumented(_ documentation: Documentation, _ request: MoveRequest, _ state: CaseState) -> Bool {
+    func isDocumented(_ documentation: Documentation, _ request: MoveRequest, _ state: CaseState) -> Bool {
         switch documentation {
         case .reason:
             return !(request.reason ?? "").allSatisfy(\.isWhitespace)

@@ -91,6 +91,8 @@ import Testing
     @Test func expectFailsTheScriptWithAClearMessage() throws {
         refused("expect tier tier-3", .expectationFailed, mentioning: ["tier-1"])
         refused("expect refused can coach place", .expectationFailed, mentioning: ["accepted"])
+        refused("expect refused step-up tier-3 --as coahc:kim", .unknownRole)
+        refused("expect refused stepup tier-3 --as coach:kim", .unknownCommand)
         try run("expect refused step-up tier-3 --as coach:kim\nexpect tier tier-1\nexpect flag none")
         #expect(output.text.contains("refused as expected: a coach may not step up (from tier-1 to tier-3)"))
     }

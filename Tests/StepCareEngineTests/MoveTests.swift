@@ -135,6 +135,42 @@ import Testing
             })
     }
 
+    /// An override to a less intensive tier is a step-down in all but name, and gets the same safeguards.
+    @Test func aDownwardOverrideIsHeldToTheStepDownSafeguards() throws {
+        var fixture = reviewed(in: "tier-3", intake: 22)
+        fixture.add(2, F.phq9(22, item9: 1))
+        let request = MoveRequest(
+            .overridePlacement, tier: "tier-1", by: F.clinician, coSigner: F.lead, reason: "r", at: F.day(3))
+        #expect(refusal(request, fixture) == .openRiskFlag)
+        fixture.add(2, .review(.risk, by: F.clinician))
+        #expect(refusal(request, fixture) == .missingDocumentation)
+        fixture.add(2, .plan(.stability(Self.plan)))
+        let outcome = try apply(request, fixture)
+        #expect(outcome.timeline.events.filter { if case .handoverScheduled = $0.kind { true } else { false } }.count == 2)
+        var unplaced = CaseFixture()
+        unplaced.add(0, F.phq9(22, item9: 1))
+        let below = MoveRequest(.overridePlacement, tier: "tier-1", by: F.clinician, coSigner: F.lead, reason: "r", at: F.day(0))
+        #expect(refusal(below, unplaced) == .openRiskFlag)
+    }
+
+    @Test func decisionsCannotBeRecordedAndConsultsNeedASupervisor() {
+        let fixture = reviewed(in: "tier-1")
+        let loaded = caseload([fixture])
+        func recordRefusal(_ kind: CaseEventKind) -> StepCareError.Code? {
+            do {
+                _ = try F.engine.record(kind, at: F.day(2), to: "C001", in: loaded)
+                return nil
+            } catch {
+                return error.code
+            }
+        }
+        #expect(recordRefusal(.review(.supervisor, by: F.coach)) == .notAuthorised)
+        #expect(recordRefusal(.review(.risk, by: F.clinician)) == .invalidMove)
+        #expect(recordRefusal(.discharge(by: F.clinician)) == .invalidMove)
+        #expect(recordRefusal(.review(.supervisor, by: F.supervisor)) == nil)
+        #expect(recordRefusal(.crisisContact) == nil)
+    }
+
     @Test func riskFlagsAreClearedOnlyByAnAuthorisedRiskReview() throws {
         var fixture = reviewed(in: "tier-1")
         fixture.add(2, F.phq9(12, item9: 1))
@@ -189,6 +225,8 @@ import Testing
         exception.exception = true
         #expect(refusal(exception, client, others: occupants + rapidOccupants) == .notAuthorised)
         exception.coSigner = F.lead
+        #expect(refusal(exception, client, others: occupants + rapidOccupants) == .missingDocumentation)
+        exception.reason = "crisis; no slot frees this week"
         let over = try apply(exception, client, others: occupants + rapidOccupants)
         guard case .moved(let overPlacement) = over.result else { throw Failure("not moved") }
         #expect(overPlacement.slot == .exception)
@@ -207,7 +245,7 @@ import Testing
         let late = try apply(
             MoveRequest(.stepUp, tier: "tier-3", by: F.supervisor, at: F.day(13)), client, others: full)
         #expect(late.result == .waitlisted(tier: "tier-3", position: 1))
-        #expect(late.trace.contains("step-up deadline 2026-01-16T09:00 BREACHED by 48 hours"))
+        #expect(late.trace.contains("step-up deadline 2026-01-16T09:00 BREACHED by 48 hours; the client has not moved"))
         var waiting = CaseFixture()
         waiting.timeline = late.timeline
         #expect(

@@ -31,7 +31,7 @@ extension CommandSpec {
         } else if let tier = state.tier {
             lines.append(
                 "tier: \(tier) since \(state.tierStart) (\((state.now - state.tierStart).days) days; "
-                    + "\(state.sessions.count) sessions attended)")
+                    + "\(CountedEvent.session.counted(state.sessions.count)) attended)")
         } else {
             lines.append("not placed (referred \(state.tierStart))")
         }
@@ -40,7 +40,7 @@ extension CommandSpec {
                 ? "open risk flags: none"
                 : "open risk flags: "
                     + state.openFlags.map {
-                        "\($0.flag.ruleID) (\($0.flag.urgency)) since \(state.events[$0.index].at)"
+                        "\($0.flag.ruleID) (\($0.flag.urgency.identifier)) since \(state.events[$0.index].at)"
                     }
                     .joined(separator: "; "))
         if let triage = evaluation.triage {

@@ -8,7 +8,7 @@ extension CommandSpec {
         discussion: "Forms: expect tier TIER (or none); expect recommends KIND; expect not-recommends KIND; expect "
             + "overdue KIND; expect flag open (or none); expect slot standard|rapid-access|exception; expect "
             + "waitlist TIER COUNT; expect refused COMMAND… (runs the command and passes only if it is refused, "
-            + "printing why). KIND is place, tier-review, step-up, step-down, safety-review, route-elsewhere or "
+            + "printing why; a command that cannot run as written, such as a misspelt role, fails the check). KIND is place, tier-review, step-up, step-down, safety-review, route-elsewhere or "
             + "handover. Checks read the current case as of the session clock.",
         arguments: [ArgumentSpec("CHECK", "what to check, and its arguments", arity: .oneOrMore)],
         examples: [
@@ -83,6 +83,13 @@ extension CommandSpec {
         interpreter.output.line("ok: \(check.text) \(wanted)")
     }
 
+    /// Errors in how a command was written, which `expect refused` reports instead of counting as refusals.
+    private static let inputErrors: Set<StepCareError.Code> = [
+        .syntax, .unknownCommand, .unknownOption, .missingArgument, .unexpectedArgument, .undefinedVariable,
+        .unknownRole, .unknownTier, .unknownCase, .unknownAction, .invalidOption, .unknownInstrument, .unknownVariant,
+        .unknownPathway,
+    ]
+
     private static func expectRefused(
         _ words: [CommandArgument], at location: SourceLocation?, _ interpreter: Interpreter
     ) throws(Diagnostic) {
@@ -92,6 +99,8 @@ extension CommandSpec {
         do {
             try interpreter.execute(commandNamed: name.text, arguments: Array(words.dropFirst()), at: name.location)
         } catch {
+            // A typo is not a refusal: the command must run and be turned down on its merits.
+            guard !inputErrors.contains(error.code) else { throw error }
             interpreter.output.line("refused as expected: \(error.message)")
             if let hint = error.hint { interpreter.output.line("  hint: \(hint)") }
             return

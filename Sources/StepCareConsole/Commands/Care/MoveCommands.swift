@@ -12,7 +12,7 @@ extension CommandSpec {
     ]
 
     private static let moveDiscussion =
-        " The decision is checked against the pathway's decision rights (use can or who-can to ask first), "
+        "The decision is checked against the pathway's decision rights (use can or who-can to ask first), "
         + "against safety (no step-down or discharge with an open risk flag), against the documentation the "
         + "rights require, and against capacity: an ordinary slot, a reserved rapid-access slot for step-ups and "
         + "clients with an open risk flag, an authorised exception with --exception, or else the waitlist, with "
@@ -34,7 +34,8 @@ extension CommandSpec {
     /// `step-down [TIER]`.
     static let stepDown = move(
         .stepDown, name: "step-down", abstract: "Move a client to a less intensive tier (default: the next one down)",
-        discussion: "A step-down needs a stability plan on record and schedules the pathway's handover contacts.",
+        discussion: "A step-down needs a stability plan on record and schedules the pathway's handover contacts. An "
+            + "override to a less intensive tier is held to the same safeguards.",
         tierArity: .optional, example: "step-down --as clinician:ana --cosign supervisor:lee")
 
     /// `override TIER --reason TEXT`.
@@ -47,7 +48,8 @@ extension CommandSpec {
     /// `discharge`.
     static let discharge = move(
         .discharge, name: "discharge", abstract: "Discharge a client from the service",
-        discussion: "Discharge is refused while a risk flag is open.", tierArity: nil,
+        discussion: "Discharge is checked against the decision rights and the documentation they require, and is "
+            + "refused while a risk flag is open. A refused discharge leaves the case unchanged.", tierArity: nil,
         example: "discharge --as clinician:ana")
 
     private static func move(
@@ -55,7 +57,8 @@ extension CommandSpec {
         example: String
     ) -> CommandSpec {
         CommandSpec(
-            name: name, abstract: abstract, discussion: discussion + moveDiscussion,
+            name: name, abstract: abstract,
+            discussion: action == .discharge ? discussion : [discussion, moveDiscussion].filter { !$0.isEmpty }.joined(separator: " "),
             arguments: tierArity.map { [ArgumentSpec("TIER", "the tier to move to", arity: $0)] } ?? [],
             options: moveOptions, examples: [example]
         ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in

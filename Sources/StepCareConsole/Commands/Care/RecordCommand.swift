@@ -63,11 +63,12 @@ extension CommandSpec {
                 hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, plan, review",
                 at: kindWord.location)
         }
-        guard var timeline = interpreter.workspace.caseload.cases[caseID] else { return }
+        let engine = try interpreter.engine(at: invocation.location)
+        let timeline: CaseTimeline
         do throws(StepCareError) {
-            try timeline.append(CaseEvent(at: at, event))
+            timeline = try engine.record(event, at: at, to: caseID, in: interpreter.workspace.caseload)
         } catch {
-            throw Diagnostic(error, at: invocation.values["at"]?.location ?? invocation.location)
+            throw Diagnostic(error, at: error.code == .datesOutOfOrder ? invocation.values["at"]?.location ?? invocation.location : invocation.location)
         }
         interpreter.workspace.store(timeline)
         interpreter.output.line("\(caseID) \(at): \(CareRendering.text(event))")

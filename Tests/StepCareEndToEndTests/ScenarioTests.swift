@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Every trainer scenario in `Examples/scenarios/` runs through the real binary (`stepcare run`, from the
+/// repository root) and prints exactly its checked-in `NAME.transcript`, exiting 0.
+/// Re-record with `STEPCARE_RECORD=1 swift test --filter ScenarioTests`.
+@Suite struct ScenarioTests {
+    static let folder = Binary.root.appendingPathComponent("Examples/scenarios")
+
+    static let scenarios: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".stepcare") }.map { String($0.dropLast(".stepcare".count)) }.sorted()
+    }()
+
+    @Test func theSixTrainerScenariosAreThere() {
+        for name in [
+            "tier1-session-3-review", "crisis-step-up", "step-down-stability-plan", "risk-same-day-review",
+            "tier3-rapid-access", "override-co-signer",
+        ] {
+            #expect(Self.scenarios.contains(name), "Examples/scenarios/\(name).stepcare is missing")
+        }
+    }
+
+    @Test(arguments: scenarios)
+    func scenarioMatchesItsTranscript(name: String) throws {
+        let result = try Binary.run(["run", "Examples/scenarios/\(name).stepcare"], directory: Binary.root)
+        let expectedURL = Self.folder.appendingPathComponent("\(name).transcript")
+        if ProcessInfo.processInfo.environment["STEPCARE_RECORD"] == "1" {
+            try result.transcript.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        #expect(result.status == 0, "\(name) failed: \(result.stderr)")
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(result.transcript == expected)
+    }
+}
