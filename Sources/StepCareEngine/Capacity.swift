@@ -30,7 +30,8 @@ extension Engine {
         }.first
         guard let (decider, right) = authority else {
             throw StepCareError(
-                .notAuthorised, "\(to) is full, and placing over capacity needs an exception from someone who may "
+                .notAuthorised,
+                "\(to) is full, and placing over capacity needs an exception from someone who may "
                     + "authorise one alone",
                 hint: "who may: \(authorisersText(.authoriseException, from: state.tier, to: to)); "
                     + "have them act or co-sign, or leave out --exception to join the waitlist")
@@ -39,7 +40,8 @@ extension Engine {
         guard missing.isEmpty else {
             throw StepCareError(
                 .missingDocumentation,
-                "the exception needs documentation that is not on record: " + missing.map(\.rawValue).joined(separator: ", "),
+                "the exception needs documentation that is not on record: "
+                    + missing.map(\.rawValue).joined(separator: ", "),
                 hint: missing.map(\.howToSupply).joined(separator: "; then "))
         }
         trace.append("\(to) is full: placed over capacity by an exception authorised by \(decider)")

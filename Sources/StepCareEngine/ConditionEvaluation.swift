@@ -62,7 +62,9 @@ extension CaseState {
                     "risk flag \($0.flag.ruleID) (item \($0.flag.item), \($0.flag.urgency.identifier)) on \(events[$0.index].at), not cleared by a risk review"
                 })
         case .attendance(let percent, let window, let minimum):
-            let contacts = (indices(of: .session) + indices(of: .noShow)).filter { events[$0].at >= windowStart(window) }
+            let contacts = (indices(of: .session) + indices(of: .noShow)).filter {
+                events[$0].at >= windowStart(window)
+            }
             let attended = contacts.filter {
                 if case .contact(attended: true) = events[$0].kind { true } else { false }
             }
@@ -126,7 +128,8 @@ extension CaseState {
     private func noReliableImprovement(
         _ id: String, _ threshold: Int, _ caseness: Int, _ session: Int
     ) -> ConditionResult {
-        let sessionCount = "\(CountedEvent.session.counted(sessions.count)) attended in tier (review at session \(session))"
+        let sessionCount =
+            "\(CountedEvent.session.counted(sessions.count)) attended in tier (review at session \(session))"
         guard sessions.count >= session else { return result(false, [sessionCount]) }
         guard let baseline = baseline(of: id), let base = baseline.record.total else {
             return result(false, [sessionCount, "no scored \(id) to measure progress from"])

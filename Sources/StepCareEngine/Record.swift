@@ -11,7 +11,9 @@ extension Engine {
     /// ``apply(_:to:in:)``, which checks the decision rights. Pure: returns the longer timeline.
     /// - Throws: ``StepCareError`` for a decision passed as a record, a discharged case, a supervisor consult
     ///   by someone who is not a supervisor, or a date before the case's latest event.
-    public func record(_ kind: CaseEventKind, at time: Instant, to caseID: String, in caseload: Caseload)
+    public func record(
+        _ kind: CaseEventKind, at time: Instant, to caseID: String, in caseload: Caseload
+    )
         throws(StepCareError) -> CaseTimeline
     {
         var timeline = try caseload.timeline(caseID)
@@ -19,7 +21,8 @@ extension Engine {
         case .placement, .discharge, .waitlisted, .handoverScheduled, .referral, .review(.risk, _):
             throw StepCareError(
                 .invalidMove, "a decision cannot be recorded directly",
-                hint: "use place, step-up, step-down, override, discharge or record review risk, which check the rights")
+                hint: "use place, step-up, step-down, override, discharge or record review risk, which check the rights"
+            )
         case .review(.supervisor, let actor) where !Self.consultRoles.contains(actor.role):
             throw StepCareError(
                 .notAuthorised, "a supervisor consult is recorded by a supervisor, not a \(actor.role.name)",
@@ -28,7 +31,8 @@ extension Engine {
             break
         }
         if CaseState(timeline, asOf: time).isDischarged {
-            throw StepCareError(.invalidMove, "case \(caseID) has been discharged", hint: "open a new referral with case new")
+            throw StepCareError(
+                .invalidMove, "case \(caseID) has been discharged", hint: "open a new referral with case new")
         }
         try timeline.append(CaseEvent(at: time, kind))
         return timeline

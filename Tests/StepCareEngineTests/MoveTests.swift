@@ -146,10 +146,12 @@ import Testing
         #expect(refusal(request, fixture) == .missingDocumentation)
         fixture.add(2, .plan(.stability(Self.plan)))
         let outcome = try apply(request, fixture)
-        #expect(outcome.timeline.events.filter { if case .handoverScheduled = $0.kind { true } else { false } }.count == 2)
+        #expect(
+            outcome.timeline.events.filter { if case .handoverScheduled = $0.kind { true } else { false } }.count == 2)
         var unplaced = CaseFixture()
         unplaced.add(0, F.phq9(22, item9: 1))
-        let below = MoveRequest(.overridePlacement, tier: "tier-1", by: F.clinician, coSigner: F.lead, reason: "r", at: F.day(0))
+        let below = MoveRequest(
+            .overridePlacement, tier: "tier-1", by: F.clinician, coSigner: F.lead, reason: "r", at: F.day(0))
         #expect(refusal(below, unplaced) == .openRiskFlag)
     }
 

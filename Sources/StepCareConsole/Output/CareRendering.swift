@@ -13,7 +13,9 @@ enum CareRendering {
             let band = record.bandLabel.map { ", \($0)" } ?? ""
             let flags =
                 record.riskFlags.isEmpty
-                ? "" : "; RISK FLAG " + record.riskFlags.map { "\($0.ruleID) (\($0.urgency.identifier))" }.joined(separator: ", ")
+                ? ""
+                : "; RISK FLAG "
+                    + record.riskFlags.map { "\($0.ruleID) (\($0.urgency.identifier))" }.joined(separator: ", ")
             return "\(record.instrumentID) \(total)\(band)\(flags)"
         case .contact(let attended): return attended ? "session attended" : "no-show"
         case .crisisContact: return "crisis contact"

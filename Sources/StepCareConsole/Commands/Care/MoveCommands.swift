@@ -58,7 +58,8 @@ extension CommandSpec {
     ) -> CommandSpec {
         CommandSpec(
             name: name, abstract: abstract,
-            discussion: action == .discharge ? discussion : [discussion, moveDiscussion].filter { !$0.isEmpty }.joined(separator: " "),
+            discussion: action == .discharge
+                ? discussion : [discussion, moveDiscussion].filter { !$0.isEmpty }.joined(separator: " "),
             arguments: tierArity.map { [ArgumentSpec("TIER", "the tier to move to", arity: $0)] } ?? [],
             options: moveOptions, examples: [example]
         ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in

@@ -68,7 +68,10 @@ extension CommandSpec {
         do throws(StepCareError) {
             timeline = try engine.record(event, at: at, to: caseID, in: interpreter.workspace.caseload)
         } catch {
-            throw Diagnostic(error, at: error.code == .datesOutOfOrder ? invocation.values["at"]?.location ?? invocation.location : invocation.location)
+            throw Diagnostic(
+                error,
+                at: error.code == .datesOutOfOrder
+                    ? invocation.values["at"]?.location ?? invocation.location : invocation.location)
         }
         interpreter.workspace.store(timeline)
         interpreter.output.line("\(caseID) \(at): \(CareRendering.text(event))")
