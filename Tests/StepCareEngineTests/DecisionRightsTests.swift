@@ -8,12 +8,21 @@ import Testing
 @Suite struct DecisionRightsTests {
     typealias F = CaseFixture
 
-    /// The published table: role id → action → cell text.
-    static let published: [String: [String: String]] = {
+    /// The pathways and the pages their rights are published on.
+    static let pages = [
+        "community-stepped-care": "decision-rights.md", "talking-therapies": "decision-rights-talking-therapies.md",
+    ]
+
+    static func pathway(_ id: String) -> Pathway {
+        do { return try F.registry.pathway(id) } catch { fatalError("\(error)") }
+    }
+
+    /// A published table: role id → action → cell text.
+    static func published(_ pathwayID: String) -> [String: [String: String]] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let text =
-            (try? String(contentsOf: root.appendingPathComponent("docs/decision-rights.md"), encoding: .utf8)) ?? ""
+        let file = root.appendingPathComponent("docs/\(pages[pathwayID] ?? "")")
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") }.map {
             $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         }
@@ -23,11 +32,17 @@ import Testing
             for (column, role) in header.enumerated().dropFirst() { table[role, default: [:]][row[0]] = row[column] }
         }
         return table
-    }()
+    }
+
+    static let tables = Dictionary(uniqueKeysWithValues: pages.keys.map { ($0, published($0)) })
 
     /// The published verdict for a move: the most specific scoped entry of the cell, else its first entry.
-    static func publishedVerdict(_ role: Role, _ action: Action, from: String?, to: String?) -> String? {
-        guard let cell = published[role.id]?[action.rawValue] else { return nil }
+    static func publishedVerdict(
+        _ pathwayID: String, _ role: Role, _ action: Action, from: String?, to: String?
+    )
+        -> String?
+    {
+        guard let cell = tables[pathwayID]?[role.id]?[action.rawValue] else { return nil }
         let parts = cell.components(separatedBy: "; ")
         var best: (specificity: Int, verdict: String) = (0, parts[0])
         for part in parts.dropFirst() {
@@ -45,49 +60,58 @@ import Testing
         return best.verdict
     }
 
-    static let matrix: [(Role, Action)] = Role.standard.flatMap { role in Action.allCases.map { (role, $0) } }
+    /// Every pathway × role × action.
+    static let matrix: [(String, Role, Action)] = pages.keys.sorted().flatMap { id in
+        pathway(id).roles.flatMap { role in Action.allCases.map { (id, role, $0) } }
+    }
 
-    @Test func thePublishedTableCoversEveryRoleAndAction() {
-        for (role, action) in Self.matrix {
-            #expect(Self.published[role.id]?[action.rawValue] != nil, "no cell for \(role.id) × \(action.rawValue)")
+    @Test func thePublishedTablesCoverEveryRoleAndAction() {
+        for (pathwayID, role, action) in Self.matrix {
+            #expect(
+                Self.tables[pathwayID]?[role.id]?[action.rawValue] != nil,
+                "\(pathwayID): no cell for \(role.id) × \(action)")
         }
     }
 
-    /// The moves each action can make in a three-tier pathway.
-    static func moves(_ action: Action) -> [(from: String?, to: String?)] {
-        let tiers: [String?] = ["tier-1", "tier-2", "tier-3"]
+    /// The moves each action can make in `pathway`.
+    static func moves(_ action: Action, in pathway: Pathway) -> [(from: String?, to: String?)] {
+        let tiers = pathway.tiers.map(\.id)
+        let pairs = tiers.flatMap { from in tiers.filter { $0 != from }.map { (from: Optional(from), to: Optional($0)) }
+        }
+        func rank(_ tier: String?) -> Int { tier.flatMap(pathway.rank(of:)) ?? -1 }
         switch action {
         case .place: return tiers.map { (nil, $0) }
-        case .stepUp: return [("tier-1", "tier-2"), ("tier-1", "tier-3"), ("tier-2", "tier-3")]
-        case .stepDown: return [("tier-3", "tier-2"), ("tier-2", "tier-1"), ("tier-3", "tier-1")]
-        case .overridePlacement:
-            return ([nil] + tiers).flatMap { from in tiers.filter { $0 != from }.map { (from, $0) } }
+        case .stepUp: return pairs.filter { rank($0.to) > rank($0.from) }
+        case .stepDown: return pairs.filter { rank($0.to) < rank($0.from) }
+        case .overridePlacement: return tiers.map { (nil, $0) } + pairs
         case .discharge, .clearRiskFlag, .authoriseException, .breakGlass: return tiers.map { ($0, nil) }
         }
     }
 
-    /// A case in `from` (or referred, when `nil`) with every document on record; an open risk flag when asked.
-    static func documentedCase(from: String?, placeIn target: String?, openFlag: Bool) -> Caseload {
+    /// A case in `from` (or referred, when `nil`) with every document on record, an intake PHQ-9 that triage
+    /// places in `target`, and an open risk flag when asked.
+    static func documentedCase(_ pathway: Pathway, from: String?, placeIn target: String?, openFlag: Bool) -> Caseload {
         var fixture = CaseFixture()
-        let intake = ["tier-1": 5, "tier-2": 16, "tier-3": 22][target ?? "tier-1"] ?? 5
-        fixture.add(0, F.phq9(intake))
+        let rank = target.flatMap(pathway.rank(of:)) ?? 0
+        fixture.add(0, F.phq9(rank == 0 ? 5 : rank == pathway.tiers.count - 1 ? 22 : 16))
         if let from { fixture.place(from, on: 0) }
         fixture.add(1, .review(.structured, by: F.clinician))
         fixture.add(1, .review(.supervisor, by: F.supervisor))
         fixture.add(1, .plan(.stability(MoveTests.plan)))
-        if openFlag { fixture.add(1, F.phq9(intake, item9: 1)) }
+        if openFlag { fixture.add(1, F.phq9(12, item9: 1)) }
         var caseload = Caseload()
         do { try caseload.open(fixture.timeline) } catch { Issue.record("\(error)") }
         return caseload
     }
 
-    func attempt(_ action: Action, by actor: Actor, coSigner: Actor?, from: String?, to: String?) -> StepCareError.Code?
-    {
+    func attempt(
+        _ pathway: Pathway, _ action: Action, by actor: Actor, coSigner: Actor?, from: String?, to: String?
+    ) -> StepCareError.Code? {
         let caseload = Self.documentedCase(
-            from: from, placeIn: action == .place ? to : nil, openFlag: action == .clearRiskFlag)
+            pathway, from: from, placeIn: action == .place ? to : nil, openFlag: action == .clearRiskFlag)
         let request = MoveRequest(action, tier: to, by: actor, coSigner: coSigner, reason: "documented", at: F.day(2))
         do {
-            _ = try F.engine.apply(request, to: "C001", in: caseload)
+            _ = try Engine(pathway: pathway).apply(request, to: "C001", in: caseload)
             return nil
         } catch {
             return error.code
@@ -95,17 +119,18 @@ import Testing
     }
 
     @Test(arguments: matrix)
-    func theEngineEnforcesThePublishedVerdict(role: Role, action: Action) throws {
-        for (from, to) in Self.moves(action) {
-            let published = try #require(Self.publishedVerdict(role, action, from: from, to: to))
-            let context = "\(role.id) \(action.rawValue) from \(from ?? "-") to \(to ?? "-")"
-            let rights = F.pathway.rights.verdict(role, action, from: from, to: to)
+    func theEngineEnforcesThePublishedVerdict(pathwayID: String, role: Role, action: Action) throws {
+        let pathway = Self.pathway(pathwayID)
+        for (from, to) in Self.moves(action, in: pathway) {
+            let published = try #require(Self.publishedVerdict(pathwayID, role, action, from: from, to: to))
+            let context = "\(pathwayID): \(role.id) \(action.rawValue) from \(from ?? "-") to \(to ?? "-")"
+            let rights = pathway.rights.verdict(role, action, from: from, to: to)
             guard action != .authoriseException, action != .breakGlass else {
                 #expect(published == CaseFixture.word(rights), "\(context)")
                 continue
             }
             let actor = Actor(name: "first", role: role)
-            let alone = attempt(action, by: actor, coSigner: nil, from: from, to: to)
+            let alone = attempt(pathway, action, by: actor, coSigner: nil, from: from, to: to)
             switch published {
             case "yes":
                 #expect(alone == nil, "\(context): published yes, engine said \(alone.map(\.name) ?? "yes")")
@@ -118,17 +143,18 @@ import Testing
                     alone == .coSignRequired,
                     "\(context): published \(published), engine said \(alone.map(\.name) ?? "yes")")
                 for name in names {
-                    let coSigner = Actor(name: "second", role: try #require(F.pathway.role(name)))
+                    let coSigner = Actor(name: "second", role: try #require(pathway.role(name)))
                     #expect(
-                        attempt(action, by: actor, coSigner: coSigner, from: from, to: to) == nil,
+                        attempt(pathway, action, by: actor, coSigner: coSigner, from: from, to: to) == nil,
                         "\(context) with \(name)")
                     let sameName = Actor(name: "first", role: coSigner.role)
-                    #expect(attempt(action, by: actor, coSigner: sameName, from: from, to: to) == .coSignRequired)
+                    #expect(
+                        attempt(pathway, action, by: actor, coSigner: sameName, from: from, to: to) == .coSignRequired)
                 }
-                for other in Role.standard where !names.contains(other.id) {
+                for other in pathway.roles where !names.contains(other.id) {
                     let wrong = Actor(name: "second", role: other)
                     #expect(
-                        attempt(action, by: actor, coSigner: wrong, from: from, to: to) == .coSignRequired,
+                        attempt(pathway, action, by: actor, coSigner: wrong, from: from, to: to) == .coSignRequired,
                         "\(context) co-signed by \(other.id)")
                 }
             }
