@@ -1,21 +1,36 @@
+import StepCareCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Tab completion driven by the command table: command names first, then each argument by its
-/// completion kind (instrument ids, command names, files) and `--options` of the command being typed.
+/// Tab completion driven by the command table: command names first, then each argument and option value by
+/// its completion kind (instrument ids, tiers, roles, actions, pathways, command names, files) and
+/// `--options` of the command being typed.
 public struct Completer: Sendable {
     /// The commands to complete.
     public let commands: CommandTable
     /// The instrument ids to offer.
     public let instrumentIDs: [String]
+    /// The tier ids to offer.
+    public let tierIDs: [String]
+    /// The role ids to offer.
+    public let roleIDs: [String]
+    /// The pathway ids to offer.
+    public let pathwayIDs: [String]
 
     /// Creates a completer.
-    public init(commands: CommandTable, instrumentIDs: [String]) {
+    public init(
+        commands: CommandTable, instrumentIDs: [String], tierIDs: [String] = [], roleIDs: [String] = [],
+        pathwayIDs: [String] = []
+    ) {
         self.commands = commands
         self.instrumentIDs = instrumentIDs
+        self.tierIDs = tierIDs
+        self.roleIDs = roleIDs
+        self.pathwayIDs = pathwayIDs
     }
 
     /// The candidates for the word being typed at the end of `textBeforeCursor`.
@@ -38,6 +53,11 @@ public struct Completer: Sendable {
         if partial.hasPrefix("-") {
             let options = spec.options.map { "--\($0.name)" }.filter { $0.hasPrefix(partial) }
             return Completion(wordStart: wordStart, candidates: options)
+        }
+        if complete.count > 1, let previous = complete.last, previous.hasPrefix("--"), !previous.contains("="),
+            let option = spec.options.first(where: { $0.name == previous.dropFirst(2) }), option.valueName != nil
+        {
+            return Completion(wordStart: wordStart, candidates: candidates(option.completion, prefix: partial))
         }
         let kind = argumentKind(spec, positionalIndex: positionalCount(spec, words: Array(complete.dropFirst())))
         return Completion(wordStart: wordStart, candidates: candidates(kind, prefix: partial))
@@ -79,6 +99,11 @@ public struct Completer: Sendable {
         case .command: commands.commands.map(\.name).filter { $0.hasPrefix(prefix) }
         case .instrument: instrumentIDs.filter { $0.hasPrefix(prefix.lowercased()) }
         case .file: Self.files(prefix: prefix)
+        case .tier: tierIDs.filter { $0.hasPrefix(prefix) }
+        case .role: roleIDs.filter { $0.hasPrefix(prefix) }
+        case .actor: roleIDs.map { $0 + ":" }.filter { $0.hasPrefix(prefix) }
+        case .action: Action.allCases.map(\.rawValue).filter { $0.hasPrefix(prefix) }
+        case .pathway: pathwayIDs.filter { $0.hasPrefix(prefix) }
         }
     }
 

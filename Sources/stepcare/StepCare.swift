@@ -32,7 +32,11 @@ struct Repl: ParsableCommand {
         let registry = try options.registry()
         let status: Int32
         if Terminal.isInteractiveTerminal() {
-            let completer = Completer(commands: .standard, instrumentIDs: registry.ids)
+            let completer = Completer(
+                commands: .standard, instrumentIDs: registry.ids,
+                tierIDs: Array(Set(registry.pathways.flatMap { $0.tiers.map(\.id) })).sorted(),
+                roleIDs: Array(Set(registry.pathways.flatMap { $0.roles.map(\.id) })).sorted(),
+                pathwayIDs: registry.pathways.map(\.id))
             let editor = EditLineEditor(
                 programName: "stepcare", historyFile: HistoryFile.path(), completer: completer.complete)
             let interpreter = Interpreter(

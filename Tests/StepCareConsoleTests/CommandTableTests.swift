@@ -23,7 +23,9 @@ import Testing
 }
 
 @Suite struct CompleterTests {
-    let completer = Completer(commands: .standard, instrumentIDs: ["gad7", "phq9"])
+    let completer = Completer(
+        commands: .standard, instrumentIDs: ["gad7", "phq9"], tierIDs: ["tier-1", "tier-2", "tier-3"],
+        roleIDs: ["clinical-lead", "clinician", "coach"], pathwayIDs: ["community-stepped-care", "talking-therapies"])
 
     @Test(arguments: [
         ("sc", 0, ["score"]),
@@ -37,6 +39,11 @@ import Testing
             ]
         ),
         ("step", 0, ["step-up", "step-down"]),
+        ("step-up t", 8, ["tier-1", "tier-2", "tier-3"]),
+        ("step-up tier-3 --as cl", 20, ["clinical-lead:", "clinician:"]),
+        ("can co", 4, ["coach"]),
+        ("can coach st", 10, ["step-up", "step-down"]),
+        ("use t", 4, ["talking-therapies"]),
         ("score ", 6, ["gad7", "phq9"]),
         ("score ph", 6, ["phq9"]),
         ("score PH", 6, ["phq9"]),

@@ -8,6 +8,16 @@ public enum CompletionKind: String, Sendable, Hashable {
     case instrument
     /// File paths.
     case file
+    /// Tier ids of the registered pathways.
+    case tier
+    /// Role ids.
+    case role
+    /// `ROLE:` for an actor, e.g. `clinician:`.
+    case actor
+    /// Decision-right actions.
+    case action
+    /// Registered pathway ids.
+    case pathway
 }
 
 /// A positional argument a command takes.
@@ -50,12 +60,16 @@ public struct OptionSpec: Sendable, Hashable {
     public var valueName: String?
     /// One line saying what it does.
     public var abstract: String
+    /// What completes the option's value.
+    public var completion: CompletionKind
 
     /// Creates an option.
-    public init(_ name: String, value valueName: String? = nil, _ abstract: String) {
+    public init(_ name: String, value valueName: String? = nil, _ abstract: String, completion: CompletionKind = .none)
+    {
         self.name = name
         self.valueName = valueName
         self.abstract = abstract
+        self.completion = completion
     }
 }
 

@@ -13,7 +13,7 @@ extension CommandSpec {
         arguments: [ArgumentSpec("WHAT", "new [ID], or an existing case id", arity: .zeroOrMore)],
         options: [
             OptionSpec("referred", value: "DATE", "When the referral arrived"),
-            OptionSpec("prefers", value: "TIER", "The tier the client would prefer"),
+            OptionSpec("prefers", value: "TIER", "The tier the client would prefer", completion: .tier),
         ],
         examples: ["case new", "case new C042 --referred 2026-01-05 --prefers tier-1", "case C001", "case"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in

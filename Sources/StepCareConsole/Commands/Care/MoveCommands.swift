@@ -3,8 +3,10 @@ import StepCareEngine
 
 extension CommandSpec {
     private static let moveOptions = [
-        OptionSpec("as", value: "ROLE:ID", "Who decides, e.g. clinician:ana"),
-        OptionSpec("cosign", value: "ROLE:ID", "A different person who co-signs, where the rights need one"),
+        OptionSpec("as", value: "ROLE:ID", "Who decides, e.g. clinician:ana", completion: .actor),
+        OptionSpec(
+            "cosign", value: "ROLE:ID", "A different person who co-signs, where the rights need one", completion: .actor
+        ),
         OptionSpec("reason", value: "TEXT", "The reason (required for an override)"),
         OptionSpec("exception", "Place over capacity if the tier is full (needs an authorised exception)"),
         OptionSpec("case", value: "ID", "The case (default: the current case)"),
@@ -60,7 +62,8 @@ extension CommandSpec {
             name: name, abstract: abstract,
             discussion: action == .discharge
                 ? discussion : [discussion, moveDiscussion].filter { !$0.isEmpty }.joined(separator: " "),
-            arguments: tierArity.map { [ArgumentSpec("TIER", "the tier to move to", arity: $0)] } ?? [],
+            arguments: tierArity.map { [ArgumentSpec("TIER", "the tier to move to", arity: $0, completion: .tier)] }
+                ?? [],
             options: moveOptions, examples: [example]
         ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
             let pathway = try interpreter.engine(at: invocation.location).pathway

@@ -19,7 +19,7 @@ extension CommandSpec {
     /// `use PATHWAY`: switch pathway.
     static let use = CommandSpec(
         name: "use", abstract: "Switch to another registered pathway (before any case is opened)",
-        arguments: [ArgumentSpec("PATHWAY", "the pathway id")],
+        arguments: [ArgumentSpec("PATHWAY", "the pathway id", completion: .pathway)],
         examples: ["use talking-therapies"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let argument = invocation.positionals[0]

@@ -21,8 +21,9 @@ extension CommandSpec {
             OptionSpec("case", value: "ID", "The case (default: the current case)"),
             OptionSpec("at", value: "DATE", "When it happened (default: the session clock)"),
             OptionSpec("variant", value: "ID", "A named variant of the instrument (score)"),
-            OptionSpec("as", value: "ROLE:ID", "Who did it (review)"),
-            OptionSpec("cosign", value: "ROLE:ID", "A co-signer, where the rights need one (review risk)"),
+            OptionSpec("as", value: "ROLE:ID", "Who did it (review)", completion: .actor),
+            OptionSpec(
+                "cosign", value: "ROLE:ID", "A co-signer, where the rights need one (review risk)", completion: .actor),
             OptionSpec("warning-signs", value: "TEXT", "Stability plan: early warning signs"),
             OptionSpec("coping", value: "TEXT", "Stability plan: coping actions"),
             OptionSpec("reaccess", value: "TEXT", "Stability plan: how to re-access rapid support"),

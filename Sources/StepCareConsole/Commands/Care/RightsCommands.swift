@@ -22,7 +22,7 @@ extension CommandSpec {
         discussion: "ACTION is one of place, step-up, step-down, override, authorise-exception, discharge, "
             + "clear-risk-flag, break-glass. Add from TIER and/or to TIER to ask about a particular move.",
         arguments: [
-            ArgumentSpec("ACTION", "the action"),
+            ArgumentSpec("ACTION", "the action", completion: .action),
             ArgumentSpec("MOVE", "from TIER and/or to TIER", arity: .zeroOrMore),
         ],
         examples: ["who-can step-up to tier-3", "who-can override", "who-can step-down from tier-3 to tier-2"]
@@ -47,8 +47,8 @@ extension CommandSpec {
     static let can = CommandSpec(
         name: "can", abstract: "Ask whether a role may take an action: yes, needs co-sign, or no — and why",
         arguments: [
-            ArgumentSpec("ROLE", "the role, e.g. coach"),
-            ArgumentSpec("ACTION", "the action, e.g. step-up"),
+            ArgumentSpec("ROLE", "the role, e.g. coach", completion: .role),
+            ArgumentSpec("ACTION", "the action, e.g. step-up", completion: .action),
             ArgumentSpec("MOVE", "from TIER and/or to TIER", arity: .zeroOrMore),
         ],
         examples: ["can coach step-up to tier-3", "can clinician override", "can supervisor step-down from tier-3"]
