@@ -143,3 +143,46 @@ print("|---|---|---|---|---|---|")
 print(row("REPL start-up to first prompt", stepcareStart, pythonStart))
 print(row("one command answered in the REPL (score phq9)", stepcareAnswer, pythonAnswer))
 print(row("one-shot `score phq9 …` process, spawn to exit", stepcareOneShot, pythonOneShot))
+
+// The engine: `evaluate` on cases with a year of weekly sessions and PHQ-9 scores, timed as the difference
+// between a script that evaluates every case and the same script without the evaluations.
+let cases = 50
+let weeks = 52
+
+/// 2026-01-05 plus `weeks` weeks, as YYYY-MM-DD.
+func date(weeks: Int) -> String {
+    let calendar = Calendar(identifier: .gregorian)
+    let start = calendar.date(from: DateComponents(year: 2026, month: 1, day: 5)) ?? Date()
+    let day = calendar.date(byAdding: .day, value: weeks * 7, to: start) ?? start
+    let parts = calendar.dateComponents([.year, .month, .day], from: day)
+    return String(format: "%04d-%02d-%02d", parts.year ?? 2026, parts.month ?? 1, parts.day ?? 5)
+}
+
+var records = "today 2026-01-05\n"
+for _ in 0..<cases {
+    records += "case new\nrecord score phq9 2 2 2 2 1 1 1 1 0\nplace --as clinician:ana\n"
+    for week in 1...weeks {
+        let day = date(weeks: week)
+        records += "record attended --at \(day)\nrecord score phq9 \(week % 3) 2 1 1 1 1 1 1 0 --at \(day)\n"
+    }
+}
+let evaluations = (1...cases).map { String(format: "evaluate C%03d --at %@\n", $0, date(weeks: weeks)) }.joined()
+let plainScript = scratch.appendingPathComponent("records.stepcare")
+let evaluatingScript = scratch.appendingPathComponent("records-and-evaluate.stepcare")
+try records.write(to: plainScript, atomically: true, encoding: .utf8)
+try (records + evaluations).write(to: evaluatingScript, atomically: true, encoding: .utf8)
+let engineRuns = max(3, options.runs / 8)
+var plainTimes: [Double] = []
+var evaluatingTimes: [Double] = []
+for _ in 0..<engineRuns {
+    plainTimes.append(try timeToExit(options.binary, ["run", plainScript.path]))
+    evaluatingTimes.append(try timeToExit(options.binary, ["run", evaluatingScript.path]))
+}
+let plain = Summary(samples: plainTimes)
+let evaluating = Summary(samples: evaluatingTimes)
+print("")
+print(
+    "engine: \(cases) cases of \(2 * weeks + 3) events; the script without evaluate "
+        + String(format: "%.1f", plain.median) + " ms, with one evaluate per case "
+        + String(format: "%.1f", evaluating.median) + " ms (medians of \(engineRuns) runs): "
+        + String(format: "%.2f", (evaluating.median - plain.median) / Double(cases)) + " ms per evaluate")
