@@ -8,17 +8,22 @@ extension Engine {
         trace: inout [String]
     ) throws(StepCareError) -> Slot? {
         guard let rank = pathway.rank(of: to) else { return nil }
-        let status = capacity(caseload, asOf: request.at, excluding: caseID)[rank]
-        if status.standardFree > 0 {
+        // Every placement still in force counts, including ones dated after this decision.
+        let status = capacity(caseload, asOf: Instant(minutes: Int.max / 2))[rank]
+        let aheadInQueue = status.waitlist.prefix { $0 != caseID }.count
+        if status.standardFree > 0, aheadInQueue == 0 {
             trace.append(
                 "\(to): ordinary slot taken (\(status.standardFree) of \(status.tier.capacity.standardSlots) were free)"
             )
             return .standard
         }
-        let urgent = kind == .stepUp || !state.openFlags.isEmpty
-        if urgent, status.rapidAccessFree > 0 {
+        if status.standardFree > 0 {
+            trace.append("\(to): an ordinary slot is free, but \(aheadInQueue) client(s) wait ahead on its waitlist")
+        }
+        if isUrgent(kind, state), status.rapidAccessFree > 0 {
             trace.append(
-                "\(to): ordinary slots full; rapid-access slot taken (\(status.rapidAccessFree) of "
+                "\(to): " + (status.standardFree == 0 ? "ordinary slots full; " : "")
+                    + "rapid-access slot taken for an urgent move (\(status.rapidAccessFree) of "
                     + "\(status.tier.capacity.rapidAccessSlots) reserved were free)")
             return .rapidAccess
         }
@@ -48,18 +53,27 @@ extension Engine {
         return .exception
     }
 
+    /// Whether a move may use a reserved rapid-access slot: a step-up, or a client with an open risk flag, a
+    /// risk flag or a crisis contact in the last 30 days.
+    func isUrgent(_ kind: MoveKind, _ state: CaseState) -> Bool {
+        let recent = state.now - .days(30)
+        let crisis = state.indices(of: .crisisContact) + state.indices(of: .riskFlag)
+        return kind == .stepUp || !state.openFlags.isEmpty || crisis.contains { state.events[$0].at >= recent }
+    }
+
     /// Puts the client on `to`'s waitlist (once) and returns their position.
     func waitlist(
         _ timeline: inout CaseTimeline, _ request: MoveRequest, kind: MoveKind, to: String, caseID: String,
         _ caseload: Caseload
     ) throws(StepCareError) -> Int {
         var updated = caseload
-        let before = capacity(caseload, asOf: request.at)[pathway.rank(of: to) ?? 0].waitlist
+        let latest = Instant(minutes: Int.max / 2)
+        let before = capacity(caseload, asOf: latest)[pathway.rank(of: to) ?? 0].waitlist
         if !before.contains(caseID) {
             try timeline.append(CaseEvent(at: request.at, .waitlisted(tier: to, move: kind, actor: request.actor)))
             updated.update(timeline)
         }
-        let after = capacity(updated, asOf: request.at)[pathway.rank(of: to) ?? 0].waitlist
+        let after = capacity(updated, asOf: latest)[pathway.rank(of: to) ?? 0].waitlist
         return (after.firstIndex(of: caseID) ?? after.count) + 1
     }
 

@@ -47,7 +47,7 @@ public struct CaseState: Sendable {
                 sessions = []
             case .contact(attended: true):
                 if tier != nil { sessions.append(index) }
-            case .review(.risk, _):
+            case .review(.risk, _, _):
                 lastRiskReviewIndex = index
                 openFlags = []
             case .administration(let record):

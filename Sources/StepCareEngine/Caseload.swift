@@ -16,7 +16,7 @@ public struct Caseload: Sendable, Hashable {
     public func timeline(_ caseID: String) throws(StepCareError) -> CaseTimeline {
         guard let timeline = cases[caseID] else {
             throw StepCareError(
-                .unknownCase, "there is no case \(caseID)",
+                .unknownCase, "there is no case with that id",
                 hint: order.isEmpty ? "open one with: case new" : "open cases: \(order.joined(separator: ", "))")
         }
         return timeline
@@ -62,14 +62,12 @@ public struct CapacityStatus: Sendable, Hashable {
 
 extension Engine {
     /// The capacity of every tier as of `now`, counting each case's latest placement and open waits.
-    ///
-    /// - Parameter excluding: a case left out of the count (the one being moved).
-    public func capacity(_ caseload: Caseload, asOf now: Instant, excluding: String? = nil) -> [CapacityStatus] {
+    public func capacity(_ caseload: Caseload, asOf now: Instant) -> [CapacityStatus] {
         var statuses = pathway.tiers.map {
             CapacityStatus(tier: $0, standardUsed: 0, rapidAccessUsed: 0, exceptionsUsed: 0, waitlist: [])
         }
         var waiting: [(at: Instant, tier: String, caseID: String)] = []
-        for caseID in caseload.order where caseID != excluding {
+        for caseID in caseload.order {
             guard let timeline = caseload.cases[caseID] else { continue }
             let state = CaseState(timeline, asOf: now)
             if let tier = state.tier, let placement = state.placement, let rank = pathway.rank(of: tier) {
@@ -80,18 +78,32 @@ extension Engine {
                 }
             }
             guard !state.isDischarged else { continue }
-            let start = state.placementIndex.map { $0 + 1 } ?? state.events.startIndex
-            var seen = Set<String>()
-            for event in state.events[start...] {
-                if case .waitlisted(let tier, _, _) = event.kind, seen.insert(tier).inserted {
-                    waiting.append((event.at, tier, caseID))
-                }
-            }
+            waiting += activeWaits(state).map { ($0.at, $0.tier, caseID) }
         }
         for entry in waiting.sorted(by: { $0.at < $1.at }) {
             if let rank = pathway.rank(of: entry.tier) { statuses[rank].waitlist.append(entry.caseID) }
         }
         return statuses
+    }
+}
+
+extension Engine {
+    /// The waits still open for a case: each tier it was waitlisted for (once, from the first time) until a
+    /// placement into that tier or a more intensive one.
+    func activeWaits(_ state: CaseState) -> [(at: Instant, tier: String)] {
+        var waits: [(at: Instant, tier: String)] = []
+        for event in state.events {
+            switch event.kind {
+            case .waitlisted(let tier, _, _) where !waits.contains(where: { $0.tier == tier }):
+                waits.append((event.at, tier))
+            case .placement(let placement):
+                let reached = pathway.rank(of: placement.tier) ?? 0
+                waits.removeAll { (pathway.rank(of: $0.tier) ?? 0) <= reached }
+            default:
+                break
+            }
+        }
+        return waits
     }
 }
 

@@ -95,7 +95,7 @@ extension CaseState {
                 (holding.isEmpty ? results : holding).flatMap(\.evidence))
         case .not(let inner):
             let inner = evaluate(inner)
-            return result(!inner.holds, since: now, index: -1, inner.evidence.map { "not: \($0)" })
+            return result(!inner.holds, since: now, index: -1, inner.evidence)
         }
     }
 
@@ -134,21 +134,27 @@ extension CaseState {
         guard let baseline = baseline(of: id), let base = baseline.record.total else {
             return result(false, [sessionCount, "no scored \(id) to measure progress from"])
         }
-        guard let latest = administrations(of: id).last, latest.index > baseline.index, let last = latest.record.total
-        else {
-            return result(false, [sessionCount, "no \(id) since the baseline \(describe(id, baseline))"])
-        }
         guard base.value >= Double(caseness) else {
             return result(false, [sessionCount, "baseline \(describe(id, baseline)) below caseness \(caseness)"])
         }
-        let fall = base.value - last.value
         let sessionIndex = sessions[session - 1]
+        guard let latest = administrations(of: id).last, latest.index > baseline.index, let last = latest.record.total
+        else {
+            // A measure not repeated by the review session cannot show improvement: that is itself a reason to review.
+            return result(
+                true, since: events[sessionIndex].at, index: sessionIndex,
+                [
+                    sessionCount,
+                    "no \(id) recorded since the baseline \(describe(id, baseline)): progress cannot be shown",
+                ])
+        }
+        let fall = base.value - last.value
         return result(
             fall < Double(threshold), since: max(events[sessionIndex].at, latest.at),
             index: max(sessionIndex, latest.index),
             [
                 sessionCount,
-                "baseline \(describe(id, baseline)) → latest \(describe(id, latest)): fall \(Score(exactly: fall)) "
+                "baseline \(describe(id, baseline)) → most recent \(describe(id, latest)): fall \(Score(exactly: fall)) "
                     + "(reliable change needs ≥ \(threshold))",
             ])
     }
@@ -183,7 +189,7 @@ extension CaseState {
         else { return result(false, ["no \(id) since the tier's baseline"]) }
         return result(
             worse ? to > from : to < from, since: latest.at, index: latest.index,
-            ["baseline \(describe(id, baseline)) → latest \(describe(id, latest))"])
+            ["baseline \(describe(id, baseline)) → most recent \(describe(id, latest))"])
     }
 
     /// The earliest moment in a window of `window` ending now: whole-day windows are calendar days, so "within

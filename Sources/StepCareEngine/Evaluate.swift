@@ -29,21 +29,27 @@ extension Engine {
         for state in checkpoints {
             let newEvents = state.events[seen...].indices
             seen = state.events.endIndex
+            // Act on an earlier firing: resolved by an event, out of scope, or (a review only) no longer needed.
             if let open = fired {
-                if let resolution = newEvents.first(where: { index in
-                    index > open.index && resolves(state.events[index].kind, rule.recommendation)
-                }) {
-                    fired = nil
-                    resolvedAt = resolution
-                } else if !applies(rule.scope, state) {
-                    fired = nil
-                    resolvedAt = state.events.endIndex - 1
+                if let resolution = resolution(in: newEvents, after: open.index, rule, state) {
+                    (fired, resolvedAt) = (nil, resolution)
+                } else if !applies(rule.scope, state)
+                    || (rule.recommendation == .tierReview && !state.evaluate(rule.condition).holds)
+                {
+                    (fired, resolvedAt) = (nil, state.events.endIndex - 1)
                 }
+                continue
             }
-            guard fired == nil, applies(rule.scope, state) else { continue }
+            guard applies(rule.scope, state) else { continue }
             let result = state.evaluate(rule.condition)
             guard result.holds, resolvedAt.map({ result.evidenceIndex > $0 }) ?? true else { continue }
-            fired = (state.events.endIndex - 1, result, state.tier)
+            // It fired on its newest evidence; a resolving event recorded after that, even at the same minute, counts.
+            let index = max(result.evidenceIndex, newEvents.startIndex - 1)
+            if let resolution = resolution(in: newEvents, after: index, rule, state) {
+                resolvedAt = resolution
+            } else {
+                fired = (index, result, state.tier)
+            }
         }
         guard let (_, result, tier) = fired else { return nil }
         var target: String? = nil
@@ -69,23 +75,40 @@ extension Engine {
         }
     }
 
-    /// Whether `event` acts on a recommendation of `kind`.
+    /// The first of `indices` after `index` holding an event that acts on `rule`'s recommendation.
+    private func resolution(in indices: Range<Int>, after index: Int, _ rule: MovementRule, _ state: CaseState) -> Int?
+    {
+        indices.first { $0 > index && resolves(state.events[$0].kind, rule.recommendation) }
+    }
+
+    /// Whether `event` acts on a recommendation of `kind`. A review resolves a recommendation only when the
+    /// reviewer's role may take its decision alone somewhere in the pathway; a discharge resolves everything but
+    /// a step-up, which the engine does not let a discharge overtake.
     private func resolves(_ event: CaseEventKind, _ kind: RecommendationKind) -> Bool {
+        if case .review(.structured, let reviewer, _) = event,
+            !pathway.rights.rights.contains(where: {
+                $0.role == reviewer.role && $0.action == kind.action && $0.verdict == .allowed
+            })
+        {
+            return false
+        }
         switch (kind, event) {
+        case (.stepUp, .discharge):
+            return false
         case (_, .discharge):
             return true
         case (.place, .placement):
             return true
-        case (.tierReview, .review(.structured, _)), (.tierReview, .placement):
+        case (.tierReview, .review(.structured, _, _)), (.tierReview, .placement):
             return true
         case (.stepUp(let target), .placement(let placement)):
             let reached = pathway.rank(of: placement.tier) ?? 0
             return reached >= (pathway.rank(of: target) ?? 0)
-        case (.stepDown, .placement), (.stepDown, .review(.structured, _)):
+        case (.stepDown, .placement), (.stepDown, .review(.structured, _, _)):
             return true
-        case (.urgentSafetyReview, .review(.risk, _)):
+        case (.urgentSafetyReview, .review(.risk, _, _)):
             return true
-        case (.routeElsewhere, .review(.structured, _)):
+        case (.routeElsewhere, .review(.structured, _, _)):
             return true
         default:
             return false
@@ -93,7 +116,9 @@ extension Engine {
     }
 
     private func handovers(_ state: CaseState) -> [Recommendation] {
-        guard let placementIndex = state.placementIndex, state.placement?.kind == .stepDown else { return [] }
+        guard !state.isDischarged, let placementIndex = state.placementIndex, let placement = state.placement,
+            isDownward(placement)
+        else { return [] }
         let scheduled = state.events[placementIndex...].compactMap { event -> (Int, Instant)? in
             if case .handoverScheduled(let number, let due) = event.kind { return (number, due) }
             return nil
@@ -111,17 +136,28 @@ extension Engine {
         }
     }
 
+    /// Whether a placement moved the client to a less intensive tier.
+    private func isDownward(_ placement: Placement) -> Bool {
+        guard let from = placement.from.flatMap(pathway.rank(of:)), let to = pathway.rank(of: placement.tier) else {
+            return false
+        }
+        return to < from
+    }
+
+    /// Returns to a tier (or a more intensive one) after a move down from it, however the moves were made.
     private func reEscalations(_ state: CaseState) -> [ReEscalation] {
-        var stepDowns: [String: Instant] = [:]
+        var movesDown: [(tier: String, at: Instant)] = []
         var found: [ReEscalation] = []
         for event in state.events {
-            guard case .placement(let placement) = event.kind else { continue }
-            if let from = placement.from, placement.kind == .stepDown {
-                stepDowns[from] = event.at
-            } else if let downAt = stepDowns[placement.tier] {
-                found.append(ReEscalation(tier: placement.tier, steppedDownAt: downAt, returnedAt: event.at))
-                stepDowns[placement.tier] = nil
+            guard case .placement(let placement) = event.kind, let reached = pathway.rank(of: placement.tier) else {
+                continue
             }
+            if isDownward(placement), let from = placement.from {
+                movesDown.append((from, event.at))
+            }
+            let returned = movesDown.filter { (pathway.rank(of: $0.tier) ?? 0) <= reached }
+            found += returned.map { ReEscalation(tier: $0.tier, steppedDownAt: $0.at, returnedAt: event.at) }
+            movesDown.removeAll { (pathway.rank(of: $0.tier) ?? 0) <= reached }
         }
         return found
     }

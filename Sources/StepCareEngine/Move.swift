@@ -86,11 +86,23 @@ extension Engine {
 
         switch request.action {
         case .clearRiskFlag:
-            try timeline.append(CaseEvent(at: request.at, .review(.risk, by: request.actor)))
+            try timeline.append(
+                CaseEvent(at: request.at, .review(.risk, by: request.actor, coSigner: request.coSigner)))
             trace.append("risk review documented; \(state.openFlags.count) open flag(s) cleared")
             return MoveOutcome(result: .riskReviewed(cleared: state.openFlags.count), timeline: timeline, trace: trace)
         case .discharge:
-            try timeline.append(CaseEvent(at: request.at, .discharge(by: request.actor)))
+            if let stepUp = evaluate(timeline, asOf: request.at).recommendations.first(where: {
+                if case .stepUp = $0.kind { true } else { false }
+            }) {
+                throw StepCareError(
+                    .invalidMove,
+                    "a \(stepUp.kind) is outstanding (rule \(stepUp.ruleID), due \(stepUp.deadline)); discharging "
+                        + "would leave it unmet and unreported",
+                    hint: "make the step-up first; a client who declines it cannot yet be recorded in this version")
+            }
+            try timeline.append(
+                CaseEvent(
+                    at: request.at, .discharge(by: request.actor, coSigner: request.coSigner, reason: request.reason)))
             return MoveOutcome(result: .discharged, timeline: timeline, trace: trace)
         default:
             break
@@ -207,20 +219,22 @@ extension Engine {
                 .notAuthorised, "a \(request.actor.role.name) may not \(action.name) (\(scope))",
                 hint: "who may: \(who)")
         }
+        if let coSigner = request.coSigner, coSigner.name.lowercased() == request.actor.name.lowercased() {
+            throw StepCareError(
+                .coSignRequired, "the co-signer must be a different person from the one acting",
+                hint: "ask someone other than \(request.actor.name) to co-sign")
+        }
         switch right.verdict {
         case .allowed:
-            trace.append("\(request.actor) may \(action.name) (\(scope))")
+            trace.append(
+                "\(request.actor) may \(action.name) (\(scope))"
+                    + (request.coSigner.map { "; co-signed by \($0)" } ?? ""))
         case .needsCoSign(let roles):
             let names = roles.map(\.id).joined(separator: " or ")
             guard let coSigner = request.coSigner else {
                 throw StepCareError(
                     .coSignRequired, "a \(request.actor.role.name) needs a co-signer to \(action.name): \(names)",
                     hint: "add --cosign \(roles[0].id):NAME (a different person)")
-            }
-            guard coSigner.name != request.actor.name else {
-                throw StepCareError(
-                    .coSignRequired, "the co-signer must be a different person from the one acting",
-                    hint: "ask a \(names) other than \(request.actor.name) to co-sign")
             }
             guard roles.contains(coSigner.role) else {
                 throw StepCareError(
@@ -284,11 +298,11 @@ extension Engine {
         case .riskReview where request.action == .clearRiskFlag:
             return true
         case .riskReview:
-            return state.hasSinceTierStart { if case .review(.risk, _) = $0 { true } else { false } }
+            return state.hasSinceTierStart { if case .review(.risk, _, _) = $0 { true } else { false } }
         case .structuredReview:
-            return state.hasSinceTierStart { if case .review(.structured, _) = $0 { true } else { false } }
+            return state.hasSinceTierStart { if case .review(.structured, _, _) = $0 { true } else { false } }
         case .supervisorConsult:
-            return state.hasSinceTierStart { if case .review(.supervisor, _) = $0 { true } else { false } }
+            return state.hasSinceTierStart { if case .review(.supervisor, _, _) = $0 { true } else { false } }
         case .stabilityPlan:
             return state.hasSinceTierStart {
                 if case .plan(.stability(let plan)) = $0 { plan.missingParts.isEmpty } else { false }

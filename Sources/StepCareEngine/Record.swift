@@ -18,12 +18,12 @@ extension Engine {
     {
         var timeline = try caseload.timeline(caseID)
         switch kind {
-        case .placement, .discharge, .waitlisted, .handoverScheduled, .referral, .review(.risk, _):
+        case .placement, .discharge, .waitlisted, .handoverScheduled, .referral, .review(.risk, _, _):
             throw StepCareError(
                 .invalidMove, "a decision cannot be recorded directly",
                 hint: "use place, step-up, step-down, override, discharge or record review risk, which check the rights"
             )
-        case .review(.supervisor, let actor) where !Self.consultRoles.contains(actor.role):
+        case .review(.supervisor, let actor, _) where !Self.consultRoles.contains(actor.role):
             throw StepCareError(
                 .notAuthorised, "a supervisor consult is recorded by a supervisor, not a \(actor.role.name)",
                 hint: "record review supervisor --as supervisor:NAME (or clinical-lead:NAME)")

@@ -19,8 +19,9 @@ extension Engine {
     /// Triage from intake: the most intensive tier whose entry criteria hold, unless one of its exclusions
     /// routes the client elsewhere; then the client's stated preference, honoured where safe.
     ///
-    /// A preference is honoured unless a risk flag is open and the preferred tier is less intensive than the
-    /// indicated one, or the preferred tier excludes the client. An honoured preference that differs from the
+    /// A preference for a less intensive tier than indicated is not honoured once any risk flag has been
+    /// raised on the referral (reviewed or not) or after a crisis contact in the last 30 days; nor is any
+    /// preference for a tier that excludes the client. An honoured preference that differs from the
     /// indicated tier is recorded as a documented deviation.
     public func triage(_ state: CaseState) -> Triage {
         var trace: [String] = []
@@ -51,9 +52,13 @@ extension Engine {
         {
             let lower = (pathway.rank(of: preferredTier.id) ?? 0) < (pathway.rank(of: indicatedTier) ?? 0)
             let excluded = preferredTier.exclusions.filter { state.evaluate($0.condition).holds }
-            if lower, !state.openFlags.isEmpty {
+            let recentCrisis = state.indices(of: .crisisContact).contains {
+                state.events[$0].at >= state.now - .days(30)
+            }
+            if lower, !state.indices(of: .riskFlag).isEmpty || recentCrisis {
                 trace.append(
-                    "preference \(preferred) not honoured: a risk flag is open, so a less intensive tier is unsafe")
+                    "preference \(preferred) not honoured: a risk flag was raised on this referral or a crisis "
+                        + "contact came in the last 30 days, so a less intensive tier than indicated is unsafe")
             } else if !excluded.isEmpty {
                 trace.append(
                     "preference \(preferred) not honoured: excluded by \(excluded.map(\.id).joined(separator: ", "))")

@@ -74,6 +74,15 @@ import Testing
         }
     }
 
+    /// Quoted words carry free text (reasons, plans) that may describe a client: errors never echo it.
+    @Test func renderedDiagnosticsMaskQuotedText() {
+        let source = "override tier-2 --reason \"said \\\"no\\\" to Jo\" --as coach:kim"
+        let diagnostic = Diagnostic(.syntax, "a coach may not override", at: SourceLocation(line: 1, column: 1))
+        let rendered = diagnostic.rendered(file: "t.sc", source: source)
+        #expect(!rendered.contains("Jo") && !rendered.contains("said"))
+        #expect(rendered.contains("--reason \"*****************\" --as coach:kim"))
+    }
+
     @Test func renderedDiagnosticsShowTheLineAndACaret() {
         do {
             _ = try Parser.parse("help\nscore \"phq9")
@@ -81,7 +90,7 @@ import Testing
             #expect(
                 error.rendered(file: "t.sc", source: "help\nscore \"phq9") == """
                     t.sc:2:7: error: unterminated string
-                      score "phq9
+                      score "****
                             ^
                     hint: close the string with a matching "
 

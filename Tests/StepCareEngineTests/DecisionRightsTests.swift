@@ -212,7 +212,7 @@ import Testing
                 #expect(verdict == .allowed, "sequence \(sequence): \(action) by one person needed \(verdict)")
             }
         }
-        #expect(moves > 100, "the sequences made only \(moves) moves; the property was barely exercised")
+        #expect(moves > 50, "the sequences made only \(moves) moves; the property was barely exercised")
     }
 }
 

@@ -44,6 +44,16 @@ import Testing
         #expect(triage([F.phq9(22), zoneIV])?.placement == "tier-3")
     }
 
+    /// A risk review clears the flag, but a less intensive preference than indicated stays unsafe.
+    @Test func aReviewedRiskFlagStillBlocksALessIntensivePreference() {
+        var fixture = CaseFixture(prefers: "tier-1")
+        fixture.add(0, F.score("cssrs", [1, 1, 1, 1, 1, 0, 0]))
+        fixture.add(0, .review(.risk, by: F.clinician), hours: 1)
+        let result = fixture.evaluate(on: 0, hours: 1).triage
+        #expect(result?.indicated == "tier-3")
+        #expect(result?.placement == "tier-3")
+    }
+
     @Test func aSaferPreferenceIsHonouredAndDocumented() {
         let lower = triage([F.phq9(16)], prefers: "tier-1")
         #expect(lower?.indicated == "tier-2")
@@ -57,6 +67,6 @@ import Testing
         let result = triage([F.phq9(16, item9: 1)], prefers: "tier-1")
         #expect(result?.placement == "tier-2")
         #expect(result?.deviation == nil)
-        #expect(result?.trace.contains { $0.contains("not honoured: a risk flag is open") } == true)
+        #expect(result?.trace.contains { $0.contains("not honoured: a risk flag was raised") } == true)
     }
 }

@@ -78,6 +78,7 @@ enum Rules {
         id: "t3-step-down", title: "Stable in Tier 3: structured review for a step-down to Tier 2",
         scope: .tiers(["tier-3"]),
         when: .all([
+            .not(.openRiskFlag),
             .noEventsFor(.crisisContact, span: P.stepDownQuiet.span),
             .bandImproved(instrument: "wsas"),
             .attendance(

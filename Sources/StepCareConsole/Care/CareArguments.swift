@@ -66,17 +66,18 @@ extension Interpreter {
         return role
     }
 
-    /// The actor named by an option such as `--as clinician:ana` (the name defaults to the role id).
+    /// The actor named by an option such as `--as clinician:ana`: a role and a staff id, both required, so
+    /// every decision names the person who made it.
     func actor(_ invocation: Invocation, option: String, in pathway: Pathway) throws(Diagnostic) -> Actor? {
         guard let argument = invocation.values[option] else { return nil }
-        let parts = argument.text.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = argument.text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let role = try role(CommandArgument(parts.first ?? "", at: argument.location), in: pathway)
-        let name = parts.count == 2 ? parts[1] : role.id
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
+        guard parts.count == 2, let name = parts.last, !name.isEmpty,
+            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
         else {
             throw Diagnostic(
-                .invalidOption, "--\(option) takes ROLE:STAFF-ID, e.g. clinician:ana",
-                hint: "a staff id is letters, digits, '-', '_' or '.'", at: argument.location)
+                .invalidOption, "--\(option) takes ROLE:STAFF-ID, e.g. \(role.id):ana",
+                hint: "name the person: a staff id is letters, digits, '-', '_' or '.'", at: argument.location)
         }
         return Actor(name: name, role: role)
     }

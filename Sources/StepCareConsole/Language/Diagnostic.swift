@@ -54,13 +54,40 @@ public struct Diagnostic: Error, Sendable, Hashable {
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.indices.contains(location.line - 1) {
                 let line = lines[location.line - 1]
-                text += "  \(line)\n  " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
+                text +=
+                    "  \(Self.masked(line))\n  " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
             }
         } else {
             text += "\(file): error: \(message)\n"
         }
         if let hint { text += "hint: \(hint)\n" }
         return text
+    }
+}
+
+extension Diagnostic {
+    /// `line` with the text inside quotes replaced by `*`, one for one so the caret still lines up: quoted
+    /// words carry free text (reasons, plans) that may describe a client and must not reach error output.
+    static func masked(_ line: some StringProtocol) -> String {
+        var quote: Character?
+        var escaped = false
+        return String(
+            line.map { character -> Character in
+                if let open = quote {
+                    if escaped {
+                        escaped = false
+                        return "*"
+                    }
+                    if character == "\\", open == "\"" {
+                        escaped = true
+                        return "*"
+                    }
+                    if character == open { quote = nil }
+                    return character == open ? character : "*"
+                }
+                if character == "\"" || character == "'" { quote = character }
+                return character
+            })
     }
 }
 

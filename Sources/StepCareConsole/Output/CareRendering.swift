@@ -23,12 +23,15 @@ enum CareRendering {
         case .medicationConcern: return "medication safety concern"
         case .plan(.stability): return "stability plan recorded (early warning signs, coping, re-access, follow-up)"
         case .plan(.safety): return "safety plan recorded"
-        case .review(let kind, let actor): return "\(kind.rawValue) review by \(actor)"
+        case .review(let kind, let actor, let coSigner):
+            return "\(kind.rawValue) review by \(actor)" + (coSigner.map { ", co-signed by \($0)" } ?? "")
         case .placement(let placement): return text(placement)
         case .waitlisted(let tier, let move, let actor):
             return "waitlisted for \(tier) (\(move.rawValue) by \(actor)): the tier is full"
         case .handoverScheduled(let number, let due): return "handover contact \(number) scheduled by \(due)"
-        case .discharge(let actor): return "discharged by \(actor)"
+        case .discharge(let actor, let coSigner, let reason):
+            return "discharged by \(actor)" + (coSigner.map { ", co-signed by \($0)" } ?? "")
+                + (reason == nil ? "" : "; reason recorded")
         }
     }
 

@@ -125,16 +125,16 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `count` weeks.
     public static func weeks(_ count: Int) -> TimeSpan { TimeSpan(minutes: count * 10_080) }
 
-    /// Parses a whole number followed by `m`, `h`, `d` or `w`, e.g. `14d`.
+    /// The longest span StepCare reads: 100 years.
+    public static let longest = TimeSpan(minutes: 100 * 366 * 1440)
+
+    /// Parses a whole number followed by `m`, `h`, `d` or `w`, e.g. `14d`, up to ``longest``.
     public init?(parsing text: String) {
-        guard let unit = text.last, let count = Int(text.dropLast()), count >= 0 else { return nil }
-        switch unit {
-        case "m": self.init(minutes: count)
-        case "h": self.init(minutes: count * 60)
-        case "d": self.init(minutes: count * 1440)
-        case "w": self.init(minutes: count * 10_080)
-        default: return nil
-        }
+        let units = ["m": 1, "h": 60, "d": 1440, "w": 10_080]
+        guard let unit = text.last.flatMap({ units[String($0)] }), let count = Int(text.dropLast()), count >= 0,
+            count <= TimeSpan.longest.minutes / unit
+        else { return nil }
+        self.init(minutes: count * unit)
     }
 
     /// Whole days in the span, rounded down.

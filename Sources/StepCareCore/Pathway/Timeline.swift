@@ -154,16 +154,16 @@ public enum CaseEventKind: Sendable, Hashable {
     case medicationConcern
     /// A plan written with the client.
     case plan(Plan)
-    /// A documented review, by whom.
-    case review(ReviewKind, by: Actor)
+    /// A documented review, by whom, and who co-signed it when the rights require a co-signer.
+    case review(ReviewKind, by: Actor, coSigner: Actor? = nil)
     /// A move into a tier.
     case placement(Placement)
     /// The client waits for a tier that is full, after an authorised move.
     case waitlisted(tier: String, move: MoveKind, actor: Actor)
     /// A handover contact scheduled after a step-down.
     case handoverScheduled(number: Int, due: Instant)
-    /// Discharge from the service.
-    case discharge(by: Actor)
+    /// Discharge from the service, by whom, with the co-signer and reason when given.
+    case discharge(by: Actor, coSigner: Actor? = nil, reason: String? = nil)
 }
 
 /// One entry in a case timeline.
