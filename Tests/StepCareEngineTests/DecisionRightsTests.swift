@@ -126,7 +126,7 @@ import Testing
             let context = "\(pathwayID): \(role.id) \(action.rawValue) from \(from ?? "-") to \(to ?? "-")"
             let rights = pathway.rights.verdict(role, action, from: from, to: to)
             guard action != .authoriseException, action != .breakGlass else {
-                #expect(published == CaseFixture.word(rights), "\(context)")
+                #expect(published == rights.description, "\(context)")
                 continue
             }
             let actor = Actor(name: "first", role: role)
@@ -213,16 +213,5 @@ import Testing
             }
         }
         #expect(moves > 50, "the sequences made only \(moves) moves; the property was barely exercised")
-    }
-}
-
-extension CaseFixture {
-    /// A verdict in the published table's words.
-    static func word(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .allowed: "yes"
-        case .denied: "no"
-        case .needsCoSign(let roles): "co-sign (" + roles.map(\.id).joined(separator: " or ") + ")"
-        }
     }
 }

@@ -67,13 +67,4 @@ enum CareRendering {
         lines.append("  source: \(recommendation.source)")
         return lines
     }
-
-    /// The verdict as staff read it.
-    static func text(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .allowed: "yes"
-        case .needsCoSign(let roles): "co-sign by " + roles.map(\.id).joined(separator: " or ")
-        case .denied: "no"
-        }
-    }
 }

@@ -9,17 +9,8 @@ enum RightsTable {
     static func cell(_ rights: DecisionRights, _ role: Role, _ action: Action) -> String {
         let rows = rights.rights.filter { $0.role == role && $0.action == action }
         let general = rows.first { $0.scope == .any }?.verdict ?? .denied
-        let scoped = rows.filter { $0.scope != .any }.map { "\($0.scope): \(word($0.verdict))" }
-        return ([word(general)] + scoped).joined(separator: "; ")
-    }
-
-    /// A verdict in the table's words.
-    static func word(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .allowed: "yes"
-        case .denied: "no"
-        case .needsCoSign(let roles): "co-sign (" + roles.map(\.id).joined(separator: " or ") + ")"
-        }
+        let scoped = rows.filter { $0.scope != .any }.map { "\($0.scope): \($0.verdict)" }
+        return ([general.description] + scoped).joined(separator: "; ")
     }
 
     /// The published page: the matrix, then what each right requires on record.

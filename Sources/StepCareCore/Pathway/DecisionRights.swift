@@ -118,7 +118,7 @@ public enum Documentation: String, Sendable, Hashable, CaseIterable, CustomStrin
 }
 
 /// Whether a role may take an action.
-public enum Verdict: Sendable, Hashable {
+public enum Verdict: Sendable, Hashable, CustomStringConvertible {
     /// The role may act alone.
     case allowed
     /// The role may act when a different person in one of these roles co-signs.
@@ -126,12 +126,12 @@ public enum Verdict: Sendable, Hashable {
     /// The role may not take the action.
     case denied
 
-    /// `yes`, `co-sign` or `no`, as in the published table.
-    public var word: String {
+    /// As in the published table: `yes`, `no`, or `co-sign (supervisor or clinical-lead)`.
+    public var description: String {
         switch self {
         case .allowed: "yes"
-        case .needsCoSign: "co-sign"
         case .denied: "no"
+        case .needsCoSign(let roles): "co-sign (" + roles.map(\.id).joined(separator: " or ") + ")"
         }
     }
 }

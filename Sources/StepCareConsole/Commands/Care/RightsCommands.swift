@@ -38,7 +38,7 @@ extension CommandSpec {
             else { continue }
             anyone = true
             interpreter.output.line(
-                "  \(role.id.padding(to: 17)) \(CareRendering.text(right.verdict))" + documents(right))
+                "  \(role.id.padding(to: 17)) \(right.verdict)" + documents(right))
         }
         if !anyone { interpreter.output.line("  nobody") }
     }
