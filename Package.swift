@@ -31,6 +31,7 @@ let pathwayModules: [String] = [
 // END pathway-list
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 
 var targets: [Target] = [
     // Vocabulary only: no I/O.
@@ -41,13 +42,15 @@ var targets: [Target] = [
     .target(name: "StepCareEngine", dependencies: ["StepCareCore"]),
     // Instruments defined by JSON files, and the JSON parser they need.
     .target(name: "StepCareDataDefined", dependencies: ["StepCareCore"]),
+    // The caseload store: SQLite through GRDB, with the hash-chained audit log.
+    .target(name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", grdb]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The command language, its interpreter and line editing.
     .target(
         name: "StepCareConsole",
-        dependencies: ["StepCareCore", "StepCareEngine", "StepCareDataDefined", "CEditLineShim"]),
+        dependencies: ["StepCareCore", "StepCareEngine", "StepCareStore", "StepCareDataDefined", "CEditLineShim"]),
     // The generated list of registered modules.
     .target(
         name: "StepCareRegistry",
@@ -70,7 +73,8 @@ var targets: [Target] = [
                 .writeToPackageDirectory(
                     reason: "creates Sources/Pathways/NAME and adds NAME to the list in Package.swift")
             ])),
-    .executableTarget(name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", argumentParser]),
+    .executableTarget(
+        name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareStore", argumentParser]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting"]),
 
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
@@ -80,6 +84,11 @@ var targets: [Target] = [
         dependencies: ["StepCareDataDefined", "StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(
         name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
+    .testTarget(
+        name: "StepCareStoreTests",
+        dependencies: [
+            "StepCareStore", "StepCareEngine", "StepCareRegistry", "StepCareConsole", "StepCareTesting", grdb,
+        ]),
     .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole"]),
     .testTarget(
         name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],
@@ -119,7 +128,8 @@ let package = Package(
         .plugin(name: "NewPathwayPlugin", targets: ["NewPathwayPlugin"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

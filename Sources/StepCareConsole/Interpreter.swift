@@ -10,8 +10,9 @@ public final class Interpreter {
     public internal(set) var registry: Registry
     /// The commands available.
     public let commands: CommandTable
-    /// Where results go.
-    public let output: any TextOutput
+    /// Where results go. While a command that writes runs, its output is held until the write commits, so
+    /// nothing is acknowledged before it is stored.
+    public private(set) var output: any TextOutput
     /// The cases, clock and pathway the session works on.
     public let workspace: Workspace
     /// Variables set with `let`: each holds a list of words.
@@ -26,12 +27,13 @@ public final class Interpreter {
     ///
     /// - Parameter now: the session clock's starting time; scripts set it with `today`. It defaults to a fixed
     ///   date so that nothing in a session reads the system clock unless the caller passes it in.
+    /// - Parameter workspace: the records to work on; by default a throw-away training caseload in memory.
     public init(
         registry: Registry, output: any TextOutput, input: any LineEditor, commands: CommandTable = .standard,
-        now: Instant = Interpreter.defaultStart
+        now: Instant = Interpreter.defaultStart, workspace: Workspace? = nil
     ) {
         self.registry = registry
-        self.workspace = Workspace(pathway: registry.pathways.first, now: now)
+        self.workspace = workspace ?? .memory(pathway: registry.pathways.first, now: now)
         self.output = output
         self.input = input
         self.commands = commands
@@ -91,8 +93,85 @@ public final class Interpreter {
                     ? "type help to list the commands" : "did you mean \(near.joined(separator: " or "))?",
                 at: location)
         }
-        try spec.run(try spec.bind(arguments, at: location), self)
+        let invocation = try spec.bind(arguments, at: location)
+        guard spec.writes != .nothing else {
+            try spec.run(invocation, self)
+            return
+        }
+        try runWriting(invocation, at: location)
     }
+
+    /// Runs a command that writes: the records it changes and one audit entry commit together after it
+    /// succeeds; if it fails, or the commit does, the session's values are put back and nothing is stored.
+    private func runWriting(_ invocation: Invocation, at location: SourceLocation?) throws(Diagnostic) {
+        guard transaction == nil else {
+            try invocation.spec.run(invocation, self)  // nested (e.g. `as USER COMMAND`): the outer one commits
+            return
+        }
+        do throws(StepCareError) {
+            try workspace.prepareForCommand()
+        } catch {
+            throw Diagnostic(error, at: location)
+        }
+        if workspace.context == .live, workspace.currentUser == nil, !["login", "user"].contains(invocation.spec.name) {
+            throw Diagnostic(
+                .notAuthorised, "live records are changed only by a logged-in user",
+                hint: "log in first: login NAME", at: location)
+        }
+        let visible = output
+        let held = StringOutput()
+        transaction = Transaction(
+            snapshot: workspace.snapshot(), visible: visible, held: held, action: Self.auditAction(invocation))
+        output = held
+        defer {
+            output = visible
+            transaction = nil
+        }
+        do {
+            try invocation.spec.run(invocation, self)
+            try commitPending(at: location)
+        } catch {
+            workspace.restore(transaction?.snapshot ?? workspace.snapshot())
+            visible.write(held.text)
+            held.clear()
+            throw error
+        }
+    }
+
+    /// Commits what the running command has written so far and shows its held output; a command calls it
+    /// itself when it must store something before it goes on (an export) or before it reports an error
+    /// about the rest (an import without --all-or-nothing).
+    func commitPending(at location: SourceLocation?) throws(Diagnostic) {
+        guard let transaction else { return }
+        if workspace.hasPending {
+            do throws(StepCareError) {
+                try workspace.commit(action: transaction.action)
+            } catch {
+                transaction.held.clear()
+                throw Diagnostic(error, at: location)
+            }
+        }
+        self.transaction?.snapshot = workspace.snapshot()
+        transaction.visible.write(transaction.held.text)
+        transaction.held.clear()
+    }
+
+    /// How the audit log names what a command did: `step-up`, or `record score` for commands by kind.
+    static func auditAction(_ invocation: Invocation) -> String {
+        guard invocation.spec.writes == .recordsByKind, let word = invocation.positionals.first?.text,
+            word.allSatisfy({ $0.isLetter || $0 == "-" })
+        else { return invocation.spec.name }
+        return invocation.spec.name + " " + word
+    }
+
+    /// A writing command in progress.
+    private struct Transaction {
+        var snapshot: Workspace.Snapshot
+        var visible: any TextOutput
+        var held: StringOutput
+        var action: String
+    }
+    private var transaction: Transaction?
 
     /// Expands variables: an unquoted word that is exactly `$name` becomes the variable's words; any other
     /// word becomes one argument, with list variables joined by spaces.

@@ -69,4 +69,7 @@ public final class StringOutput: TextOutput {
 
     public func write(_ text: String) { self.text += text }
     public func flush() {}
+
+    /// Forgets everything written.
+    public func clear() { text = "" }
 }

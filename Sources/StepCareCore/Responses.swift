@@ -1,5 +1,5 @@
 /// A person's response to one item, as recorded.
-public enum ItemResponse: Sendable, Hashable {
+public enum ItemResponse: Sendable, Hashable, Codable {
     /// The item was answered with an option scoring `value`.
     case answered(Int)
     /// The item was not answered.

@@ -2,6 +2,7 @@ import ArgumentParser
 import StepCareConsole
 import StepCareCore
 import StepCareRegistry
+import StepCareStore
 
 #if canImport(Glibc)
     import Glibc
@@ -27,6 +28,7 @@ struct Repl: ParsableCommand {
         abstract: "Start the interactive REPL (the default); with piped input, run it as a script.")
 
     @OptionGroup var options: InstrumentOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
         let registry = try options.registry()
@@ -39,12 +41,17 @@ struct Repl: ParsableCommand {
                 pathwayIDs: registry.pathways.map(\.id))
             let editor = EditLineEditor(
                 programName: "stepcare", historyFile: HistoryFile.path(), completer: completer.complete)
+            let workspace = try store.workspace(registry: registry, now: SessionClock.now())
             let interpreter = Interpreter(
-                registry: registry, output: FileDescriptorOutput(), input: editor, now: SessionClock.now())
-            FileDescriptorOutput().line("StepCare \(StepCareVersion.current). Type help for commands, Ctrl-D to quit.")
+                registry: registry, output: FileDescriptorOutput(), input: editor, workspace: workspace)
+            FileDescriptorOutput().line(
+                "StepCare \(StepCareVersion.current): \(workspace.context) records in \(workspace.store.location). "
+                    + "Type help for commands, Ctrl-D to quit.")
             status = Session.interactive(interpreter, errors: FileDescriptorOutput(descriptor: 2))
         } else {
-            let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor())
+            let workspace = try store.workspace(registry: registry, now: Interpreter.defaultStart)
+            let interpreter = Interpreter(
+                registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor(), workspace: workspace)
             status = Session.script(interpreter, file: "<stdin>", errors: FileDescriptorOutput(descriptor: 2))
         }
         guard status == 0 else { throw ExitCode(status) }
@@ -60,6 +67,7 @@ struct Run: ParsableCommand {
     var files: [String]
 
     @OptionGroup var options: InstrumentOptions
+    @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one script file") }
@@ -69,7 +77,8 @@ struct Run: ParsableCommand {
         let registry = try options.registry()
         let input: any LineEditor = PlainLineEditor()
         let interpreter = Interpreter(
-            registry: registry, output: FileDescriptorOutput(), input: input, now: SessionClock.now())
+            registry: registry, output: FileDescriptorOutput(), input: input,
+            workspace: try store.workspace(registry: registry, now: SessionClock.now()))
         let errors = FileDescriptorOutput(descriptor: 2)
         for file in files where !interpreter.isFinished {
             guard let source = ScriptFile.read(file) else {
@@ -180,6 +189,44 @@ struct InstrumentOptions: ParsableArguments {
         do {
             return try DefinitionFiles.register(DefinitionFiles.loadDirectory(instruments), in: builtIn)
         } catch {
+            errors.line("stepcare: error: \(error.message)")
+            if let hint = error.hint { errors.line("hint: \(hint)") }
+            errors.flush()
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Where records are kept and which of them a session works on.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The caseload database file, or :memory: for a throw-away one.",
+            discussion: "Default: $XDG_DATA_HOME/stepcare/caseload.sqlite (~/.local/share/stepcare/caseload.sqlite)."),
+        completion: .file())
+    var db: String?
+
+    @Option(
+        help: "Which records to work on: live, training or simulation.",
+        transform: { (text: String) throws -> RecordContext in
+            guard let context = RecordContext(rawValue: text) else {
+                throw ValidationError("--context takes live, training or simulation")
+            }
+            return context
+        })
+    var context: RecordContext = .training
+
+    /// Opens the store and the context's records, or stops with the store's message.
+    func workspace(registry: Registry, now: Instant) throws -> Workspace {
+        let location = db.map(StoreLocation.init(argument:)) ?? .standard { getenv($0).map { String(cString: $0) } }
+        let realClock: @Sendable () -> Instant = { SessionClock.now() }
+        let liveClock = context == .live ? realClock : nil
+        do throws(StepCareError) {
+            let store = try SQLiteCaseloadStore(location, clock: { Int64(time(nil)) })
+            return try Workspace(
+                pathway: registry.pathways.first, now: now, store: store, context: context, clock: liveClock)
+        } catch {
+            let errors = FileDescriptorOutput(descriptor: 2)
             errors.line("stepcare: error: \(error.message)")
             if let hint = error.hint { errors.line("hint: \(hint)") }
             errors.flush()

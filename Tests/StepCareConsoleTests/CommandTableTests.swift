@@ -35,7 +35,9 @@ import Testing
                 "help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "pathways",
                 "use",
                 "pathway", "rights", "who-can", "can", "case", "record", "timeline", "evaluate", "place", "step-up",
-                "step-down", "override", "discharge", "capacity", "today", "advance", "say", "expect", "quit",
+                "step-down", "override", "discharge", "capacity", "today", "advance", "say", "expect", "status", "user",
+                "login",
+                "logout", "as", "break-glass", "audit", "export", "import", "import-scores", "quit",
             ]
         ),
         ("step", 0, ["step-up", "step-down"]),

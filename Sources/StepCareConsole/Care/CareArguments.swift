@@ -1,5 +1,6 @@
 public import StepCareCore
 import StepCareEngine
+import StepCareStore
 
 /// Reading the words care commands share: the pathway in use, the case, roles, actors, tiers, dates and spans.
 extension Interpreter {
@@ -66,10 +67,30 @@ extension Interpreter {
         return role
     }
 
-    /// The actor named by an option such as `--as clinician:ana`: a role and a staff id, both required, so
-    /// every decision names the person who made it.
+    /// The actor named by an option such as `--as clinician:ana` or `--as ana`.
+    ///
+    /// A bare staff id names a registered user, who acts in their stored role (or their break-glass role while
+    /// a grant lasts). `ROLE:STAFF-ID` names a person ad hoc, for training and simulation only: live decisions
+    /// are always made by registered users.
     func actor(_ invocation: Invocation, option: String, in pathway: Pathway) throws(Diagnostic) -> Actor? {
         guard let argument = invocation.values[option] else { return nil }
+        guard argument.text.contains(":") else {
+            guard let user = workspace.users[argument.text] else {
+                throw Diagnostic(
+                    .unknownUser, "there is no user \"\(argument.text)\" in the \(workspace.context) context",
+                    hint: workspace.users.isEmpty
+                        ? "add one with: user add NAME --role ROLE"
+                            + (workspace.context == .live ? "" : ", or write ROLE:STAFF-ID")
+                        : "users: \(workspace.users.keys.sorted().joined(separator: ", "))",
+                    at: argument.location)
+            }
+            return try actor(for: user, in: pathway, at: argument.location)
+        }
+        guard workspace.context != .live else {
+            throw Diagnostic(
+                .unknownUser, "live decisions are made by registered users, not ROLE:STAFF-ID",
+                hint: "log in with: login NAME, and name co-signers by their user name", at: argument.location)
+        }
         let parts = argument.text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let role = try role(CommandArgument(parts.first ?? "", at: argument.location), in: pathway)
         guard parts.count == 2, let name = parts.last, !name.isEmpty,
@@ -82,15 +103,40 @@ extension Interpreter {
         return Actor(name: name, role: role)
     }
 
-    /// The actor given with `--as`, which the command requires.
+    /// A registered user as an actor: their role, or the break-glass role while a grant lasts.
+    func actor(for user: StaffUser, in pathway: Pathway, at location: SourceLocation?) throws(Diagnostic) -> Actor {
+        let roleID = workspace.activeGrant(for: user.name)?.role ?? user.role
+        guard let role = pathway.role(roleID) else {
+            throw Diagnostic(
+                .unknownRole, "\(user.name)'s role \(roleID) is not a role of \(pathway.id)",
+                hint: "use the pathway the user was added under (use PATHWAY)", at: location)
+        }
+        return Actor(name: user.name, role: role)
+    }
+
+    /// Who is acting: `--as`, or else the logged-in user. In a live session it must be the logged-in user.
     func requiredActor(_ invocation: Invocation, in pathway: Pathway) throws(Diagnostic) -> Actor {
-        guard let actor = try actor(invocation, option: "as", in: pathway) else {
+        let actor: Actor
+        if let named = try self.actor(invocation, option: "as", in: pathway) {
+            actor = named
+        } else if let user = workspace.currentUser {
+            actor = try self.actor(for: user, in: pathway, at: invocation.location)
+        } else {
             throw Diagnostic(
                 .missingArgument, "\(invocation.spec.name) needs to know who is acting",
-                hint: "add --as ROLE:STAFF-ID, e.g. --as clinician:ana (roles: "
-                    + pathway.roles.map(\.id).joined(separator: ", ") + ")",
+                hint: workspace.context == .live
+                    ? "log in first: login NAME"
+                    : "log in (login NAME) or add --as ROLE:STAFF-ID, e.g. --as clinician:ana (roles: "
+                        + pathway.roles.map(\.id).joined(separator: ", ") + ")",
                 at: invocation.location)
         }
+        if workspace.context == .live, actor.name != workspace.currentUser?.name {
+            throw Diagnostic(
+                .notAuthorised, "in a live session you act only as yourself",
+                hint: "log in as \(actor.name) to act as them, or leave out --as", at: invocation.values["as"]?.location
+            )
+        }
+        workspace.actedAs = actor
         return actor
     }
 
@@ -132,6 +178,8 @@ extension Interpreter {
 }
 
 extension StepCareError.Code {
+    /// No user has the given name in the session's context.
+    public static let unknownUser = Self("unknown-user")
     /// The pathway has no role with the given id.
     public static let unknownRole = Self("unknown-role")
     /// There is no action with the given name.

@@ -1,25 +1,92 @@
 public import StepCareCore
 public import StepCareEngine
+public import StepCareStore
 
-/// The cases, training clock and pathway a session works on.
+/// The cases, users, clock and pathway a session works on, read from a store and written back one command
+/// at a time.
 ///
-/// Cases live in memory for the length of the session (context: training). The clock is injected: the
-/// executable starts it at today's date, scripts set it with `today` and move it with `advance`.
+/// Commands change the in-memory values; the interpreter then commits what they wrote (``pending``) as one
+/// transaction with one audit entry, or puts every value back when the command fails.
 public final class Workspace {
     /// The engine for the pathway in use, or `nil` when the build registers no pathway.
     public internal(set) var engine: Engine?
-    /// The cases opened in this session.
+    /// The context's cases.
     public internal(set) var caseload = Caseload()
     /// The session's clock: what "now" means for records and evaluations.
     public internal(set) var now: Instant
     /// The case commands act on when no `--case` is given.
     public internal(set) var currentCase: String?
+    /// Which records the session reads and writes.
+    public let context: RecordContext
+    /// Where records are kept.
+    public let store: any CaseloadStore
+    /// The context's staff, by staff id.
+    public internal(set) var users: [String: StaffUser] = [:]
+    /// Break-glass grants, oldest first.
+    public internal(set) var grants: [BreakGlassGrant] = []
+    /// The logged-in user, if any.
+    public internal(set) var currentUser: StaffUser?
+    /// The pathway each case was opened under.
+    public internal(set) var pathwayOfCase: [String: String] = [:]
+    /// What the running command has written so far.
+    var pending = StoreChange()
+    /// Set by commands that must be audited although they write no records (login, export).
+    var auditsWithoutRecords = false
+    /// The person the running command acted as, for its audit entry.
+    var actedAs: Actor?
+    /// The client and description for an entry that writes no records (an export).
+    var auditClient: String?
+    var auditDetail: String?
+    private(set) var sequence: Int64 = 0
+    private let clock: (@Sendable () -> Instant)?
     private var nextCaseNumber = 1
 
-    /// Creates a workspace using `pathway` with the clock at `now`.
-    public init(pathway: Pathway?, now: Instant) {
+    /// Opens `context` in `store`.
+    ///
+    /// - Parameters:
+    ///   - clock: for live records, the real clock, read before every command; `nil` for training and
+    ///     simulation, where `now` is the settable session clock starting at `now`.
+    public init(
+        pathway: Pathway?, now: Instant, store: any CaseloadStore, context: RecordContext,
+        clock: (@Sendable () -> Instant)? = nil
+    ) throws(StepCareError) {
         self.engine = pathway.map(Engine.init(pathway:))
-        self.now = now
+        self.now = clock?() ?? now
+        self.store = store
+        self.context = context
+        self.clock = context == .live ? clock : nil
+        try reload()
+    }
+
+    /// A throw-away training workspace in memory.
+    public static func memory(pathway: Pathway?, now: Instant) -> Workspace {
+        do {
+            let store = try SQLiteCaseloadStore(.memory, clock: { 0 })
+            return try Workspace(pathway: pathway, now: now, store: store, context: .training)
+        } catch {
+            preconditionFailure("an in-memory SQLite database could not be opened: \(error.message)")
+        }
+    }
+
+    /// Whether the session clock may be set (`today`, `advance`): not for live records.
+    public var clockIsSettable: Bool { clock == nil }
+
+    /// Re-reads the context from the store.
+    func reload() throws(StepCareError) {
+        let stored = try store.load(context)
+        caseload = stored.caseload
+        users = stored.users
+        grants = stored.grants
+        pathwayOfCase = stored.pathways
+        sequence = stored.sequence
+        if let id = currentCase, caseload.cases[id] == nil { currentCase = nil }
+        if let user = currentUser { currentUser = users[user.name] }
+    }
+
+    /// Brings the session up to date before a command: the live clock, and anything another session wrote.
+    func prepareForCommand() throws(StepCareError) {
+        if let clock { now = clock() }
+        if try store.lastSequence() != sequence { try reload() }
     }
 
     /// A fresh pseudonymous case id, `C001`, `C002`, …, skipping ids in use.
@@ -33,13 +100,146 @@ public final class Workspace {
     }
 
     /// Opens a case, making it current.
-    func open(_ timeline: CaseTimeline) throws(StepCareError) {
+    func open(_ timeline: CaseTimeline, pathway: String) throws(StepCareError) {
         try caseload.open(timeline)
+        pending.openedCases.append(.init(id: timeline.caseID, pathway: pathway, demographics: timeline.demographics))
+        pending.events += timeline.events.map { (timeline.caseID, $0) }
+        pathwayOfCase[timeline.caseID] = pathway
         currentCase = timeline.caseID
     }
 
-    /// Stores a case's longer timeline after an accepted record or decision.
+    /// Keeps a case's longer timeline after an accepted record or decision.
     func store(_ timeline: CaseTimeline) {
+        let known = caseload.cases[timeline.caseID]?.events.count ?? 0
+        pending.events += timeline.events.dropFirst(known).map { (timeline.caseID, $0) }
         caseload.update(timeline)
+    }
+
+    /// Adds a user.
+    func add(_ user: StaffUser) {
+        users[user.name] = user
+        pending.users.append(user)
+    }
+
+    /// Records a break-glass grant.
+    func add(_ grant: BreakGlassGrant) {
+        grants.append(grant)
+        pending.grants.append(grant)
+    }
+
+    /// The grant in force for `user` now, if any.
+    func activeGrant(for user: String) -> BreakGlassGrant? {
+        grants.last { $0.user == user && $0.isActive(at: now) }
+    }
+
+    /// The session values a failed command must not change.
+    struct Snapshot {
+        var caseload: Caseload
+        var currentCase: String?
+        var users: [String: StaffUser]
+        var grants: [BreakGlassGrant]
+        var currentUser: StaffUser?
+        var pathwayOfCase: [String: String]
+        var nextCaseNumber: Int
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(
+            caseload: caseload, currentCase: currentCase, users: users, grants: grants, currentUser: currentUser,
+            pathwayOfCase: pathwayOfCase, nextCaseNumber: nextCaseNumber)
+    }
+
+    func restore(_ snapshot: Snapshot) {
+        caseload = snapshot.caseload
+        currentCase = snapshot.currentCase
+        users = snapshot.users
+        grants = snapshot.grants
+        currentUser = snapshot.currentUser
+        pathwayOfCase = snapshot.pathwayOfCase
+        nextCaseNumber = snapshot.nextCaseNumber
+        discardPending()
+    }
+
+    func discardPending() {
+        pending = StoreChange()
+        auditsWithoutRecords = false
+        actedAs = nil
+        auditClient = nil
+        auditDetail = nil
+    }
+
+    /// Whether the running command has anything to commit.
+    var hasPending: Bool { !pending.isEmpty || auditsWithoutRecords }
+
+    /// Commits what the running command wrote, with its audit entry.
+    ///
+    /// - Throws: the store's error; on a conflict the workspace re-reads the store first.
+    @discardableResult
+    func commit(action: String) throws(StepCareError) -> AuditEntry {
+        let who: (name: String, role: String)? =
+            actedAs.map { ($0.name, $0.role.id) } ?? currentUser.map { ($0.name, $0.role) }
+        var role = who?.role ?? "none"
+        if let name = who?.name, let grant = activeGrant(for: name), grant.role == role, actedAs != nil,
+            users[name]?.role != role
+        {
+            role += " (break-glass)"
+        }
+        let clients = pending.clients
+        let draft = AuditDraft(
+            user: who?.name ?? "unidentified", role: role,
+            client: auditClient ?? (clients.count == 1 ? clients[0] : nil), action: action,
+            detail: auditDetail ?? Self.detail(pending))
+        do throws(StepCareError) {
+            let entry = try store.commit(pending, audit: draft, context: context, after: sequence)
+            sequence = entry.sequence
+            grants = grants.map { grant in
+                var grant = grant
+                if grant.sequence == 0 { grant.sequence = entry.sequence }
+                return grant
+            }
+            discardPending()
+            return entry
+        } catch {
+            if error.code == .storeConflict { try? reload() }
+            throw error
+        }
+    }
+
+    /// What a change wrote, without client free text: counts and kinds only.
+    static func detail(_ change: StoreChange) -> String {
+        var parts: [String] = []
+        if !change.openedCases.isEmpty { parts.append("\(change.openedCases.count) case(s) opened") }
+        if !change.events.isEmpty {
+            var kinds: [String] = []
+            for (_, event) in change.events where !kinds.contains(event.kind.summaryName) {
+                kinds.append(event.kind.summaryName)
+            }
+            parts.append("\(change.events.count) event(s): " + kinds.joined(separator: ", "))
+        }
+        for user in change.users { parts.append("user \(user.name) as \(user.role)") }
+        for grant in change.grants { parts.append("break-glass as \(grant.role) until \(grant.ends)") }
+        if change.clients.count > 1 { parts.append("\(change.clients.count) clients") }
+        return parts.joined(separator: "; ")
+    }
+}
+
+extension CaseEventKind {
+    /// The kind's name in audit details.
+    var summaryName: String {
+        switch self {
+        case .referral: "referral"
+        case .administration(let record): "score \(record.instrumentID)"
+        case .contact(let attended): attended ? "attended" : "no-show"
+        case .crisisContact: "crisis"
+        case .emergencyVisit: "ed-visit"
+        case .medicationConcern: "medication-concern"
+        case .plan(.stability): "stability plan"
+        case .plan(.safety): "safety plan"
+        case .review(let kind, _, _): "\(kind.rawValue) review"
+        case .placement(let placement): "\(placement.kind.rawValue) to \(placement.tier)"
+        case .waitlisted(let tier, _, _): "waitlisted for \(tier)"
+        case .handoverScheduled: "handover"
+        case .discharge: "discharge"
+        }
     }
 }

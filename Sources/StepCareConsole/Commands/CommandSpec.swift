@@ -78,6 +78,16 @@ public struct OptionSpec: Sendable, Hashable {
 /// This one description drives dispatch, argument checking, `help`, Tab completion and the generated
 /// `docs/commands.md`.
 public struct CommandSpec: Sendable {
+    /// Whether a command changes stored records, and how its audit entry names the action.
+    public enum Writes: Sendable, Hashable {
+        /// Reads only (or changes only the session, like the clock).
+        case nothing
+        /// Writes records (or must be audited); the action is the command's name.
+        case records
+        /// Writes records; the action is the name and the first word, e.g. `record score`.
+        case recordsByKind
+    }
+
     /// The name typed to run it.
     public var name: String
     /// Other names that run it.
@@ -95,6 +105,8 @@ public struct CommandSpec: Sendable {
     /// Whether every word after the name is passed through as a positional, options included (for `expect
     /// refused COMMAND…`, which runs another command with its own options).
     public var passesOptionsThrough: Bool
+    /// What the command writes to the store, and so how its audit entry is named.
+    public var writes: Writes
     /// Runs the command.
     public var run: @Sendable (Invocation, Interpreter) throws(Diagnostic) -> Void
 
@@ -102,7 +114,7 @@ public struct CommandSpec: Sendable {
     public init(
         name: String, aliases: [String] = [], abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
         options: [OptionSpec] = [], examples: [String] = [], passesOptionsThrough: Bool = false,
-        run: @escaping @Sendable (Invocation, Interpreter) throws(Diagnostic) -> Void
+        writes: Writes = .nothing, run: @escaping @Sendable (Invocation, Interpreter) throws(Diagnostic) -> Void
     ) {
         self.name = name
         self.aliases = aliases
@@ -112,6 +124,7 @@ public struct CommandSpec: Sendable {
         self.options = options
         self.examples = examples
         self.passesOptionsThrough = passesOptionsThrough
+        self.writes = writes
         self.run = run
     }
 

@@ -1,9 +1,14 @@
-/// One scored administration as the timeline keeps it: what the rules read, not the answers.
-public struct AdministrationRecord: Sendable, Hashable {
+/// One scored administration as the timeline keeps it: the instrument and edition, the item-level answers,
+/// and the parts of the score report the rules read.
+public struct AdministrationRecord: Sendable, Hashable, Codable {
     /// The instrument's id, e.g. `phq9`.
     public var instrumentID: String
     /// The variant scored, when the instrument has several.
     public var variantID: String?
+    /// The edition of the instrument scored, e.g. "2001 (Kroenke, Spitzer and Williams)", when known.
+    public var edition: String?
+    /// The answers, one per item in order; empty when only the total was recorded.
+    public var answers: [ItemResponse]
     /// The total, or `nil` when the administration could not be scored.
     public var total: Score?
     /// The band's position among the instrument's bands (0 = least severe), when scored and banded.
@@ -15,11 +20,13 @@ public struct AdministrationRecord: Sendable, Hashable {
 
     /// Creates a record.
     public init(
-        instrumentID: String, variantID: String? = nil, total: Score?, bandIndex: Int? = nil, bandLabel: String? = nil,
-        riskFlags: [RiskFlag] = []
+        instrumentID: String, variantID: String? = nil, edition: String? = nil, answers: [ItemResponse] = [],
+        total: Score?, bandIndex: Int? = nil, bandLabel: String? = nil, riskFlags: [RiskFlag] = []
     ) {
         self.instrumentID = instrumentID
         self.variantID = variantID
+        self.edition = edition
+        self.answers = answers
         self.total = total
         self.bandIndex = bandIndex
         self.bandLabel = bandLabel
@@ -30,13 +37,14 @@ public struct AdministrationRecord: Sendable, Hashable {
     public init(_ report: ScoreReport, definition: InstrumentDefinition) {
         let index = report.band.flatMap { band in definition.bands.firstIndex(of: band) }
         self.init(
-            instrumentID: definition.id, variantID: definition.variant?.id, total: report.total, bandIndex: index,
-            bandLabel: report.band?.label, riskFlags: report.flags)
+            instrumentID: definition.id, variantID: definition.variant?.id, edition: definition.edition,
+            answers: report.responses, total: report.total, bandIndex: index, bandLabel: report.band?.label,
+            riskFlags: report.flags)
     }
 }
 
 /// A written stability plan: the four parts a step-down needs.
-public struct StabilityPlan: Sendable, Hashable {
+public struct StabilityPlan: Sendable, Hashable, Codable {
     /// Early warning signs the client and team watch for.
     public var earlyWarningSigns: String
     /// What the client does when they notice them.
@@ -64,7 +72,7 @@ public struct StabilityPlan: Sendable, Hashable {
 }
 
 /// A plan on the record.
-public enum Plan: Sendable, Hashable {
+public enum Plan: Sendable, Hashable, Codable {
     /// A stability plan for a step-down.
     case stability(StabilityPlan)
     /// A safety plan.
@@ -72,7 +80,7 @@ public enum Plan: Sendable, Hashable {
 }
 
 /// A documented review.
-public enum ReviewKind: String, Sendable, Hashable, CaseIterable {
+public enum ReviewKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// A structured review of progress and tier.
     case structured
     /// A risk review: the only thing that clears risk flags.
@@ -82,7 +90,7 @@ public enum ReviewKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The kind of move a placement records.
-public enum MoveKind: String, Sendable, Hashable {
+public enum MoveKind: String, Sendable, Hashable, Codable {
     /// Initial placement.
     case place
     /// A move to a more intensive tier.
@@ -94,7 +102,7 @@ public enum MoveKind: String, Sendable, Hashable {
 }
 
 /// Which capacity a placement used.
-public enum Slot: String, Sendable, Hashable {
+public enum Slot: String, Sendable, Hashable, Codable {
     /// One of the tier's ordinary slots.
     case standard
     /// A reserved rapid-access slot (step-ups and crises).
@@ -104,7 +112,7 @@ public enum Slot: String, Sendable, Hashable {
 }
 
 /// A move into a tier, with who made it and why.
-public struct Placement: Sendable, Hashable {
+public struct Placement: Sendable, Hashable, Codable {
     /// The tier moved into.
     public var tier: String
     /// The tier moved from, or `nil` for an initial placement.
@@ -139,7 +147,7 @@ public struct Placement: Sendable, Hashable {
 }
 
 /// Something that happened to a client, in order.
-public enum CaseEventKind: Sendable, Hashable {
+public enum CaseEventKind: Sendable, Hashable, Codable {
     /// The referral, with the tier the client would prefer, if they said.
     case referral(preference: String?)
     /// A scored administration.
@@ -167,7 +175,7 @@ public enum CaseEventKind: Sendable, Hashable {
 }
 
 /// One entry in a case timeline.
-public struct CaseEvent: Sendable, Hashable {
+public struct CaseEvent: Sendable, Hashable, Codable {
     /// When it happened.
     public var at: Instant
     /// What happened.
@@ -187,12 +195,15 @@ public struct CaseEvent: Sendable, Hashable {
 public struct CaseTimeline: Sendable, Hashable {
     /// The client's pseudonymous id, e.g. `C001`.
     public let caseID: String
+    /// Demographic fields recorded for equity reporting (e.g. `age-band` → `25-34`); optional, never names.
+    public var demographics: [String: String]
     /// The events, oldest first.
     public private(set) var events: [CaseEvent]
 
     /// Creates an empty timeline.
-    public init(caseID: String, events: [CaseEvent] = []) {
+    public init(caseID: String, demographics: [String: String] = [:], events: [CaseEvent] = []) {
         self.caseID = caseID
+        self.demographics = demographics
         self.events = events
     }
 

@@ -8,14 +8,20 @@ extension CommandSpec {
         discussion: "case new opens a referral with a pseudonymous id (C001, C002, … unless you give one) and makes "
             + "it the current case; later commands act on it unless given --case ID. --referred dates the referral "
             + "(default: the session clock); --prefers records the tier the client would prefer, which triage "
-            + "honours where safe. Cases live in memory for the session (context: training). Never use a name as "
-            + "an id.",
+            + "honours where safe; --demographics records optional fields for equity reporting, e.g. "
+            + "\"age-band=25-34,sex=female\". The case is stored in the session's context (live, training or "
+            + "simulation). Never use a name as an id.",
         arguments: [ArgumentSpec("WHAT", "new [ID], or an existing case id", arity: .zeroOrMore)],
         options: [
             OptionSpec("referred", value: "DATE", "When the referral arrived"),
             OptionSpec("prefers", value: "TIER", "The tier the client would prefer", completion: .tier),
+            OptionSpec("demographics", value: "FIELD=VALUE,…", "Optional fields for equity reporting"),
         ],
-        examples: ["case new", "case new C042 --referred 2026-01-05 --prefers tier-1", "case C001", "case"]
+        examples: [
+            "case new", "case new C042 --referred 2026-01-05 --prefers tier-1",
+            "case new --demographics \"age-band=25-34,ethnicity=white-british\"", "case C001", "case",
+        ],
+        writes: .recordsByKind
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let words = invocation.positionals
         let workspace = interpreter.workspace
@@ -56,16 +62,40 @@ extension CommandSpec {
         let preference = try invocation.values["prefers"].map { (argument) throws(Diagnostic) in
             try interpreter.tier(argument, in: engine.pathway).id
         }
-        var timeline = CaseTimeline(caseID: id)
+        let demographics = try invocation.values["demographics"].map { (argument) throws(Diagnostic) in
+            try Self.demographics(argument)
+        }
+        var timeline = CaseTimeline(caseID: id, demographics: demographics ?? [:])
         do throws(StepCareError) {
             try timeline.append(CaseEvent(at: referred ?? workspace.now, .referral(preference: preference)))
-            try workspace.open(timeline)
+            try workspace.open(timeline, pathway: engine.pathway.id)
         } catch {
             throw Diagnostic(error, at: words.count == 2 ? words[1].location : invocation.location)
         }
         interpreter.output.line(
             "case \(id) opened: referred \(referred ?? workspace.now)" + (preference.map { ", prefers \($0)" } ?? "")
                 + " (pathway \(engine.pathway.id))")
+    }
+
+    /// Parses `field=value,…`: lower-case field names and short coded values, never free text.
+    static func demographics(_ argument: CommandArgument) throws(Diagnostic) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in argument.text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
+            let allowed: (Character) -> Bool = { ($0.isLetter || $0.isNumber || "-+_.".contains($0)) && $0.isASCII }
+            guard parts.count == 2, (1...24).contains(parts[0].count), (1...40).contains(parts[1].count),
+                parts[0].allSatisfy({ $0.isLowercase || $0 == "-" }), parts[1].allSatisfy(allowed),
+                fields[parts[0]] == nil
+            else {
+                throw Diagnostic(
+                    .invalidOption, "--demographics takes FIELD=VALUE pairs separated by commas",
+                    hint: "fields are lower-case words such as age-band, sex, ethnicity, deprivation, rurality; "
+                        + "values are short codes (letters, digits, - + _ .), e.g. age-band=25-34,sex=female",
+                    at: argument.location)
+            }
+            fields[parts[0]] = parts[1]
+        }
+        return fields
     }
 
     private static func listCases(_ interpreter: Interpreter) {
@@ -99,5 +129,12 @@ extension CommandSpec {
         for event in timeline.events {
             interpreter.output.line("  \(event.at)  \(CareRendering.text(event.kind))")
         }
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing whitespace.
+    fileprivate var trimmingSpaces: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

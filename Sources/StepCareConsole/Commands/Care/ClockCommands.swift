@@ -1,4 +1,4 @@
-import StepCareCore
+public import StepCareCore
 
 extension CommandSpec {
     /// `today [DATE]`: show or set the session clock.
@@ -10,6 +10,7 @@ extension CommandSpec {
         examples: ["today", "today 2026-01-05", "today 2026-01-05T09:30"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         if let argument = invocation.positionals.first {
+            try interpreter.requireSettableClock(at: argument.location)
             interpreter.workspace.now = try Interpreter.instant(argument)
         }
         interpreter.output.line("today: \(interpreter.workspace.now)")
@@ -21,6 +22,7 @@ extension CommandSpec {
         arguments: [ArgumentSpec("SPAN", "a whole number and a unit: 30m, 48h, 14d or 4w")],
         examples: ["advance 14d", "advance 48h"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
+        try interpreter.requireSettableClock(at: invocation.location)
         let span = try Interpreter.span(invocation.positionals[0])
         interpreter.workspace.now = interpreter.workspace.now + span
         interpreter.output.line("today: \(interpreter.workspace.now) (+\(span.spoken))")
@@ -34,4 +36,21 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         interpreter.output.line("# " + invocation.positionals.map(\.text).joined(separator: " "))
     }
+}
+
+extension Interpreter {
+    /// Refuses to move the clock of a live session: live records are dated by the real clock.
+    func requireSettableClock(at location: SourceLocation?) throws(Diagnostic) {
+        guard workspace.clockIsSettable else {
+            throw Diagnostic(
+                .liveClock, "the clock of a live session cannot be set: live records are dated by the real clock",
+                hint: "give a record's date with --at, or practise in a training session (--context training)",
+                at: location)
+        }
+    }
+}
+
+extension StepCareError.Code {
+    /// `today DATE` or `advance` in a live session.
+    public static let liveClock = Self("live-clock")
 }

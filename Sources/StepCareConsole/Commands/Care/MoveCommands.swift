@@ -64,7 +64,7 @@ extension CommandSpec {
                 ? discussion : [discussion, moveDiscussion].filter { !$0.isEmpty }.joined(separator: " "),
             arguments: tierArity.map { [ArgumentSpec("TIER", "the tier to move to", arity: $0, completion: .tier)] }
                 ?? [],
-            options: moveOptions, examples: [example]
+            options: moveOptions, examples: [example], writes: .records
         ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
             let pathway = try interpreter.engine(at: invocation.location).pathway
             let caseID = try interpreter.caseID(invocation)

@@ -34,7 +34,8 @@ extension CommandSpec {
             "record score phq9 2 2 2 2 1 1 1 1 0", "record attended", "record crisis --at 2026-01-10",
             "record review risk --as clinician:ana",
             "record plan stability --warning-signs \"…\" --coping \"…\" --reaccess \"…\" --follow-up \"…\"",
-        ]
+        ],
+        writes: .recordsByKind
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let caseID = try interpreter.caseID(invocation)
         let at = try interpreter.time(invocation)

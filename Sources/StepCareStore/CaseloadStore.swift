@@ -1,0 +1,94 @@
+public import StepCareCore
+public import StepCareEngine
+
+/// A context's records as loaded from a store.
+public struct StoredCaseload: Sendable {
+    /// The cases, in the order they were opened.
+    public var caseload = Caseload()
+    /// The pathway each case was opened under.
+    public var pathways: [String: String] = [:]
+    /// The staff who may act, by staff id.
+    public var users: [String: StaffUser] = [:]
+    /// Break-glass grants, oldest first.
+    public var grants: [BreakGlassGrant] = []
+    /// The audit sequence number of the last entry when this was read.
+    public var sequence: Int64 = 0
+
+    /// Creates an empty caseload.
+    public init() {}
+}
+
+/// Which audit entries to show.
+public struct AuditFilter: Sendable, Hashable {
+    /// Only this client.
+    public var client: String?
+    /// Only this user.
+    public var user: String?
+    /// Only this action (e.g. `step-up`, or `record` for every kind of record).
+    public var action: String?
+    /// Only this context.
+    public var context: RecordContext?
+    /// Only entries at or after this time (seconds since 1970 UTC).
+    public var since: Int64?
+    /// Only entries before this time.
+    public var until: Int64?
+
+    /// Creates a filter; with no arguments it matches every entry.
+    public init(
+        client: String? = nil, user: String? = nil, action: String? = nil, context: RecordContext? = nil,
+        since: Int64? = nil, until: Int64? = nil
+    ) {
+        self.client = client
+        self.user = user
+        self.action = action
+        self.context = context
+        self.since = since
+        self.until = until
+    }
+
+    /// Whether `entry` passes.
+    public func matches(_ entry: AuditEntry) -> Bool {
+        (client == nil || entry.client == client) && (user == nil || entry.user == user)
+            && (action == nil || entry.action == action || entry.action.hasPrefix((action ?? "") + " "))
+            && (context == nil || entry.context == context?.rawValue) && (since.map { entry.time >= $0 } ?? true)
+            && (until.map { entry.time < $0 } ?? true)
+    }
+}
+
+/// The outcome of `audit verify`.
+public struct AuditReport: Sendable, Hashable {
+    /// Entries checked.
+    public var entries: Int
+    /// The chain head, when the log is not empty.
+    public var head: AuditAnchor?
+    /// SQLite's own `PRAGMA integrity_check` result (`ok` when sound).
+    public var integrity: String
+    /// Everything found wrong; empty when the log and records are intact.
+    public var problems: [AuditProblem]
+
+    /// Whether nothing is wrong.
+    public var isIntact: Bool { problems.isEmpty && integrity == "ok" }
+}
+
+/// Where cases, users and the audit log are kept. The engine never sees it: the console reads a context's
+/// caseload from it, runs commands against the values, and commits what each command wrote as one change
+/// with one audit entry.
+public protocol CaseloadStore: AnyObject, Sendable {
+    /// Where the data lives, for messages.
+    var location: StoreLocation { get }
+    /// Every record of `context`.
+    func load(_ context: RecordContext) throws(StepCareError) -> StoredCaseload
+    /// The sequence number of the last audit entry (0 when empty).
+    func lastSequence() throws(StepCareError) -> Int64
+    /// Writes `change` and its audit entry in one transaction, provided nothing was written since `sequence`.
+    ///
+    /// - Throws: `storeConflict` when another session wrote first; `storeLocked`, `storeFull`, `storeIO`
+    ///   when SQLite refuses. In every case nothing is written.
+    func commit(
+        _ change: StoreChange, audit: AuditDraft, context: RecordContext, after sequence: Int64
+    ) throws(StepCareError) -> AuditEntry
+    /// The audit entries that pass `filter`, oldest first.
+    func auditEntries(_ filter: AuditFilter) throws(StepCareError) -> [AuditEntry]
+    /// Checks the chain, the records each entry wrote, SQLite's integrity, and `anchor` when given.
+    func verify(anchor: AuditAnchor?) throws(StepCareError) -> AuditReport
+}

@@ -1,0 +1,321 @@
+import GRDB
+public import StepCareCore
+import StepCareEngine
+
+/// The embedded default: one SQLite file (or memory) through GRDB.
+///
+/// Safety settings are asserted on the writer connection after opening, because GRDB's pool resets
+/// `synchronous` to NORMAL when it enables WAL: journal_mode=wal, synchronous=FULL (2), foreign_keys=1 and a
+/// busy timeout of at least 5 s. A write transaction is `BEGIN IMMEDIATE`, so a locked database waits for the
+/// timeout instead of failing half-way.
+public final class SQLiteCaseloadStore: CaseloadStore {
+    public let location: StoreLocation
+    private let writer: any DatabaseWriter
+    private let clock: @Sendable () -> Int64
+
+    /// Opens (creating and migrating when needed) the caseload at `location`.
+    ///
+    /// - Parameter clock: seconds since 1970 UTC for audit entries; injected so tests are repeatable.
+    /// - Throws: `storePermissions` for a file others can read; `storeCorrupt`, `storeForeign` or `storeNewer`
+    ///   for a file this build cannot use; `storeSettings` when a safety setting did not take.
+    public init(_ location: StoreLocation, clock: @escaping @Sendable () -> Int64) throws(StepCareError) {
+        self.location = location
+        self.clock = clock
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA trusted_schema = OFF; PRAGMA secure_delete = ON")
+        }
+        do {
+            switch location {
+            case .memory:
+                writer = try DatabaseQueue(configuration: configuration)
+            case .file(let path):
+                try PrivateFile.prepare(path)
+                try Self.checkOwnership(path: path, location: location)
+                writer = try DatabasePool(path: path, configuration: configuration)
+                try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            }
+            try checkSettings()
+            try Schema.migrator.migrate(writer)
+        } catch let error as StepCareError {
+            throw error
+        } catch {
+            throw Self.translate(error, location: location)
+        }
+    }
+
+    /// The connection settings that make a commit durable, read back from the writer connection.
+    public func settings() throws(StepCareError) -> [String: String] {
+        try run {
+            try writer.writeWithoutTransaction { db in
+                var values: [String: String] = [:]
+                for name in ["journal_mode", "synchronous", "foreign_keys", "busy_timeout", "trusted_schema"] {
+                    values[name] = try String.fetchOne(db, sql: "PRAGMA \(name)")
+                }
+                return values
+            }
+        }
+    }
+
+    private func checkSettings() throws {
+        let values = try settings()
+        var wrong: [String] = []
+        if values["foreign_keys"] != "1" { wrong.append("foreign_keys=\(values["foreign_keys"] ?? "?")") }
+        if (Int(values["busy_timeout"] ?? "") ?? 0) < 5000 { wrong.append("busy_timeout") }
+        if case .file = location {
+            if values["journal_mode"] != "wal" { wrong.append("journal_mode=\(values["journal_mode"] ?? "?")") }
+            if values["synchronous"] != "2" { wrong.append("synchronous=\(values["synchronous"] ?? "?")") }
+        }
+        guard wrong.isEmpty else {
+            throw StepCareError(
+                .storeSettings,
+                "the database connection did not take its safety settings: "
+                    + wrong.joined(separator: ", "),
+                hint: "this build of SQLite or GRDB behaves unexpectedly; do not record care with it")
+        }
+    }
+
+    /// Refuses a SQLite file that some other program made, that is damaged, or that a newer StepCare
+    /// migrated, reading it through a read-only connection so that a refused file is left exactly as it was.
+    private static func checkOwnership(path: String, location: StoreLocation) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? reader.close() }
+        try reader.read { db in
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            guard tables > 0 else { return }
+            guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID else {
+                throw StepCareError(
+                    .storeForeign, "\(location) is a SQLite database, but not a StepCare caseload",
+                    hint: "give --db a StepCare caseload, or a new file name to start one")
+            }
+            if try Schema.migrator.hasBeenSuperseded(db) {
+                throw StepCareError(
+                    .storeNewer,
+                    "\(location) was written by a newer StepCare (it has changes this build does not know)",
+                    hint: "use that StepCare version or later; this build will not read or write it")
+            }
+        }
+    }
+
+    public func lastSequence() throws(StepCareError) -> Int64 {
+        try run { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit") ?? 0 } }
+    }
+
+    public func load(_ context: RecordContext) throws(StepCareError) -> StoredCaseload {
+        try run {
+            try writer.read { db in
+                var stored = StoredCaseload()
+                stored.sequence = try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit") ?? 0
+                var timelines: [String: (demographics: [String: String], events: [CaseEvent])] = [:]
+                var order: [String] = []
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT id, pathway, demographics FROM cases WHERE context = ? ORDER BY rowid",
+                    arguments: [context.rawValue])
+                {
+                    let id: String = row[0]
+                    let demographics: String? = row[2]
+                    order.append(id)
+                    stored.pathways[id] = row[1]
+                    timelines[id] = (
+                        try demographics.map { try StoredRows.decode([String: String].self, $0) } ?? [:], []
+                    )
+                }
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT case_id, body FROM events WHERE context = ? ORDER BY id",
+                    arguments: [context.rawValue])
+                {
+                    let id: String = row[0]
+                    timelines[id]?.events.append(try StoredRows.decode(CaseEvent.self, row[1]))
+                }
+                for id in order {
+                    guard let timeline = timelines[id] else { continue }
+                    try stored.caseload.open(
+                        CaseTimeline(caseID: id, demographics: timeline.demographics, events: timeline.events))
+                }
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT name, role FROM users WHERE context = ? ORDER BY rowid",
+                    arguments: [context.rawValue])
+                {
+                    let user = StaffUser(name: row[0], role: row[1])
+                    stored.users[user.name] = user
+                }
+                for row in try Row.fetchAll(
+                    db,
+                    sql: "SELECT user, role, reason, starts, ends, audit_sequence FROM grants WHERE context = ? "
+                        + "ORDER BY id", arguments: [context.rawValue])
+                {
+                    stored.grants.append(
+                        BreakGlassGrant(
+                            user: row[0], role: row[1], reason: row[2], starts: Instant(minutes: row[3]),
+                            ends: Instant(minutes: row[4]), sequence: row[5]))
+                }
+                return stored
+            }
+        }
+    }
+
+    public func commit(
+        _ change: StoreChange, audit draft: AuditDraft, context: RecordContext, after expected: Int64
+    ) throws(StepCareError) -> AuditEntry {
+        let time = clock()
+        return try run {
+            try writer.write { db in
+                let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
+                let lastSequence: Int64 = last?[0] ?? 0
+                guard lastSequence == expected else {
+                    throw StepCareError(
+                        .storeConflict, "another session changed the caseload since this one read it; \(nothingSaved)",
+                        hint: "the caseload has been re-read; check it and run the command again")
+                }
+                let sequence = lastSequence + 1
+                let (rows, digest) = Self.rows(change, context: context.rawValue, sequence: sequence)
+                var entry = AuditEntry(
+                    sequence: sequence, time: time, user: draft.user, role: draft.role, client: draft.client,
+                    action: draft.action, context: context.rawValue, detail: draft.detail, changeDigest: digest,
+                    previous: last?[1] ?? AuditEntry.genesis, hash: "")
+                entry.hash = entry.expectedHash
+                try db.execute(
+                    sql: """
+                        INSERT INTO audit (sequence, time, user, role, client, action, context, detail, change_digest,
+                            previous, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        entry.sequence, entry.time, entry.user, entry.role, entry.client, entry.action, entry.context,
+                        entry.detail, entry.changeDigest, entry.previous, entry.hash,
+                    ])
+                for (sql, arguments) in rows { try db.execute(sql: sql, arguments: arguments) }
+                return entry
+            }
+        }
+    }
+
+    /// The INSERTs a change needs, and the digest of the rows they write.
+    private static func rows(
+        _ change: StoreChange, context: String, sequence: Int64
+    ) -> (rows: [(String, StatementArguments)], digest: String) {
+        var rows: [(String, StatementArguments)] = []
+        var bytes = Canonical()
+        for opened in change.openedCases {
+            let demographics = StoredRows.demographicsText(opened.demographics)
+            StoredRows.caseRow(
+                &bytes, context: context, id: opened.id, pathway: opened.pathway, demographics: demographics,
+                sequence: sequence)
+            rows.append(
+                (
+                    "INSERT INTO cases (context, id, pathway, demographics, audit_sequence) VALUES (?, ?, ?, ?, ?)",
+                    [context, opened.id, opened.pathway, demographics, sequence]
+                ))
+        }
+        for (caseID, event) in change.events {
+            let body = StoredRows.json(event)
+            let at = Int64(event.at.minutes)
+            let kind = event.kind.storedName
+            StoredRows.eventRow(
+                &bytes, context: context, caseID: caseID, at: at, kind: kind, body: body, sequence: sequence)
+            rows.append(
+                (
+                    "INSERT INTO events (context, case_id, at, kind, body, audit_sequence) VALUES (?, ?, ?, ?, ?, ?)",
+                    [context, caseID, at, kind, body, sequence]
+                ))
+        }
+        for user in change.users {
+            StoredRows.userRow(&bytes, context: context, name: user.name, role: user.role, sequence: sequence)
+            rows.append(
+                (
+                    "INSERT INTO users (context, name, role, audit_sequence) VALUES (?, ?, ?, ?)",
+                    [context, user.name, user.role, sequence]
+                ))
+        }
+        for grant in change.grants {
+            let starts = Int64(grant.starts.minutes)
+            let ends = Int64(grant.ends.minutes)
+            StoredRows.grantRow(
+                &bytes, context: context, user: grant.user, role: grant.role, reason: grant.reason, starts: starts,
+                ends: ends, sequence: sequence)
+            rows.append(
+                (
+                    "INSERT INTO grants (context, user, role, reason, starts, ends, audit_sequence) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [context, grant.user, grant.role, grant.reason, starts, ends, sequence]
+                ))
+        }
+        return (rows, SHA256.hex(SHA256.hash(bytes.bytes)))
+    }
+
+    public func auditEntries(_ filter: AuditFilter) throws(StepCareError) -> [AuditEntry] {
+        try run { try writer.read { db in try Self.entries(db).filter(filter.matches) } }
+    }
+
+    public func verify(anchor: AuditAnchor?) throws(StepCareError) -> AuditReport {
+        try run {
+            try writer.read { db in
+                let entries = try Self.entries(db)
+                let problems = AuditChain.verify(entries, digests: try StoredRows.digests(db), anchor: anchor)
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+                let head = entries.last.map { AuditAnchor(sequence: $0.sequence, hash: $0.hash) }
+                return AuditReport(entries: entries.count, head: head, integrity: integrity, problems: problems)
+            }
+        }
+    }
+
+    static func entries(_ db: Database) throws -> [AuditEntry] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT sequence, time, user, role, client, action, context, detail, change_digest, previous, hash
+                FROM audit ORDER BY rowid
+                """
+        ).map { row in
+            AuditEntry(
+                sequence: row[0], time: row[1], user: row[2], role: row[3], client: row[4], action: row[5],
+                context: row[6], detail: row[7], changeDigest: row[8], previous: row[9], hash: row[10])
+        }
+    }
+
+    /// Runs a database operation, turning SQLite's errors into messages that say what happened and that
+    /// nothing was saved.
+    private func run<T>(_ body: () throws -> T) throws(StepCareError) -> T {
+        do {
+            return try body()
+        } catch let error as StepCareError {
+            throw error
+        } catch {
+            throw Self.translate(error, location: location)
+        }
+    }
+
+    static func translate(_ error: any Error, location: StoreLocation) -> StepCareError {
+        guard let error = error as? DatabaseError else {
+            return StepCareError(
+                .storeCorrupt, "\(location) could not be read as a StepCare caseload; \(nothingSaved)",
+                hint: "restore the file from a backup, or give --db a new file name")
+        }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StepCareError(
+                .storeLocked, "\(location) is locked by another StepCare session; \(nothingSaved)",
+                hint: "wait for the other session to finish its command, then run this one again")
+        case .SQLITE_FULL:
+            return StepCareError(
+                .storeFull, "the disk holding \(location) is full; \(nothingSaved)",
+                hint: "free some space, then run the command again")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return StepCareError(
+                .storeCorrupt, "\(location) is not a readable SQLite database (damaged, or another kind of file)",
+                hint: "restore it from a backup, or give --db a new file name; StepCare will not overwrite it")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            return StepCareError(
+                .storePermissions, "\(location) cannot be written; \(nothingSaved)",
+                hint: "check the file and its folder are writable by you")
+        default:
+            return StepCareError(
+                .storeIO,
+                "the database refused the operation (SQLite code \(error.resultCode.rawValue)); \(nothingSaved)",
+                hint: "check the disk and the file, then run the command again; audit verify checks the records")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+public import StepCareCore
+
+extension StepCareError.Code {
+    /// The file is not a SQLite database, or SQLite found it damaged.
+    public static let storeCorrupt = Self("store-corrupt")
+    /// The file is a SQLite database, but not a StepCare caseload.
+    public static let storeForeign = Self("store-foreign")
+    /// The caseload was written by a newer StepCare that added migrations this build does not know.
+    public static let storeNewer = Self("store-newer")
+    /// Another session holds the database's write lock for longer than the busy timeout.
+    public static let storeLocked = Self("store-locked")
+    /// The disk is full.
+    public static let storeFull = Self("store-full")
+    /// The operating system refused a read or write.
+    public static let storeIO = Self("store-io")
+    /// The database file or folder can be read by other users, or cannot be created privately.
+    public static let storePermissions = Self("store-permissions")
+    /// Another session changed the caseload after this one last read it.
+    public static let storeConflict = Self("store-conflict")
+    /// The connection's safety settings (WAL, synchronous=FULL, foreign keys, busy timeout) did not take.
+    public static let storeSettings = Self("store-settings")
+}
+
+/// The words every store error ends with, so nobody wonders whether a refused change was half-kept.
+let nothingSaved = "nothing from this command was saved"

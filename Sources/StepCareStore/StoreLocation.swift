@@ -1,0 +1,103 @@
+import StepCareCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a caseload lives: a file, or memory for throw-away training.
+public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
+    /// A database file.
+    case file(String)
+    /// A database that lives only as long as the process.
+    case memory
+
+    /// `:memory:` for memory, anything else a path.
+    public init(argument: String) {
+        self = argument == ":memory:" ? .memory : .file(argument)
+    }
+
+    /// The default file: `$XDG_DATA_HOME/stepcare/caseload.sqlite`, or `~/.local/share/stepcare/caseload.sqlite`.
+    ///
+    /// - Parameter environment: reads a variable; injected so tests never touch the real home.
+    public static func standard(environment: (String) -> String?) -> StoreLocation {
+        let base: String
+        if let data = environment("XDG_DATA_HOME"), data.hasPrefix("/") {
+            base = data
+        } else {
+            base = (environment("HOME") ?? ".") + "/.local/share"
+        }
+        return .file(base + "/stepcare/caseload.sqlite")
+    }
+
+    public var description: String {
+        switch self {
+        case .file(let path): path
+        case .memory: ":memory:"
+        }
+    }
+}
+
+/// File-system care for a database file: a private folder, a private file, and a refusal to open one that
+/// others can read.
+enum PrivateFile {
+    /// Makes sure the database's folder exists (created 0700 when missing) and the file exists with mode 0600,
+    /// and refuses a file, WAL or SHM that group or others can read or write.
+    static func prepare(_ path: String) throws(StepCareError) {
+        let folder = parent(of: path)
+        if !exists(folder) {
+            try makeFolders(folder)
+        }
+        if !exists(path) {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw StepCareError(
+                    .storePermissions, "cannot create the database \(path): \(reason(errno))",
+                    hint: "check the folder exists and is writable, or choose another file with --db PATH")
+            }
+            close(descriptor)
+        }
+        for file in [path, path + "-wal", path + "-shm"] {
+            guard let mode = mode(of: file) else { continue }
+            if mode & 0o077 != 0 {
+                throw StepCareError(
+                    .storePermissions,
+                    "\(file) can be read or written by other users (mode \(String(mode & 0o777, radix: 8)))",
+                    hint: "make it private with: chmod 600 \(file)")
+            }
+        }
+    }
+
+    /// The permission bits of `path`, or `nil` when it does not exist.
+    static func mode(of path: String) -> UInt32? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt32(info.st_mode) & 0o7777
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Creates `folder` and any missing parents, each 0700.
+    private static func makeFolders(_ folder: String) throws(StepCareError) {
+        let above = parent(of: folder)
+        if above != folder, !exists(above) { try makeFolders(above) }
+        guard mkdir(folder, 0o700) == 0 || errno == EEXIST else {
+            throw StepCareError(
+                .storePermissions, "cannot create the folder \(folder): \(reason(errno))",
+                hint: "create it yourself (mkdir -m 700 \(folder)) or choose another file with --db PATH")
+        }
+    }
+
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
