@@ -262,6 +262,11 @@ public final class SQLiteCaseloadStore: CaseloadStore {
         }
     }
 
+    /// The change digest of every audit entry, recomputed from the rows stored (what `verify` compares).
+    public func recordDigests() throws(StepCareError) -> [Int64: String] {
+        try run { try writer.read { db in try StoredRows.digests(db) } }
+    }
+
     static func entries(_ db: Database) throws -> [AuditEntry] {
         try Row.fetchAll(
             db,
