@@ -128,7 +128,7 @@ public final class Workspace {
     }
 
     /// The grant in force for `user` now, if any.
-    func activeGrant(for user: String) -> BreakGlassGrant? {
+    public func activeGrant(for user: String) -> BreakGlassGrant? {
         grants.last { $0.user == user && $0.isActive(at: now) }
     }
 

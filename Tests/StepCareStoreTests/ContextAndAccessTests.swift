@@ -1,0 +1,139 @@
+import Foundation
+import StepCareConsole
+import StepCareCore
+import StepCareEngine
+import StepCareStore
+import Testing
+
+/// Contexts keep live, training and simulated records apart; live records are changed only by logged-in
+/// users acting as themselves; break-glass is granted by right, with a reason, for a limited time, and audited.
+@Suite struct ContextAndAccessTests {
+    @Test func trainingNeverSeesOrWritesLiveRecords() throws {
+        let live = try StoreSession(context: .live)
+        try live.run("user add raj --role clinical-lead\nlogin raj\ncase new L001")
+        let training = try StoreSession(context: .training, folder: live.folder)
+        #expect(training.interpreter.workspace.caseload.order.isEmpty)
+        #expect(training.interpreter.workspace.users.isEmpty)
+        try training.run("case new L001\nrecord attended --as coach:kim")
+        #expect(try live.store.load(.live).caseload.cases["L001"]?.events.count == 1)
+        #expect(try live.store.load(.training).caseload.cases["L001"]?.events.count == 2)
+        let contexts = Set(try live.entries().map(\.context))
+        #expect(contexts == ["live", "training"])
+    }
+
+    @Test(arguments: [
+        ("case new", "login"), ("user add raj --role clinical-lead\nlogin raj\ncase new\nplace --as clinician:ana", "registered"),
+        ("user add raj --role clinical-lead\nuser add ana --role clinician", "clinical lead"),
+        ("user add raj --role clinical-lead\nlogin raj\ntoday 2026-02-01", "real clock"),
+        ("user add raj --role clinical-lead\nlogin raj\nadvance 1d", "real clock"),
+    ])
+    func liveRecordsRefuseAnonymousAdHocAndTimeTravel(script: String, mentioning: String) throws {
+        let session = try StoreSession(context: .live)
+        do throws(Diagnostic) {
+            try session.run(script)
+            Issue.record("accepted: \(script)")
+        } catch {
+            #expect((error.message + (error.hint ?? "")).contains(mentioning), "\(error.message)")
+        }
+    }
+
+    @Test func liveDecisionsAreMadeOnlyAsTheLoggedInUser() throws {
+        let session = try StoreSession(context: .live)
+        try session.run(
+            """
+            user add raj --role clinical-lead
+            login raj
+            user add ana --role clinician
+            user add kim --role coach
+            login kim
+            case new
+            """)
+        #expect(throws: Diagnostic.self) { try session.run("place --as ana") }
+        try session.run("place")
+        #expect(try session.entries().last?.user == "kim")
+        #expect(try session.entries().last?.role == "coach")
+    }
+
+    @Test func trainingExportsNeverEnterLiveRecords() throws {
+        let training = try StoreSession()
+        try training.run("case new T001\nexport --to \(training.folder.path)/t.jsonl")
+        let live = try StoreSession(context: .live)
+        try live.run("user add raj --role clinical-lead\nlogin raj")
+        let before = try live.fileDigest()
+        #expect(throws: Diagnostic.self) { try live.run("import \(training.folder.path)/t.jsonl") }
+        #expect(live.output.text.contains("never enter live records"))
+        #expect(try live.fileDigest() == before)
+    }
+
+    @Test func exportThenImportGivesTheSameTimelines() throws {
+        let first = try StoreSession()
+        try first.run(
+            """
+            case new --demographics "sex=female"
+            record score phq9 2 2 2 2 1 1 1 1 0
+            place --as coach:kim
+            case new
+            record crisis
+            export --to \(first.folder.path)/all.jsonl
+            """)
+        let second = try StoreSession()
+        try second.run("import \(first.folder.path)/all.jsonl")
+        #expect(second.interpreter.workspace.caseload == first.interpreter.workspace.caseload)
+        #expect(try second.entries().last?.detail == "2 case(s) opened; 5 event(s): referral, score phq9, place to tier-1, crisis; 2 clients")
+        #expect(throws: Diagnostic.self) { try second.run("import \(first.folder.path)/all.jsonl") }
+    }
+
+    @Test func scoreImportListsBadRowsAndRecordsTheRestUnlessAllOrNothing() throws {
+        let session = try StoreSession()
+        try session.run("case new C001\ncase new C002")
+        let file = session.folder.path + "/scores.csv"
+        try """
+        case,date,instrument,answers
+        C001,2026-01-02,phq9,1 1 1 1 1 1 1 1 0
+        C009,2026-01-02,phq9,1 1 1 1 1 1 1 1 0
+        C002,2026-01-02,phq9,1 1 1 9 1 1 1 1 0
+        C002,2026-01-03,gad7,2 2 2 2 2 2 2
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try session.fileDigest()
+        #expect(throws: Diagnostic.self) { try session.run("import-scores \(file) --all-or-nothing") }
+        #expect(try session.fileDigest() == before)
+        #expect(throws: Diagnostic.self) { try session.run("import-scores \(file)") }
+        #expect(session.output.text.contains("row 3: there is no case with that id"))
+        #expect(session.output.text.contains("row 4:"))
+        #expect(!session.output.text.contains("9 1 1"), "answers must not be echoed")
+        let stored = try session.store.load(.training).caseload
+        #expect(stored.cases["C001"]?.events.count == 2)
+        #expect(stored.cases["C002"]?.events.count == 2)
+        #expect(try session.entries().last?.action == "import-scores")
+    }
+
+    @Test func breakGlassNeedsTheRightAndAReasonLastsAtMostTwelveHoursAndIsListed() throws {
+        let session = try StoreSession()
+        try session.run(
+            """
+            user add raj --role clinical-lead
+            login raj
+            user add kim --role coach
+            user add ana --role clinician
+            case new
+            record score phq9 1 1 1 1 0 0 0 0 0
+            as ana place
+            """)
+        #expect(throws: Diagnostic.self) { try session.run("as kim break-glass --reason \"cover\"") }
+        #expect(throws: Diagnostic.self) { try session.run("as ana break-glass") }
+        #expect(throws: Diagnostic.self) { try session.run("as ana break-glass --reason \"cover\" --for 13h") }
+        #expect(throws: Diagnostic.self) { try session.run("as ana step-up tier-3 --reason \"x\"") }
+        try session.run("login ana\nbreak-glass --reason \"night cover\" --for 2h")
+        try session.run("record review structured\nstep-up tier-2")
+        let entry = try #require(try session.entries().last)
+        #expect(entry.role == "clinical-lead (break-glass)")
+        try session.run("advance 2h")
+        #expect(session.interpreter.workspace.activeGrant(for: "ana") == nil)
+        try session.run("record review structured")
+        #expect(try session.entries().last?.role == "clinician")
+        try session.run("break-glass list")
+        #expect(session.output.text.contains("ana as clinical-lead from 2026-01-01 until 2026-01-01T02:00 [ended]"))
+        #expect(session.output.text.contains("entries under it: \(entry.sequence - 1) record review, \(entry.sequence) step-up"))
+    }
+}
