@@ -95,6 +95,11 @@ public final class Interpreter {
         }
         let invocation = try spec.bind(arguments, at: location)
         guard spec.writes != .nothing else {
+            do throws(StepCareError) {
+                try workspace.prepareForCommand()  // the live clock, and what other sessions wrote
+            } catch {
+                throw Diagnostic(error, at: location)
+            }
             try spec.run(invocation, self)
             return
         }
@@ -129,6 +134,11 @@ public final class Interpreter {
         }
         do {
             try invocation.spec.run(invocation, self)
+            if rollsBackWrites {
+                workspace.restore(transaction?.snapshot ?? workspace.snapshot())
+                visible.write(held.text)
+                return
+            }
             try commitPending(at: location)
         } catch {
             workspace.restore(transaction?.snapshot ?? workspace.snapshot())
@@ -172,6 +182,8 @@ public final class Interpreter {
         var action: String
     }
     private var transaction: Transaction?
+    /// Set while `expect refused` runs a command: whatever it writes is discarded, never committed.
+    var rollsBackWrites = false
 
     /// Expands variables: an unquoted word that is exactly `$name` becomes the variable's words; any other
     /// word becomes one argument, with list variables joined by spaces.

@@ -34,7 +34,13 @@ public struct Caseload: Sendable, Hashable {
         order.append(timeline.caseID)
     }
 
-    /// Replaces a case's timeline with a longer one (events are only ever appended).
+    /// Removes a case opened by a change that was then abandoned (the store never kept it).
+    public mutating func remove(_ caseID: String) {
+        guard cases.removeValue(forKey: caseID) != nil else { return }
+        if let index = order.lastIndex(of: caseID) { order.remove(at: index) }
+    }
+
+    /// Replaces a case's timeline (events are only ever appended, or an abandoned change undone).
     public mutating func update(_ timeline: CaseTimeline) {
         precondition(cases[timeline.caseID] != nil, "update of a case that was never opened")
         cases[timeline.caseID] = timeline

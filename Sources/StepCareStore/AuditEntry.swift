@@ -135,7 +135,11 @@ public enum AuditChain {
                         AuditProblem(
                             sequence: anchor.sequence, message: "differs from the anchor: the log was rewritten"))
                 }
-            } else if anchor.sequence > 0 {
+            } else if anchor.sequence == 0 {
+                if anchor.hash != AuditEntry.genesis {
+                    problems.append(AuditProblem(sequence: 0, message: "the anchor is not the empty log's head"))
+                }
+            } else {
                 problems.append(
                     AuditProblem(
                         sequence: anchor.sequence,

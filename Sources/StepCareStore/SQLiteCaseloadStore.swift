@@ -247,14 +247,41 @@ public final class SQLiteCaseloadStore: CaseloadStore {
     }
 
     public func auditEntries(_ filter: AuditFilter) throws(StepCareError) -> [AuditEntry] {
-        try run { try writer.read { db in try Self.entries(db).filter(filter.matches) } }
+        try run {
+            try writer.read { db in
+                var byClient = filter
+                var touching: Set<Int64> = []
+                if let client = filter.client {
+                    // Entries that wrote rows for the client count too (an import or a batch of scores).
+                    byClient.client = nil
+                    touching = Set(
+                        try Int64.fetchAll(
+                            db,
+                            sql: "SELECT audit_sequence FROM events WHERE case_id = ? "
+                                + "UNION SELECT audit_sequence FROM cases WHERE id = ?", arguments: [client, client]))
+                }
+                return try Self.entries(db).filter { entry in
+                    byClient.matches(entry)
+                        && (filter.client == nil || entry.client == filter.client || touching.contains(entry.sequence))
+                }
+            }
+        }
     }
 
     public func verify(anchor: AuditAnchor?) throws(StepCareError) -> AuditReport {
         try run {
             try writer.read { db in
                 let entries = try Self.entries(db)
-                let problems = AuditChain.verify(entries, digests: try StoredRows.digests(db), anchor: anchor)
+                var problems = AuditChain.verify(entries, digests: try StoredRows.digests(db), anchor: anchor)
+                let triggers = Set(
+                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+                if triggers != Schema.triggers {
+                    problems.append(
+                        AuditProblem(
+                            sequence: nil,
+                            message: "the database's triggers were changed: the tables are no longer "
+                                + "protected against UPDATE and DELETE"))
+                }
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
                 let head = entries.last.map { AuditAnchor(sequence: $0.sequence, hash: $0.hash) }
                 return AuditReport(entries: entries.count, head: head, integrity: integrity, problems: problems)

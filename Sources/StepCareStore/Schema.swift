@@ -5,6 +5,11 @@ enum Schema {
     /// `PRAGMA application_id` of a StepCare caseload ("StpC"), so a foreign SQLite file is recognised.
     static let applicationID: Int32 = 0x5374_7043
 
+    /// The triggers that make every table append-only; `audit verify` checks no more and no fewer exist.
+    static let triggers = Set(tables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] })
+
+    private static let tables = ["audit", "cases", "events", "users", "grants"]
+
     /// The migrations this build knows, in order.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -69,7 +74,7 @@ enum Schema {
             audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
             FOREIGN KEY (context, user) REFERENCES users(context, name)
         );
-        """ + ["audit", "cases", "events", "users", "grants"].map(appendOnly).joined()
+        """ + tables.map(appendOnly).joined()
 
     private static func appendOnly(_ table: String) -> String {
         """

@@ -79,9 +79,10 @@ public struct StoreChange: Sendable, Hashable {
 
     /// The client ids the change concerns, in first-seen order.
     public var clients: [String] {
-        var seen: [String] = []
-        for id in openedCases.map(\.id) + events.map(\.caseID) where !seen.contains(id) { seen.append(id) }
-        return seen
+        var seen: Set<String> = []
+        var clients: [String] = []
+        for id in openedCases.map(\.id) + events.map(\.caseID) where seen.insert(id).inserted { clients.append(id) }
+        return clients
     }
 
     public static func == (lhs: StoreChange, rhs: StoreChange) -> Bool {

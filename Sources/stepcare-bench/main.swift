@@ -175,8 +175,8 @@ let engineRuns = max(3, options.runs / 8)
 var plainTimes: [Double] = []
 var evaluatingTimes: [Double] = []
 for _ in 0..<engineRuns {
-    plainTimes.append(try timeToExit(options.binary, ["run", plainScript.path]))
-    evaluatingTimes.append(try timeToExit(options.binary, ["run", evaluatingScript.path]))
+    plainTimes.append(try timeToExit(options.binary, ["run", "--db", ":memory:", plainScript.path]))
+    evaluatingTimes.append(try timeToExit(options.binary, ["run", "--db", ":memory:", evaluatingScript.path]))
 }
 let plain = Summary(samples: plainTimes)
 let evaluating = Summary(samples: evaluatingTimes)
@@ -186,3 +186,5 @@ print(
         + String(format: "%.1f", plain.median) + " ms, with one evaluate per case "
         + String(format: "%.1f", evaluating.median) + " ms (medians of \(engineRuns) runs): "
         + String(format: "%.2f", (evaluating.median - plain.median) / Double(cases)) + " ms per evaluate")
+
+try storeBenchmark(binary: options.binary, scratch: scratch, python3: python3)

@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("case new", "login"), ("user add raj --role clinical-lead\nlogin raj\ncase new\nplace --as clinician:ana", "registered"),
+        ("case new", "login"),
+        ("user add raj --role clinical-lead\nlogin raj\ncase new\nplace --as clinician:ana", "registered"),
         ("user add raj --role clinical-lead\nuser add ana --role clinician", "clinical lead"),
         ("user add raj --role clinical-lead\nlogin raj\ntoday 2026-02-01", "real clock"),
         ("user add raj --role clinical-lead\nlogin raj\nadvance 1d", "real clock"),
@@ -35,6 +36,53 @@ import Testing
         } catch {
             #expect((error.message + (error.hint ?? "")).contains(mentioning), "\(error.message)")
         }
+    }
+
+    @Test(arguments: [
+        "as ana record attended", "as raj user add evil --role clinical-lead", "record attended --at 2026-06-01",
+        "case new --referred 2026-06-01", "place --as clinician:kim",
+    ])
+    func liveRefusesActingForOthersFutureDatesAndClaimedRoles(line: String) throws {
+        let session = try StoreSession(context: .live)
+        try session.run(
+            """
+            user add raj --role clinical-lead
+            login raj
+            user add ana --role clinician
+            user add kim --role coach
+            login kim
+            case new
+            """)
+        let before = try session.fileDigest()
+        #expect(throws: Diagnostic.self, "accepted: \(line)") { try session.run(line) }
+        #expect(try session.fileDigest() == before)
+    }
+
+    @Test func theFirstUserMustBeAClinicalLeadAndTrainingActorsCannotClaimAnotherRole() throws {
+        let session = try StoreSession()
+        #expect(throws: Diagnostic.self) { try session.run("user add kim --role coach") }
+        try session.run("user add raj --role clinical-lead\nlogin raj\nuser add kim --role coach\ncase new")
+        #expect(throws: Diagnostic.self) { try session.run("place --as clinician:kim") }
+    }
+
+    @Test func expectRefusedNeverKeepsAnAcceptedCommand() throws {
+        let session = try StoreSession()
+        try session.run("case new")
+        let count = try session.entries().count
+        #expect(throws: Diagnostic.self) { try session.run("expect refused record attended") }
+        #expect(try session.entries().count == count)
+        #expect(session.interpreter.workspace.caseload.cases["C001"]?.events.count == 1)
+    }
+
+    @Test func auditShowByClientFindsBatchesThatWroteTheClientsRecords() throws {
+        let session = try StoreSession()
+        try session.run("case new C001\ncase new C002")
+        let file = session.folder.path + "/scores.csv"
+        try "case,date,instrument,answers\nC001,2026-01-02,gad7,1 1 1 1 1 1 1\nC002,2026-01-02,gad7,0 0 0 0 0 0 0\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try session.run("import-scores \(file)")
+        let entries = try session.store.auditEntries(AuditFilter(client: "C002"))
+        #expect(entries.map(\.action) == ["case new", "import-scores"])
     }
 
     @Test func liveDecisionsAreMadeOnlyAsTheLoggedInUser() throws {
@@ -60,8 +108,14 @@ import Testing
         let live = try StoreSession(context: .live)
         try live.run("user add raj --role clinical-lead\nlogin raj")
         let before = try live.fileDigest()
-        #expect(throws: Diagnostic.self) { try live.run("import \(training.folder.path)/t.jsonl") }
-        #expect(live.output.text.contains("never enter live records"))
+        do throws(Diagnostic) {
+            try live.run("import \(training.folder.path)/t.jsonl")
+            Issue.record("a training export was imported into live records")
+        } catch {
+            #expect(error.message.contains("cannot be imported into live records"))
+        }
+        let other = try StoreSession(context: .simulation, folder: training.folder)
+        #expect(throws: Diagnostic.self) { try other.run("import \(training.folder.path)/t.jsonl") }
         #expect(try live.fileDigest() == before)
     }
 
@@ -79,7 +133,9 @@ import Testing
         let second = try StoreSession()
         try second.run("import \(first.folder.path)/all.jsonl")
         #expect(second.interpreter.workspace.caseload == first.interpreter.workspace.caseload)
-        #expect(try second.entries().last?.detail == "2 case(s) opened; 5 event(s): referral, score phq9, place to tier-1, crisis; 2 clients")
+        #expect(
+            try second.entries().last?.detail
+                == "2 case(s) opened; 5 event(s): referral, score phq9, place to tier-1, crisis; 2 clients")
         #expect(throws: Diagnostic.self) { try second.run("import \(first.folder.path)/all.jsonl") }
     }
 
@@ -134,6 +190,8 @@ import Testing
         #expect(try session.entries().last?.role == "clinician")
         try session.run("break-glass list")
         #expect(session.output.text.contains("ana as clinical-lead from 2026-01-01 until 2026-01-01T02:00 [ended]"))
-        #expect(session.output.text.contains("entries under it: \(entry.sequence - 1) record review, \(entry.sequence) step-up"))
+        #expect(
+            session.output.text.contains(
+                "entries under it: \(entry.sequence - 1) record review, \(entry.sequence) step-up"))
     }
 }

@@ -33,7 +33,17 @@ extension Interpreter {
     /// The time a record or decision is dated: `--at`, or the session clock.
     func time(_ invocation: Invocation) throws(Diagnostic) -> Instant {
         guard let argument = invocation.values["at"] else { return workspace.now }
-        return try Self.instant(argument)
+        return try notInTheFuture(try Self.instant(argument), at: argument.location)
+    }
+
+    /// In a live session, refuses a date after now: a future-dated record would block every later one.
+    func notInTheFuture(_ instant: Instant, at location: SourceLocation?) throws(Diagnostic) -> Instant {
+        guard workspace.context != .live || instant <= workspace.now else {
+            throw Diagnostic(
+                .invalidOption, "\(instant) is in the future; live records are dated when they happen",
+                hint: "leave out --at to use now (\(workspace.now)), or give an earlier date", at: location)
+        }
+        return instant
     }
 
     /// Parses a date or date-time word.
@@ -99,6 +109,12 @@ extension Interpreter {
             throw Diagnostic(
                 .invalidOption, "--\(option) takes ROLE:STAFF-ID, e.g. \(role.id):ana",
                 hint: "name the person: a staff id is letters, digits, '-', '_' or '.'", at: argument.location)
+        }
+        if let user = workspace.users[name], user.role != role.id {
+            throw Diagnostic(
+                .notAuthorised, "\(name) is a registered \(user.role), not a \(role.id)",
+                hint: "name a registered user without a role (--\(option) \(name)); they act in their own role",
+                at: argument.location)
         }
         return Actor(name: name, role: role)
     }

@@ -37,6 +37,8 @@ public final class Workspace {
     /// The client and description for an entry that writes no records (an export).
     var auditClient: String?
     var auditDetail: String?
+    /// Each case the running command changed, as it was before (`nil` inside: opened by the command).
+    private var priorTimelines: [String: CaseTimeline?] = [:]
     private(set) var sequence: Int64 = 0
     private let clock: (@Sendable () -> Instant)?
     private var nextCaseNumber = 1
@@ -74,6 +76,7 @@ public final class Workspace {
     /// Re-reads the context from the store.
     func reload() throws(StepCareError) {
         let stored = try store.load(context)
+        priorTimelines = [:]
         caseload = stored.caseload
         users = stored.users
         grants = stored.grants
@@ -102,6 +105,7 @@ public final class Workspace {
     /// Opens a case, making it current.
     func open(_ timeline: CaseTimeline, pathway: String) throws(StepCareError) {
         try caseload.open(timeline)
+        if priorTimelines[timeline.caseID] == nil { priorTimelines[timeline.caseID] = .some(nil) }
         pending.openedCases.append(.init(id: timeline.caseID, pathway: pathway, demographics: timeline.demographics))
         pending.events += timeline.events.map { (timeline.caseID, $0) }
         pathwayOfCase[timeline.caseID] = pathway
@@ -110,7 +114,9 @@ public final class Workspace {
 
     /// Keeps a case's longer timeline after an accepted record or decision.
     func store(_ timeline: CaseTimeline) {
-        let known = caseload.cases[timeline.caseID]?.events.count ?? 0
+        let prior = caseload.cases[timeline.caseID]
+        if priorTimelines[timeline.caseID] == nil { priorTimelines[timeline.caseID] = .some(prior) }
+        let known = prior?.events.count ?? 0
         pending.events += timeline.events.dropFirst(known).map { (timeline.caseID, $0) }
         caseload.update(timeline)
     }
@@ -132,9 +138,9 @@ public final class Workspace {
         grants.last { $0.user == user && $0.isActive(at: now) }
     }
 
-    /// The session values a failed command must not change.
+    /// The session values a failed command must not change. Cases are not copied (that would copy the whole
+    /// caseload on the next write); the timelines a command touches are kept in ``priorTimelines`` instead.
     struct Snapshot {
-        var caseload: Caseload
         var currentCase: String?
         var users: [String: StaffUser]
         var grants: [BreakGlassGrant]
@@ -145,12 +151,18 @@ public final class Workspace {
 
     func snapshot() -> Snapshot {
         Snapshot(
-            caseload: caseload, currentCase: currentCase, users: users, grants: grants, currentUser: currentUser,
+            currentCase: currentCase, users: users, grants: grants, currentUser: currentUser,
             pathwayOfCase: pathwayOfCase, nextCaseNumber: nextCaseNumber)
     }
 
     func restore(_ snapshot: Snapshot) {
-        caseload = snapshot.caseload
+        for (id, prior) in priorTimelines {
+            if let prior {
+                caseload.update(prior)
+            } else {
+                caseload.remove(id)
+            }
+        }
         currentCase = snapshot.currentCase
         users = snapshot.users
         grants = snapshot.grants
@@ -162,6 +174,7 @@ public final class Workspace {
 
     func discardPending() {
         pending = StoreChange()
+        priorTimelines = [:]
         auditsWithoutRecords = false
         actedAs = nil
         auditClient = nil

@@ -57,7 +57,7 @@ extension CommandSpec {
                 hint: "use a pseudonymous id such as C042; never a name", at: words[1].location)
         }
         let referred = try invocation.values["referred"].map { (argument) throws(Diagnostic) in
-            try Interpreter.instant(argument)
+            try interpreter.notInTheFuture(try Interpreter.instant(argument), at: argument.location)
         }
         let preference = try invocation.values["prefers"].map { (argument) throws(Diagnostic) in
             try interpreter.tier(argument, in: engine.pathway).id

@@ -10,10 +10,17 @@ extension CommandSpec {
             + "version fired, who may authorise it, what must be documented, and the evidence with its thresholds. "
             + "Returns to a tier after a step-down are listed as re-escalations.",
         arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
-        options: [OptionSpec("at", value: "DATE", "Evaluate as of this time (default: the session clock)")],
-        examples: ["evaluate", "evaluate C001 --at 2026-02-01"]
+        options: [
+            OptionSpec("at", value: "DATE", "Evaluate as of this time (default: the session clock)"),
+            OptionSpec("all", "Evaluate every case and summarise what is outstanding, by rule"),
+        ],
+        examples: ["evaluate", "evaluate C001 --at 2026-02-01", "evaluate --all"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
+        if invocation.flag("all") {
+            try summariseAll(engine, interpreter, at: try interpreter.time(invocation))
+            return
+        }
         var bound = invocation
         if let id = invocation.positionals.first { bound.values["case"] = id }
         let caseID = try interpreter.caseID(bound)
@@ -21,6 +28,32 @@ extension CommandSpec {
         guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
         let evaluation = engine.evaluate(timeline, asOf: now)
         for line in lines(evaluation, caseID: caseID, engine: engine) { interpreter.output.line(line) }
+    }
+
+    /// `evaluate --all`: every case of the context, with the outstanding recommendations counted by rule.
+    private static func summariseAll(_ engine: Engine, _ interpreter: Interpreter, at now: Instant) throws(Diagnostic) {
+        var byRule: [String: (count: Int, overdue: Int)] = [:]
+        var evaluated = 0
+        var outstanding = 0
+        var overdue = 0
+        let caseload = interpreter.workspace.caseload
+        for id in caseload.order {
+            guard let timeline = caseload.cases[id] else { continue }
+            evaluated += 1
+            for recommendation in engine.evaluate(timeline, asOf: now).recommendations {
+                let late = recommendation.deadline < now
+                outstanding += 1
+                overdue += late ? 1 : 0
+                byRule[recommendation.ruleID, default: (0, 0)].count += 1
+                byRule[recommendation.ruleID, default: (0, 0)].overdue += late ? 1 : 0
+            }
+        }
+        interpreter.output.line(
+            "\(evaluated) case(s) evaluated as of \(now): \(outstanding) outstanding recommendation(s), \(overdue) overdue"
+        )
+        for (rule, counts) in byRule.sorted(by: { $0.key < $1.key }) {
+            interpreter.output.line("  \(rule): \(counts.count) (\(counts.overdue) overdue)")
+        }
     }
 
     private static func lines(_ evaluation: Evaluation, caseID: String, engine: Engine) -> [String] {

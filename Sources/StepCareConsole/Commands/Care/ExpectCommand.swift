@@ -97,6 +97,9 @@ extension CommandSpec {
             throw Diagnostic(.missingArgument, "expect refused needs a command to run", at: location)
         }
         do {
+            // Never kept: a command that should have been refused but was accepted is rolled back.
+            interpreter.rollsBackWrites = true
+            defer { interpreter.rollsBackWrites = false }
             try interpreter.execute(commandNamed: name.text, arguments: Array(words.dropFirst()), at: name.location)
         } catch {
             // A typo is not a refusal: the command must run and be turned down on its merits.

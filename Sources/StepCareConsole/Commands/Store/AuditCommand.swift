@@ -11,8 +11,9 @@ extension CommandSpec {
             + "SEQUENCE:HASH; keep it outside the database (a signed report, another system). audit verify "
             + "recomputes the chain and every entry's digest from the stored records and runs SQLite's "
             + "integrity check; with --anchor it also proves no entry up to the anchor was cut off or rewritten. "
-            + "audit show lists entries of every context, filtered by --client, --user, --action, --context, "
-            + "--since and --until (dates, UTC).",
+            + "audit show lists the session's context's entries (another with --context), filtered by --client "
+            + "(including imports and batches that wrote the client's records), --user, --action, --since and "
+            + "--until (dates, UTC).",
         arguments: [ArgumentSpec("WHAT", "head, verify or show")],
         options: [
             OptionSpec("anchor", value: "SEQUENCE:HASH", "verify: a head printed earlier"),
@@ -58,7 +59,8 @@ extension CommandSpec {
                     "audit log intact: \(report.entries) entries, head \(report.head?.description ?? "none")"
                         + (anchor.map { ", anchor \($0.sequence) matches" } ?? ""))
             case "show":
-                let filter = try filter(invocation)
+                var filter = try filter(invocation)
+                if invocation.values["context"] == nil { filter.context = interpreter.workspace.context }
                 for entry in try interpreter.fromStore({ () throws(StepCareError) in try store.auditEntries(filter) }) {
                     interpreter.output.line(render(entry))
                 }

@@ -48,7 +48,8 @@ extension CommandSpec {
                 let span = try Interpreter.span(argument)
                 guard span.minutes > 0, span <= longestGrant else {
                     throw Diagnostic(
-                        .invalidOption, "a break-glass grant lasts at most 12h", hint: "e.g. --for 2h",
+                        .invalidOption, "a break-glass grant lasts from 1 minute to 12 hours",
+                        hint: "e.g. --for 2h",
                         at: argument.location)
                 }
                 return span
@@ -92,7 +93,8 @@ extension CommandSpec {
         } catch {
             throw Diagnostic(error, at: nil)
         }
-        for grant in workspace.grants {
+        for (index, grant) in workspace.grants.enumerated() {
+            let next = workspace.grants[(index + 1)...].first { $0.user == grant.user }?.sequence ?? .max
             let state = grant.isActive(at: workspace.now) ? "ACTIVE" : "ended"
             interpreter.output.line(
                 "\(grant.user) as \(grant.role) from \(grant.starts) until \(grant.ends) [\(state)], entry "
@@ -100,6 +102,7 @@ extension CommandSpec {
             interpreter.output.line("  reason: \(grant.reason)")
             let under = entries.filter {
                 $0.user == grant.user && $0.role.hasSuffix("(break-glass)") && $0.sequence > grant.sequence
+                    && $0.sequence < next
             }
             interpreter.output.line(
                 "  entries under it: \(under.isEmpty ? "none" : under.map { "\($0.sequence) \($0.action)" }.joined(separator: ", "))"

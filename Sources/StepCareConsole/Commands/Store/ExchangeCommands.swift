@@ -34,16 +34,28 @@ extension CommandSpec {
         workspace.auditsWithoutRecords = true
         workspace.auditClient = ids.count == 1 ? ids[0] : nil
         workspace.auditDetail = "\(lines.count) case(s) exported" + (invocation.values["to"] == nil ? "" : " to a file")
-        try interpreter.commitPending(at: invocation.location)
         guard let file = invocation.values["to"] else {
+            try interpreter.commitPending(at: invocation.location)
             lines.forEach { interpreter.output.line($0) }
             return
         }
         let descriptor = open(file.text, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
+            let exists = errno == EEXIST
             throw Diagnostic(
-                .invalidOption, "cannot create \(file.text): it exists, or the folder is not writable",
-                hint: "give a new file name; exports never overwrite a file", at: file.location)
+                .invalidOption,
+                exists
+                    ? "\(file.text) already exists"
+                    : "cannot create \(file.text): the folder is missing or not writable",
+                hint: exists ? "give a new file name; exports never overwrite a file" : "check the folder",
+                at: file.location)
+        }
+        do throws(Diagnostic) {
+            try interpreter.commitPending(at: invocation.location)
+        } catch {
+            close(descriptor)
+            unlink(file.text)
+            throw error
         }
         let sink = FileDescriptorOutput(descriptor: descriptor)
         lines.forEach { sink.line($0) }
@@ -64,6 +76,12 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let workspace = interpreter.workspace
         let file = invocation.positionals[0]
+        guard workspace.context != .live else {
+            throw Diagnostic(
+                .notAuthorised, "cases cannot be imported into live records: live decisions are made and checked here",
+                hint: "import into a training or simulation session; to move a live caseload, copy the database "
+                    + "file with SQLite's backup (sqlite3 DB \".backup COPY\")", at: file.location)
+        }
         guard let text = ScriptFile.read(file.text) else {
             throw Diagnostic(
                 .invalidOption, "cannot read \(file.text)", hint: "check the path and that the file is readable",
@@ -107,9 +125,10 @@ extension CommandSpec {
 extension Interpreter {
     /// Checks one imported case against the session: context, id, pathway and event order.
     func checkImport(_ exchanged: ExchangedCase, seen: Set<String>) throws(StepCareError) {
-        if workspace.context == .live, exchanged.context != .live {
+        guard exchanged.context == workspace.context else {
             throw StepCareError(
-                .invalidImport, "the case comes from \(exchanged.context) records, which never enter live records")
+                .invalidImport,
+                "the case comes from \(exchanged.context) records; a session imports only its own context's cases")
         }
         guard exchanged.id.count <= 16, exchanged.id.first?.isLetter == true,
             exchanged.id.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII })

@@ -34,7 +34,7 @@ extension CommandSpec {
                 return
             }
             guard let columns = header else {
-                header = fields.map { $0.lowercased() }
+                header = fields.map { $0.lowercased().replacingBOM }
                 return
             }
             rows += 1
@@ -54,8 +54,8 @@ extension CommandSpec {
                 problems.append("row \(number): \(error.message)")
             }
         }
+        if header == nil { problems.append("the file is empty: it needs the header case,date,instrument,answers") }
         problems.forEach { interpreter.output.line($0) }
-        if header == nil { problems.append("the file is empty") }
         guard !problems.isEmpty else {
             interpreter.output.line("recorded \(recorded) administration(s) from \(rows) row(s)")
             return
@@ -83,6 +83,7 @@ extension Interpreter {
         guard let at = Instant(parsing: fields[1]) else {
             throw Diagnostic(.invalidOption, "the date is not YYYY-MM-DD or YYYY-MM-DDTHH:MM")
         }
+        _ = try notInTheFuture(at, at: nil)
         let instrument = try instrument(
             CommandArgument(fields[2]),
             variant: fields.count > 4 && !fields[4].isEmpty ? CommandArgument(fields[4]) : nil)
@@ -95,4 +96,9 @@ extension Interpreter {
             throw Diagnostic(error, at: nil)
         }
     }
+}
+
+extension String {
+    /// The text without a leading byte-order mark (spreadsheets write one).
+    fileprivate var replacingBOM: String { hasPrefix("\u{FEFF}") ? String(dropFirst()) : self }
 }

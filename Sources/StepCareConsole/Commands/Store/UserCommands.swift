@@ -58,6 +58,11 @@ extension CommandSpec {
                     .duplicateUser, "there is already a user \(name) in the \(workspace.context) context",
                     hint: "choose another staff id", at: nameArgument.location)
             }
+            if workspace.users.isEmpty, role.id != Role.clinicalLead.id {
+                throw Diagnostic(
+                    .notAuthorised, "the first user of a context must be a clinical lead, who then adds the others",
+                    hint: "e.g. user add raj --role clinical-lead", at: roleArgument.location)
+            }
             if !workspace.users.isEmpty {
                 guard let current = workspace.currentUser else {
                     throw Diagnostic(
@@ -113,6 +118,11 @@ extension CommandSpec {
         examples: ["as lee step-up tier-3 --cosign ana"], passesOptionsThrough: true
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let user = try interpreter.registeredUser(invocation.positionals[0])
+        if interpreter.workspace.context == .live, user.name != interpreter.workspace.currentUser?.name {
+            throw Diagnostic(
+                .notAuthorised, "in a live session you act only as yourself",
+                hint: "\(user.name) must log in to act: login \(user.name)", at: invocation.positionals[0].location)
+        }
         let words = Array(invocation.positionals.dropFirst())
         guard let name = words.first else {
             throw Diagnostic(.missingArgument, "as needs a command to run", at: invocation.location)
