@@ -187,7 +187,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                         entry.sequence, entry.time, entry.user, entry.role, entry.client, entry.action, entry.context,
                         entry.detail, entry.changeDigest, entry.previous, entry.hash,
                     ])
-                for (sql, arguments) in rows { try db.execute(sql: sql, arguments: arguments) }
+                for (sql, arguments) in rows { try db.cachedStatement(sql: sql).execute(arguments: arguments) }
                 return entry
             }
         }

@@ -10,9 +10,14 @@ enum StoredRows {
     /// The digest of a change that wrote no rows (a login, an export).
     static let emptyDigest = SHA256.hex(SHA256.hash([UInt8]()))
 
-    static func json(_ value: some Encodable) -> String {
+    /// One encoder for every row: its settings never change after this.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func json(_ value: some Encodable) -> String {
         // Encoding plain value types to JSON cannot fail.
         guard let data = try? encoder.encode(value) else { preconditionFailure("unencodable value") }
         return String(decoding: data, as: UTF8.self)

@@ -23,7 +23,8 @@ import Testing
 
     @Test(arguments: scenarios)
     func scenarioMatchesItsTranscript(name: String) throws {
-        let result = try Binary.run(["run", "Examples/scenarios/\(name).stepcare"], directory: Binary.root)
+        let result = try Binary.run(
+            ["run", "--db", ":memory:", "Examples/scenarios/\(name).stepcare"], directory: Binary.root)
         let expectedURL = Self.folder.appendingPathComponent("\(name).transcript")
         if ProcessInfo.processInfo.environment["STEPCARE_RECORD"] == "1" {
             try result.transcript.write(to: expectedURL, atomically: true, encoding: .utf8)
