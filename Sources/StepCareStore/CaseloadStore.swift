@@ -87,6 +87,8 @@ public protocol CaseloadStore: AnyObject, Sendable {
     func commit(
         _ change: StoreChange, audit: AuditDraft, context: RecordContext, after sequence: Int64
     ) throws(StepCareError) -> AuditEntry
+    /// The last audit entry's sequence and hash, read without verifying anything (`nil` when the log is empty).
+    func head() throws(StepCareError) -> AuditAnchor?
     /// The audit entries that pass `filter`, oldest first.
     func auditEntries(_ filter: AuditFilter) throws(StepCareError) -> [AuditEntry]
     /// Checks the chain, the records each entry wrote, SQLite's integrity, and `anchor` when given.

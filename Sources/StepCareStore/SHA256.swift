@@ -1,6 +1,5 @@
 // SHA-256 as specified in FIPS 180-4 (Secure Hash Standard, NIST, August 2015), sections 4.1.2, 4.2.2, 5.1.1,
-// 5.3.3 and 6.2, and HMAC as specified in RFC 2104 (Krawczyk, Bellare and Canetti, February 1997) instantiated
-// with SHA-256 (RFC 4231). Pure Swift with no dependencies, so the audit log can hash-chain its rows on every
+// 5.3.3 and 6.2. Pure Swift with no dependencies, so the audit log can hash-chain its rows on every
 // platform the package builds for. Written to stay fast in debug builds: the compression function works on raw
 // pointers, a stack-allocated 64-word message schedule and local variables, with wrapping arithmetic throughout.
 
@@ -195,20 +194,4 @@ public struct SHA256: Sendable {
         0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
-}
-
-/// HMAC with SHA-256 (RFC 2104, test vectors in RFC 4231).
-public enum HMACSHA256 {
-    /// Returns the 32-byte authentication code of the message under the key; keys longer than 64 bytes are hashed.
-    public static func authenticationCode(for message: some Sequence<UInt8>, key: [UInt8]) -> [UInt8] {
-        var block = key.count > SHA256.blockByteCount ? SHA256.hash(key) : key
-        block += [UInt8](repeating: 0, count: SHA256.blockByteCount - block.count)
-        var inner = SHA256()
-        inner.update(block.map { $0 ^ 0x36 })
-        inner.update(message)
-        var outer = SHA256()
-        outer.update(block.map { $0 ^ 0x5c })
-        outer.update(inner.finalize())
-        return outer.finalize()
-    }
 }

@@ -246,6 +246,16 @@ public final class SQLiteCaseloadStore: CaseloadStore {
         return (rows, SHA256.hex(SHA256.hash(bytes.bytes)))
     }
 
+    public func head() throws(StepCareError) -> AuditAnchor? {
+        try run {
+            try writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1").map {
+                    AuditAnchor(sequence: $0[0], hash: $0[1])
+                }
+            }
+        }
+    }
+
     public func auditEntries(_ filter: AuditFilter) throws(StepCareError) -> [AuditEntry] {
         try run {
             try writer.read { db in

@@ -44,7 +44,7 @@ public struct BreakGlassGrant: Sendable, Hashable {
 }
 
 /// Everything one command writes: new cases, events appended to cases, users and grants.
-public struct StoreChange: Sendable, Hashable {
+public struct StoreChange: Sendable {
     /// A case opened by the command.
     public struct OpenedCase: Sendable, Hashable {
         /// The pseudonymous id.
@@ -83,17 +83,6 @@ public struct StoreChange: Sendable, Hashable {
         var clients: [String] = []
         for id in openedCases.map(\.id) + events.map(\.caseID) where seen.insert(id).inserted { clients.append(id) }
         return clients
-    }
-
-    public static func == (lhs: StoreChange, rhs: StoreChange) -> Bool {
-        lhs.openedCases == rhs.openedCases && lhs.users == rhs.users && lhs.grants == rhs.grants
-            && lhs.events.map(\.caseID) == rhs.events.map(\.caseID)
-            && lhs.events.map(\.event) == rhs.events.map(\.event)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(openedCases)
-        hasher.combine(events.count)
     }
 }
 

@@ -138,6 +138,16 @@ import Testing
         #expect(try first.entries().count == 3)
     }
 
+    @Test func theHeadIsTheLastEntryAsVerifyFindsIt() throws {
+        let session = try StoreSession()
+        #expect(try session.store.head() == nil)
+        try session.run("case new\nrecord attended\naudit head")
+        let head = try #require(try session.store.head())
+        #expect(head.sequence == 2)
+        #expect(head == (try session.store.verify(anchor: nil).head))
+        #expect(session.output.text.hasSuffix("\(head)\n"))
+    }
+
     @Test func aLockedDatabaseGivesAClearMessageAndNothingIsWritten() throws {
         let session = try StoreSession()
         try session.run("case new C001")

@@ -85,16 +85,7 @@ extension Interpreter {
     func actor(_ invocation: Invocation, option: String, in pathway: Pathway) throws(Diagnostic) -> Actor? {
         guard let argument = invocation.values[option] else { return nil }
         guard argument.text.contains(":") else {
-            guard let user = workspace.users[argument.text] else {
-                throw Diagnostic(
-                    .unknownUser, "there is no user \"\(argument.text)\" in the \(workspace.context) context",
-                    hint: workspace.users.isEmpty
-                        ? "add one with: user add NAME --role ROLE"
-                            + (workspace.context == .live ? "" : ", or write ROLE:STAFF-ID")
-                        : "users: \(workspace.users.keys.sorted().joined(separator: ", "))",
-                    at: argument.location)
-            }
-            return try actor(for: user, in: pathway, at: argument.location)
+            return try actor(for: try registeredUser(argument), in: pathway, at: argument.location)
         }
         guard workspace.context != .live else {
             throw Diagnostic(

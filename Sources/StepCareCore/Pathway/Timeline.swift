@@ -207,6 +207,13 @@ public struct CaseTimeline: Sendable, Hashable {
         self.events = events
     }
 
+    /// Whether `id` has the shape of a pseudonymous case id: 1–16 ASCII letters, digits or '-', starting with a
+    /// letter (`C042`).
+    public static func isCaseID(_ id: String) -> Bool {
+        id.count <= 16 && id.first?.isLetter == true
+            && id.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII }
+    }
+
     /// The time of the latest event.
     public var lastEventAt: Instant? { events.last?.at }
 

@@ -49,9 +49,7 @@ extension CommandSpec {
         }
         let engine = try interpreter.engine(at: invocation.location)
         let id = words.count == 2 ? words[1].text : workspace.freshCaseID()
-        guard id.count <= 16, id.first?.isLetter == true,
-            id.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII })
-        else {
+        guard CaseTimeline.isCaseID(id) else {
             throw Diagnostic(
                 .invalidOption, "a case id is 1–16 letters, digits or '-', starting with a letter",
                 hint: "use a pseudonymous id such as C042; never a name", at: words[1].location)

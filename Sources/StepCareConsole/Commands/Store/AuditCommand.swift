@@ -30,45 +30,43 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let store = interpreter.workspace.store
         let what = invocation.positionals[0]
-        do {
-            switch what.text {
-            case "head":
-                let report = try interpreter.fromStore { () throws(StepCareError) in try store.verify(anchor: nil) }
-                interpreter.output.line(report.head?.description ?? "0:\(AuditEntry.genesis)")
-            case "verify":
-                let anchor = try invocation.values["anchor"].map { (argument) throws(Diagnostic) in
-                    guard let anchor = AuditAnchor(parsing: argument.text) else {
-                        throw Diagnostic(
-                            .invalidOption, "--anchor takes SEQUENCE:HASH as audit head prints it",
-                            hint: "e.g. --anchor 42:9f86d081…", at: argument.location)
-                    }
-                    return anchor
-                }
-                let report = try interpreter.fromStore { () throws(StepCareError) in try store.verify(anchor: anchor) }
-                for problem in report.problems { interpreter.output.line("FAIL \(problem)") }
-                if report.integrity != "ok" { interpreter.output.line("FAIL integrity check: \(report.integrity)") }
-                guard report.isIntact else {
+        switch what.text {
+        case "head":
+            let head = try interpreter.fromStore { () throws(StepCareError) in try store.head() }
+            interpreter.output.line(head?.description ?? "0:\(AuditEntry.genesis)")
+        case "verify":
+            let anchor = try invocation.values["anchor"].map { (argument) throws(Diagnostic) in
+                guard let anchor = AuditAnchor(parsing: argument.text) else {
                     throw Diagnostic(
-                        .auditBroken,
-                        "the audit log or the records fail verification (\(report.problems.count) "
-                            + "problem(s))",
-                        hint: "restore from a backup and report it; keep this copy for investigation",
-                        at: invocation.location)
+                        .invalidOption, "--anchor takes SEQUENCE:HASH as audit head prints it",
+                        hint: "e.g. --anchor 42:9f86d081…", at: argument.location)
                 }
-                interpreter.output.line(
-                    "audit log intact: \(report.entries) entries, head \(report.head?.description ?? "none")"
-                        + (anchor.map { ", anchor \($0.sequence) matches" } ?? ""))
-            case "show":
-                var filter = try filter(invocation)
-                if invocation.values["context"] == nil { filter.context = interpreter.workspace.context }
-                for entry in try interpreter.fromStore({ () throws(StepCareError) in try store.auditEntries(filter) }) {
-                    interpreter.output.line(render(entry))
-                }
-            default:
-                throw Diagnostic(
-                    .invalidOption, "audit takes head, verify or show", hint: "e.g. audit verify",
-                    at: what.location)
+                return anchor
             }
+            let report = try interpreter.fromStore { () throws(StepCareError) in try store.verify(anchor: anchor) }
+            for problem in report.problems { interpreter.output.line("FAIL \(problem)") }
+            if report.integrity != "ok" { interpreter.output.line("FAIL integrity check: \(report.integrity)") }
+            guard report.isIntact else {
+                throw Diagnostic(
+                    .auditBroken,
+                    "the audit log or the records fail verification (\(report.problems.count) "
+                        + "problem(s))",
+                    hint: "restore from a backup and report it; keep this copy for investigation",
+                    at: invocation.location)
+            }
+            interpreter.output.line(
+                "audit log intact: \(report.entries) entries, head \(report.head?.description ?? "none")"
+                    + (anchor.map { ", anchor \($0.sequence) matches" } ?? ""))
+        case "show":
+            var filter = try filter(invocation)
+            if invocation.values["context"] == nil { filter.context = interpreter.workspace.context }
+            for entry in try interpreter.fromStore({ () throws(StepCareError) in try store.auditEntries(filter) }) {
+                interpreter.output.line(render(entry))
+            }
+        default:
+            throw Diagnostic(
+                .invalidOption, "audit takes head, verify or show", hint: "e.g. audit verify",
+                at: what.location)
         }
     }
 

@@ -87,11 +87,8 @@ extension CommandSpec {
             interpreter.output.line("no break-glass grants in the \(workspace.context) context")
             return
         }
-        let entries: [AuditEntry]
-        do throws(StepCareError) {
-            entries = try workspace.store.auditEntries(AuditFilter(context: workspace.context))
-        } catch {
-            throw Diagnostic(error, at: nil)
+        let entries = try interpreter.fromStore { () throws(StepCareError) in
+            try workspace.store.auditEntries(AuditFilter(context: workspace.context))
         }
         for (index, grant) in workspace.grants.enumerated() {
             let next = workspace.grants[(index + 1)...].first { $0.user == grant.user }?.sequence ?? .max

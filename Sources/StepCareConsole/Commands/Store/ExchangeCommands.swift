@@ -130,9 +130,7 @@ extension Interpreter {
                 .invalidImport,
                 "the case comes from \(exchanged.context) records; a session imports only its own context's cases")
         }
-        guard exchanged.id.count <= 16, exchanged.id.first?.isLetter == true,
-            exchanged.id.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII })
-        else {
+        guard CaseTimeline.isCaseID(exchanged.id) else {
             throw StepCareError(.invalidImport, "the case id is not 1–16 letters, digits or '-'")
         }
         guard workspace.caseload.cases[exchanged.id] == nil, !seen.contains(exchanged.id) else {

@@ -142,6 +142,7 @@ extension Interpreter {
                 .unknownUser, "there is no user \"\(argument.text)\" in the \(workspace.context) context",
                 hint: workspace.users.isEmpty
                     ? "add one with: user add NAME --role ROLE"
+                        + (workspace.context == .live ? "" : ", or name someone ad hoc as ROLE:STAFF-ID")
                     : "users: \(workspace.users.keys.sorted().joined(separator: ", "))",
                 at: argument.location)
         }
