@@ -32,6 +32,7 @@ let pathwayModules: [String] = [
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let heap: Target.Dependency = .product(name: "HeapModule", package: "swift-collections")
 
 var targets: [Target] = [
     // Vocabulary only: no I/O.
@@ -44,13 +45,20 @@ var targets: [Target] = [
     .target(name: "StepCareDataDefined", dependencies: ["StepCareCore"]),
     // The caseload store: SQLite through GRDB, with the hash-chained audit log.
     .target(name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", grdb]),
+    // The discrete-event simulator: the benchmark network and synthetic populations through a pathway.
+    .target(name: "StepCareSimulation", dependencies: ["StepCareCore", "StepCareEngine", heap]),
+    // The huddle dashboard's metrics over timelines, live or simulated.
+    .target(name: "StepCareMetrics", dependencies: ["StepCareCore", "StepCareEngine"]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The command language, its interpreter and line editing.
     .target(
         name: "StepCareConsole",
-        dependencies: ["StepCareCore", "StepCareEngine", "StepCareStore", "StepCareDataDefined", "CEditLineShim"]),
+        dependencies: [
+            "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareSimulation", "StepCareMetrics",
+            "StepCareDataDefined", "CEditLineShim",
+        ]),
     // The generated list of registered modules.
     .target(
         name: "StepCareRegistry",
@@ -76,6 +84,11 @@ var targets: [Target] = [
     .executableTarget(
         name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareStore", argumentParser]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting"]),
+    .testTarget(
+        name: "StepCareSimulationTests",
+        dependencies: [
+            "StepCareSimulation", "StepCareMetrics", "StepCareEngine", "StepCareRegistry", "StepCareTesting",
+        ]),
 
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
     .testTarget(name: "StepCareEngineTests", dependencies: ["StepCareEngine", "StepCareRegistry", "StepCareTesting"]),
@@ -130,6 +143,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

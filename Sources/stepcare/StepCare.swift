@@ -18,7 +18,7 @@ struct StepCare: ParsableCommand {
             Type help in the REPL for the command language.
             """,
         version: StepCareVersion.current,
-        subcommands: [Repl.self, Run.self, Score.self],
+        subcommands: [Repl.self, Run.self, Score.self, Simulate.self],
         defaultSubcommand: Repl.self)
 }
 
@@ -163,6 +163,39 @@ struct Score: ParsableCommand {
             interpreter.output.flush()
         } catch {
             errors.write(error.rendered(file: "stepcare score", source: ""))
+            errors.flush()
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Runs the simulator: the REPL's `simulate` command from the command line.
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate the benchmark network or a pathway (the REPL's simulate command; see help simulate).",
+        discussion: """
+            stepcare simulate network [--reps N --seed S --days T --warmup W --scale K --caps … --json]
+            stepcare simulate pathway NAME [--reps N --seed S --days T --set PARAMETER=VALUE … --json]
+            Every word is passed to the simulate command of the command language; run
+            echo 'help simulate' | stepcare for all of its options.
+            """)
+
+    @OptionGroup var options: InstrumentOptions
+
+    @Argument(parsing: .captureForPassthrough, help: "network or pathway NAME, then the simulate options.")
+    var words: [String] = []
+
+    func run() throws {
+        let registry = try options.registry()
+        let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor())
+        let errors = FileDescriptorOutput(descriptor: 2)
+        do {
+            try interpreter.execute(
+                commandNamed: "simulate", arguments: words.map { CommandArgument($0, isQuoted: !$0.hasPrefix("--")) })
+            interpreter.output.flush()
+        } catch {
+            interpreter.output.flush()
+            errors.write(error.rendered(file: "stepcare simulate", source: ""))
             errors.flush()
             throw ExitCode(1)
         }

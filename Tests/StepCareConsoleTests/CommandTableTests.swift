@@ -37,7 +37,7 @@ import Testing
                 "pathway", "rights", "who-can", "can", "case", "record", "timeline", "evaluate", "place", "step-up",
                 "step-down", "override", "discharge", "capacity", "today", "advance", "say", "expect", "status", "user",
                 "login",
-                "logout", "as", "break-glass", "audit", "export", "import", "import-scores", "quit",
+                "logout", "as", "break-glass", "audit", "export", "import", "import-scores", "simulate", "quit",
             ]
         ),
         ("step", 0, ["step-up", "step-down"]),

@@ -41,6 +41,7 @@ import Testing
         ("export", "export C001", "export"),
         ("import", "IMPORT", "import"),
         ("import-scores", "SCORES", "import-scores"),
+        ("simulate", "simulate pathway community-stepped-care --reps 1 --days 30 --seed 99 --save", "simulate"),
     ]
 
     /// Each command that writes nothing, with a use.
@@ -67,7 +68,9 @@ import Testing
 
     @Test(arguments: writing.map(\.command))
     func aWritingCommandWritesExactlyOneEntry(command: String) throws {
-        let session = try StoreSession()
+        // Simulated cases are kept only in the simulation context.
+        let context: RecordContext = command == "simulate" ? .simulation : .training
+        let session = try StoreSession(context: context)
         try session.run(Self.setup)
         guard let row = Self.writing.first(where: { $0.command == command }) else { return }
         var lines = row.line.split(separator: "\n").map(String.init)
@@ -79,7 +82,7 @@ import Testing
         #expect(after.count == before.count + 1, "\(last) wrote \(after.count - before.count) entries")
         let entry = try #require(after.last)
         #expect(entry.action == row.action)
-        #expect(entry.context == "training")
+        #expect(entry.context == context.rawValue)
         #expect(!entry.user.isEmpty && entry.user != "unidentified")
         #expect(try session.store.verify(anchor: nil).isIntact)
     }

@@ -9,6 +9,7 @@ extension CommandSpec {
         var positionals: [CommandArgument] = []
         var flags: Set<String> = []
         var values: [String: CommandArgument] = [:]
+        var repeated: [String: [CommandArgument]] = [:]
         var index = 0
         var separatorIndex: Int?
         while index < words.count {
@@ -45,8 +46,10 @@ extension CommandSpec {
                 flags.insert(name)
             } else if let inlineValue {
                 values[name] = CommandArgument(inlineValue, at: word.location, isQuoted: true)
+                repeated[name, default: []].append(CommandArgument(inlineValue, at: word.location, isQuoted: true))
             } else if index < words.count {
                 values[name] = words[index]
+                repeated[name, default: []].append(words[index])
                 index += 1
             } else {
                 throw Diagnostic(
@@ -57,7 +60,7 @@ extension CommandSpec {
         try checkArity(positionals, at: location)
         return Invocation(
             spec: self, location: location, positionals: positionals, flags: flags, values: values,
-            separatorIndex: separatorIndex)
+            repeatedValues: repeated, separatorIndex: separatorIndex)
     }
 
     private func checkArity(_ positionals: [CommandArgument], at location: SourceLocation?) throws(Diagnostic) {

@@ -173,8 +173,10 @@ public struct Invocation: Sendable {
     public var positionals: [CommandArgument]
     /// Flags that were given.
     public var flags: Set<String>
-    /// Option values that were given.
+    /// Option values that were given (the last, for an option given more than once).
     public var values: [String: CommandArgument]
+    /// Every value of each option, in order, for options that may be repeated (`--set A=1 --set B=2`).
+    public var repeatedValues: [String: [CommandArgument]] = [:]
     /// How many positional words came before `--`, when `--` was given.
     public var separatorIndex: Int?
 

@@ -13,7 +13,7 @@ public struct CommandTable: Sendable {
         .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument,
         .pathways, .use, .pathway, .rights, .whoCan, .can, .caseCommand, .record, .timeline, .evaluate, .place, .stepUp,
         .stepDown, .override, .discharge, .capacity, .today, .advance, .say, .expect, .status, .user, .login,
-        .logout, .asUser, .breakGlass, .audit, .export, .importCases, .importScores, .quit,
+        .logout, .asUser, .breakGlass, .audit, .export, .importCases, .importScores, .simulate, .quit,
     ])
 
     /// The command called `name` or having it as an alias.

@@ -132,7 +132,7 @@ extension CommandSpec {
 
 extension Substring {
     /// The text without leading and trailing whitespace.
-    fileprivate var trimmingSpaces: String {
+    var trimmingSpaces: String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -1,0 +1,201 @@
+import StepCareCore
+import StepCareDataDefined
+import StepCareEngine
+import StepCareMetrics
+import StepCareSimulation
+
+/// The results of `simulate pathway`: the huddle metrics per tier with 95 % half-widths over replications,
+/// the weekly census, and for a sweep one row per value.
+struct PathwayReport {
+    /// What one replication left: its metrics, weekly census and (for --save) its cases.
+    struct Replication: Sendable {
+        var seed: UInt64
+        var metrics: [MetricValue]
+        var weekly: [(week: Instant, placed: [Int], waiting: [Int])]
+        var refused: Int
+        var caseload: Caseload
+
+        init(_ run: PathwayRun, keepCases: Bool) {
+            let engine = Engine(pathway: run.pathway)
+            seed = run.seed
+            metrics = HuddleMetrics.compute(run.caseload, engine: engine, from: run.start, to: run.end)
+            weekly = HuddleMetrics.weekly(run.caseload, engine: engine, from: run.start, to: run.end)
+            refused = run.refusedDecisions
+            caseload = keepCases ? run.caseload : Caseload()
+        }
+    }
+
+    /// The replications at one value of the swept parameter (or the only run).
+    struct Point {
+        var value: Double?
+        var replications: [Replication]
+
+        func estimate(_ id: String) -> Estimate {
+            Estimate(replications.map { $0.metrics.first { $0.id == id }?.value ?? .nan })
+        }
+    }
+
+    let pathway: Pathway
+    let population: PopulationModel
+    let sweep: String?
+    let seed: UInt64
+    let days: Double
+    let points: [Point]
+
+    static func parameters(_ population: PopulationModel) -> String {
+        var text = "parameter                value  meaning\n"
+        for parameter in population.parameters {
+            text +=
+                Numbers.pad(parameter.name, 24) + " " + Numbers.pad(shown(parameter.value), 6, right: true) + "  "
+                + parameter.meaning + "\n"
+        }
+        return text + "\nDefaults other than slots are illustrative, not one service's data: set them from your own.\n"
+    }
+
+    func table() -> String {
+        let reps = points.first?.replications.count ?? 0
+        var text =
+            "\(pathway.id): \(Numbers.fixed(days, 0)) days, \(reps) replication\(reps == 1 ? "" : "s") from seed "
+            + "\(seed), simulation context" + (reps > 1 ? "; ± is the 95% confidence half-width" : "") + "\n"
+        if let sweep {
+            return text + sweepTable(sweep)
+        }
+        guard let point = points.first, let first = point.replications.first else { return text }
+        let tiers = pathway.tiers.map(\.id)
+        text += "\n" + Numbers.pad("", 32) + tiers.map { Numbers.pad($0, 16) }.joined().trimmedRight + "\n"
+        let tierLabels = first.metrics.filter { $0.tier == tiers.first }.map {
+            ($0.id.dropFirst(tiers[0].count + 1), $0.label)
+        }
+        for (suffix, label) in tierLabels {
+            text +=
+                Numbers.pad(label, 32)
+                + tiers.map { Numbers.pad(cell(point.estimate("\($0).\(suffix)")), 16) }.joined().trimmedRight + "\n"
+        }
+        text += "\n"
+        for metric in first.metrics where metric.tier == nil {
+            text += Numbers.pad(metric.label, 40) + cell(point.estimate(metric.id)) + "\n"
+        }
+        let refused = Estimate(point.replications.map { Double($0.refused) })
+        text += Numbers.pad("staff decisions the engine refused", 40) + cell(refused) + "\n"
+        text += "\nweek ending    " + tiers.map { Numbers.pad("\($0) in/wait", 16) }.joined().trimmedRight + "\n"
+        for (index, week) in first.weekly.enumerated() where index % 4 == 3 || index == first.weekly.count - 1 {
+            let placed = tiers.indices.map { tier in
+                Estimate(point.replications.map { Double($0.weekly[safe: index]?.placed[tier] ?? 0) }).mean
+            }
+            let waiting = tiers.indices.map { tier in
+                Estimate(point.replications.map { Double($0.weekly[safe: index]?.waiting[tier] ?? 0) }).mean
+            }
+            text +=
+                Numbers.pad(String(week.week.description.prefix(10)), 15)
+                + tiers.indices.map {
+                    Numbers.pad(Numbers.fixed(placed[$0], 1) + " / " + Numbers.fixed(waiting[$0], 1), 16)
+                }
+                .joined().trimmedRight + "\n"
+        }
+        return text
+    }
+
+    private func sweepTable(_ name: String) -> String {
+        let last = pathway.tiers.last?.id ?? ""
+        let columns: [(String, String)] = [
+            ("\(last).occupancy", "\(last) occ %"), ("\(last).first-contact.median-days", "\(last) wait d"),
+            ("step-up.median-days", "step-up d"), ("step-up.breaches", "breaches"),
+            ("re-escalation.90", "re-esc 90 %"),
+        ]
+        var text = "\n" + Numbers.pad(name, 16) + columns.map { Numbers.pad($0.1, 13) }.joined().trimmedRight + "\n"
+        for point in points {
+            text +=
+                Numbers.pad(shown(point.value ?? .nan), 16)
+                + columns.map { Numbers.pad(cell(point.estimate($0.0)), 13) }.joined().trimmedRight + "\n"
+        }
+        return text
+    }
+
+    private func cell(_ estimate: Estimate) -> String {
+        guard !estimate.mean.isNaN else { return "–" }
+        let places = abs(estimate.mean) >= 100 ? 0 : 1
+        return Numbers.fixed(estimate.mean, places) + (estimate.halfWidth.map { "±" + Numbers.fixed($0, places) } ?? "")
+    }
+
+    func json() -> JSONValue {
+        .object([
+            ("pathway", .string(pathway.id)), ("context", .string("simulation")),
+            ("seed", .int(Int(truncatingIfNeeded: seed))),
+            ("days", number(days)), ("reps", .int(points.first?.replications.count ?? 0)),
+            ("parameters", .object(population.parameters.map { ($0.name, number($0.value)) })),
+            ("sweep", sweep.map(JSONValue.string) ?? .null),
+            (
+                "points",
+                .array(
+                    points.map { point in
+                        .object([
+                            ("value", point.value.map(number) ?? .null),
+                            (
+                                "metrics",
+                                .array(
+                                    (point.replications.first?.metrics ?? []).map { metric in
+                                        let estimate = point.estimate(metric.id)
+                                        return .object([
+                                            ("id", .string(metric.id)), ("label", .string(metric.label)),
+                                            ("mean", number(estimate.mean)),
+                                            ("ci95", estimate.halfWidth.map(number) ?? .null),
+                                        ])
+                                    })
+                            ),
+                            (
+                                "weekly",
+                                .array(
+                                    (point.replications.first?.weekly ?? []).indices.map { index in
+                                        .object([
+                                            (
+                                                "week",
+                                                .string(
+                                                    String(
+                                                        point.replications[0].weekly[index].week.description.prefix(10))
+                                                )
+                                            ),
+                                            (
+                                                "placed",
+                                                .array(
+                                                    pathway.tiers.indices.map { tier in
+                                                        number(
+                                                            Estimate(
+                                                                point.replications.map {
+                                                                    Double($0.weekly[safe: index]?.placed[tier] ?? 0)
+                                                                }
+                                                            ).mean)
+                                                    })
+                                            ),
+                                            (
+                                                "waiting",
+                                                .array(
+                                                    pathway.tiers.indices.map { tier in
+                                                        number(
+                                                            Estimate(
+                                                                point.replications.map {
+                                                                    Double($0.weekly[safe: index]?.waiting[tier] ?? 0)
+                                                                }
+                                                            ).mean)
+                                                    })
+                                            ),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
+        ])
+    }
+}
+
+private func number(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
+
+/// A number as the tables show a parameter: whole numbers without a decimal point.
+func shown(_ value: Double) -> String {
+    guard value.isFinite else { return "–" }
+    return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
