@@ -120,6 +120,8 @@ public enum HuddleMetrics {
                         }) {
                             stepDownsWithPlan += 1
                         }
+                        if days(event.at, to) >= 30 { returns30.eligible += 1 }
+                        if days(event.at, to) >= 90 { returns90.eligible += 1 }
                     }
                 case .contact(attended: true):
                     if let stay = current, !stay.seen {
@@ -150,20 +152,9 @@ public enum HuddleMetrics {
                 if recommendation.deadline < to { breaches += 1 }
             }
             for reEscalation in evaluation.reEscalations where inWindow(reEscalation.steppedDownAt) {
-                if days(reEscalation.steppedDownAt, to) >= 30 {
-                    if reEscalation.days <= 30 { returns30.events += 1 }
-                }
-                if days(reEscalation.steppedDownAt, to) >= 90 {
-                    if reEscalation.days <= 90 { returns90.events += 1 }
-                }
-            }
-            for event in events where inWindow(event.at) {
-                guard case .placement(let placement) = event.kind,
-                    let fromRank = placement.from.flatMap(pathway.rank(of:)),
-                    let toRank = pathway.rank(of: placement.tier), toRank < fromRank
-                else { continue }
-                if days(event.at, to) >= 30 { returns30.eligible += 1 }
-                if days(event.at, to) >= 90 { returns90.eligible += 1 }
+                let observed = days(reEscalation.steppedDownAt, to)
+                if observed >= 30, reEscalation.days <= 30 { returns30.events += 1 }
+                if observed >= 90, reEscalation.days <= 90 { returns90.events += 1 }
             }
         }
 

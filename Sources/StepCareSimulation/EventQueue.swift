@@ -46,15 +46,14 @@ public struct EventQueue<Payload: Sendable>: Sendable {
         }
     }
 
-    /// The time of the earliest pending event, or infinity when none is pending.
-    public var nextTime: Double {
-        mutating get {
-            if minimumTaken {
-                minimumTaken = false
-                heap.removeMin()
-            }
-            return heap.min?.time ?? .infinity
+    /// The time of the earliest pending event, or infinity when none is pending (finishing the lazy removal
+    /// of the event last taken).
+    public mutating func nextTime() -> Double {
+        if minimumTaken {
+            minimumTaken = false
+            heap.removeMin()
         }
+        return heap.min?.time ?? .infinity
     }
 
     /// Takes the earliest event if it is due at or before `horizon`, advancing ``now`` to its time.

@@ -87,7 +87,7 @@ struct NetworkSimulationTests {
         #expect(parallel[0] == a)
     }
 
-    @Test("memory follows the people in the system: the peak population stays near the slots at any horizon")
+    @Test("the people in the system (and so the pending events) stay near the slots however long the run")
     func memoryBound() throws {
         var options = NetworkModel.Options()
         options.warmup = 0

@@ -8,7 +8,6 @@ extension CommandSpec {
     func bind(_ words: [CommandArgument], at location: SourceLocation?) throws(Diagnostic) -> Invocation {
         var positionals: [CommandArgument] = []
         var flags: Set<String> = []
-        var values: [String: CommandArgument] = [:]
         var repeated: [String: [CommandArgument]] = [:]
         var index = 0
         var separatorIndex: Int?
@@ -45,10 +44,8 @@ extension CommandSpec {
                 }
                 flags.insert(name)
             } else if let inlineValue {
-                values[name] = CommandArgument(inlineValue, at: word.location, isQuoted: true)
                 repeated[name, default: []].append(CommandArgument(inlineValue, at: word.location, isQuoted: true))
             } else if index < words.count {
-                values[name] = words[index]
                 repeated[name, default: []].append(words[index])
                 index += 1
             } else {
@@ -59,7 +56,8 @@ extension CommandSpec {
         }
         try checkArity(positionals, at: location)
         return Invocation(
-            spec: self, location: location, positionals: positionals, flags: flags, values: values,
+            spec: self, location: location, positionals: positionals, flags: flags,
+            values: repeated.compactMapValues(\.last),
             repeatedValues: repeated, separatorIndex: separatorIndex)
     }
 

@@ -114,7 +114,7 @@ struct NetworkRunReport {
             + (runs.count > 1 ? "; ± is the 95% confidence half-width" : "") + "\n\n"
         let headers = ["tier", "slots", "utilisation", "mean wait d", "P(wait>0)", "mean queue", "served"]
         let widths = [5, 6, 16, 13, 14, 13, 12]
-        text += zip(headers, widths).map { Numbers.pad($0, $1) }.joined().trimmedRight + "\n"
+        text += zip(headers, widths).map { $0.padding(to: $1) }.joined().trimmedRight + "\n"
         let oracle = model.jacksonOracle
         let window = options.days - options.warmup
         for i in 0..<model.tierCount {
@@ -123,14 +123,14 @@ struct NetworkRunReport {
                 cell(estimate(i) { $0.waits.mean }, 3), cell(estimate(i) { $0.waits.exceedanceFractions[0] }, 3),
                 cell(estimate(i) { $0.meanQueue }, 2), cell(estimate(i) { Double($0.served) }, 0),
             ]
-            text += zip(cells, widths).map { Numbers.pad($0, $1) }.joined().trimmedRight + "\n"
+            text += zip(cells, widths).map { $0.padding(to: $1) }.joined().trimmedRight + "\n"
             if let tier = oracle?[i] {
                 let exact = [
                     "", "exact", Numbers.fixed(tier.utilisation, 4), Numbers.fixed(tier.meanWait, 3),
                     Numbers.fixed(tier.probabilityOfWaiting, 3), Numbers.fixed(tier.meanQueue, 2),
                     Numbers.fixed(tier.served(inWindowOf: window), 0),
                 ]
-                text += zip(exact, widths).map { Numbers.pad($0, $1) }.joined().trimmedRight + "\n"
+                text += zip(exact, widths).map { $0.padding(to: $1) }.joined().trimmedRight + "\n"
             }
         }
         if oracle != nil {

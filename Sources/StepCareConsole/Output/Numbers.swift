@@ -35,9 +35,9 @@ enum Numbers {
         }
     }
 
-    /// `text` padded with spaces to `width` on the right (or the left when `right` is true).
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
+    /// A parameter as tables show it: whole numbers without a decimal point; `–` for NaN.
+    static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 }

@@ -43,11 +43,11 @@ struct PathwayReport {
     let points: [Point]
 
     static func parameters(_ population: PopulationModel) -> String {
-        var text = "parameter                value  meaning\n"
+        var text = "parameter".padding(to: 25) + "value".padding(to: 8) + "meaning\n"
         for parameter in population.parameters {
             text +=
-                Numbers.pad(parameter.name, 24) + " " + Numbers.pad(shown(parameter.value), 6, right: true) + "  "
-                + parameter.meaning + "\n"
+                parameter.name.padding(to: 25) + Numbers.plain(parameter.value).padding(to: 8) + parameter.meaning
+                + "\n"
         }
         return text + "\nDefaults other than slots are illustrative, not one service's data: set them from your own.\n"
     }
@@ -62,22 +62,22 @@ struct PathwayReport {
         }
         guard let point = points.first, let first = point.replications.first else { return text }
         let tiers = pathway.tiers.map(\.id)
-        text += "\n" + Numbers.pad("", 32) + tiers.map { Numbers.pad($0, 16) }.joined().trimmedRight + "\n"
+        text += "\n" + String(repeating: " ", count: 32) + tiers.map { $0.padding(to: 16) }.joined().trimmedRight + "\n"
         let tierLabels = first.metrics.filter { $0.tier == tiers.first }.map {
             ($0.id.dropFirst(tiers[0].count + 1), $0.label)
         }
         for (suffix, label) in tierLabels {
             text +=
-                Numbers.pad(label, 32)
-                + tiers.map { Numbers.pad(cell(point.estimate("\($0).\(suffix)")), 16) }.joined().trimmedRight + "\n"
+                label.padding(to: 32)
+                + tiers.map { cell(point.estimate("\($0).\(suffix)")).padding(to: 16) }.joined().trimmedRight + "\n"
         }
         text += "\n"
         for metric in first.metrics where metric.tier == nil {
-            text += Numbers.pad(metric.label, 40) + cell(point.estimate(metric.id)) + "\n"
+            text += metric.label.padding(to: 40) + cell(point.estimate(metric.id)) + "\n"
         }
         let refused = Estimate(point.replications.map { Double($0.refused) })
-        text += Numbers.pad("staff decisions the engine refused", 40) + cell(refused) + "\n"
-        text += "\nweek ending    " + tiers.map { Numbers.pad("\($0) in/wait", 16) }.joined().trimmedRight + "\n"
+        text += "staff decisions the engine refused".padding(to: 40) + cell(refused) + "\n"
+        text += "\nweek ending    " + tiers.map { ("\($0) in/wait").padding(to: 16) }.joined().trimmedRight + "\n"
         for (index, week) in first.weekly.enumerated() where index % 4 == 3 || index == first.weekly.count - 1 {
             let placed = tiers.indices.map { tier in
                 Estimate(point.replications.map { Double($0.weekly[safe: index]?.placed[tier] ?? 0) }).mean
@@ -86,9 +86,9 @@ struct PathwayReport {
                 Estimate(point.replications.map { Double($0.weekly[safe: index]?.waiting[tier] ?? 0) }).mean
             }
             text +=
-                Numbers.pad(String(week.week.description.prefix(10)), 15)
+                String(week.week.description.prefix(10)).padding(to: 15)
                 + tiers.indices.map {
-                    Numbers.pad(Numbers.fixed(placed[$0], 1) + " / " + Numbers.fixed(waiting[$0], 1), 16)
+                    (Numbers.fixed(placed[$0], 1) + " / " + Numbers.fixed(waiting[$0], 1)).padding(to: 16)
                 }
                 .joined().trimmedRight + "\n"
         }
@@ -102,11 +102,11 @@ struct PathwayReport {
             ("step-up.median-days", "step-up d"), ("step-up.breaches", "breaches"),
             ("re-escalation.90", "re-esc 90 %"),
         ]
-        var text = "\n" + Numbers.pad(name, 16) + columns.map { Numbers.pad($0.1, 13) }.joined().trimmedRight + "\n"
+        var text = "\n" + name.padding(to: 16) + columns.map { $0.1.padding(to: 13) }.joined().trimmedRight + "\n"
         for point in points {
             text +=
-                Numbers.pad(shown(point.value ?? .nan), 16)
-                + columns.map { Numbers.pad(cell(point.estimate($0.0)), 13) }.joined().trimmedRight + "\n"
+                Numbers.plain(point.value ?? .nan).padding(to: 16)
+                + columns.map { cell(point.estimate($0.0)).padding(to: 13) }.joined().trimmedRight + "\n"
         }
         return text
     }
@@ -189,12 +189,6 @@ struct PathwayReport {
 }
 
 private func number(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
-
-/// A number as the tables show a parameter: whole numbers without a decimal point.
-func shown(_ value: Double) -> String {
-    guard value.isFinite else { return "–" }
-    return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-}
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }

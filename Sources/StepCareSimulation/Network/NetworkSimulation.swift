@@ -42,7 +42,7 @@ extension NetworkModel {
         // number, so referrals cost no heap operations (they are ~40 % of the events).
         var nextReferral = random.exponential(mean: meanGap)
         while true {
-            if nextReferral <= queue.nextTime {
+            if nextReferral <= queue.nextTime() {
                 guard nextReferral <= horizon else { break }
                 let time = nextReferral
                 run.referred()

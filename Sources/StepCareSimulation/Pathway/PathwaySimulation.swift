@@ -5,7 +5,7 @@ public import StepCareEngine
 public struct PathwayRun: Sendable {
     /// The replication's seed.
     public var seed: UInt64
-    /// Every case referred, in referral order, with the `simulation` context.
+    /// Every case referred, in referral order; kept (`simulate --save`) only in the `simulation` context.
     public var caseload: Caseload
     /// The pathway as simulated (with any changed capacity).
     public var pathway: Pathway
@@ -15,8 +15,6 @@ public struct PathwayRun: Sendable {
     public var end: Instant
     /// Staff decisions the engine refused (a sign the service policy and the rules disagree).
     public var refusedDecisions: Int
-    /// Records in this run belong to the simulation context.
-    public let context = RecordContext.simulation
 }
 
 /// A synthetic population driven through a pathway by the real engine: triage, escalation, step-downs with

@@ -40,7 +40,8 @@ enum PathwayCommand {
                             name, "only one parameter can be swept at a time",
                             hint: "give a single value here, or sweep it in a separate run")
                     }
-                    for value in values { try population.set(name, to: value) }
+                    var probe = population  // every swept value is checked before anything runs
+                    for value in values { try probe.set(name, to: value) }
                     sweep = (population.canonicalName(name) ?? name, values)
                 }
             } catch {
