@@ -90,6 +90,11 @@ var targets: [Target] = [
             "StepCareSimulation", "StepCareMetrics", "StepCareEngine", "StepCareRegistry", "StepCareTesting",
         ]),
 
+    .testTarget(
+        name: "StepCareMetricsTests",
+        dependencies: [
+            "StepCareMetrics", "StepCareEngine", "StepCareRegistry", "StepCareSimulation", "StepCareTesting",
+        ]),
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
     .testTarget(name: "StepCareEngineTests", dependencies: ["StepCareEngine", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(

@@ -96,7 +96,7 @@ extension Engine {
 extension Engine {
     /// The waits still open for a case: each tier it was waitlisted for (once, from the first time) until a
     /// placement into that tier or a more intensive one.
-    func activeWaits(_ state: CaseState) -> [(at: Instant, tier: String)] {
+    public func activeWaits(_ state: CaseState) -> [(at: Instant, tier: String)] {
         var waits: [(at: Instant, tier: String)] = []
         for event in state.events {
             switch event.kind {

@@ -18,7 +18,7 @@ struct StepCare: ParsableCommand {
             Type help in the REPL for the command language.
             """,
         version: StepCareVersion.current,
-        subcommands: [Repl.self, Run.self, Score.self, Simulate.self],
+        subcommands: [Repl.self, Run.self, Score.self, Simulate.self, DashboardReport.self],
         defaultSubcommand: Repl.self)
 }
 
@@ -196,6 +196,63 @@ struct Simulate: ParsableCommand {
         } catch {
             interpreter.output.flush()
             errors.write(error.rendered(file: "stepcare simulate", source: ""))
+            errors.flush()
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Prints the weekly huddle dashboard, or writes it as an HTML page: the REPL's dashboard command.
+struct DashboardReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Print the weekly huddle dashboard of a caseload, or write it as an HTML page with charts.",
+        discussion: """
+            stepcare dashboard [--db FILE] [--context live|training|simulation] [--pathway ID] [--week DATE]
+                               [--by FIELD] [--suppress N] [--json | --html FILE]
+            The same figures as the REPL's dashboard command (help dashboard); docs/metrics.md defines them.
+            """)
+
+    @Option(
+        help: "The last day of the week reported (YYYY-MM-DD); default: today; for simulation records, the latest one.")
+    var week: String?
+
+    @Option(help: "Break every figure down by this demographic field, e.g. ethnicity.")
+    var by: String?
+
+    @Option(help: "Hide figures in the breakdown about fewer than this many people or events (default 5).")
+    var suppress: String?
+
+    @Option(help: "The pathway whose cases are reported (default: the first registered).")
+    var pathway: String?
+
+    @Flag(help: "Print the dashboard as one line of JSON.")
+    var json = false
+
+    @Option(help: "Write the report as one self-contained HTML page (created 0600).", completion: .file())
+    var html: String?
+
+    @OptionGroup var options: InstrumentOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let registry = try options.registry()
+        let interpreter = Interpreter(
+            registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor(),
+            workspace: try store.workspace(registry: registry, now: SessionClock.now()))
+        var arguments: [CommandArgument] = []
+        for (name, value) in [("week", week), ("by", by), ("suppress", suppress), ("pathway", pathway), ("html", html)]
+        {
+            if let value { arguments += [CommandArgument("--" + name), CommandArgument(value, isQuoted: true)] }
+        }
+        if json { arguments.append(CommandArgument("--json")) }
+        let errors = FileDescriptorOutput(descriptor: 2)
+        do {
+            try interpreter.execute(commandNamed: "dashboard", arguments: arguments)
+            interpreter.output.flush()
+        } catch {
+            interpreter.output.flush()
+            errors.write(error.rendered(file: "stepcare dashboard", source: ""))
             errors.flush()
             throw ExitCode(1)
         }

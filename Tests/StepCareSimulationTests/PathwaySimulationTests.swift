@@ -35,9 +35,10 @@ struct PathwaySimulationTests {
         let c = simulation.simulate(seed: 4)
         #expect(a.caseload == b.caseload)
         #expect(a.caseload != c.caseload)
-        let engine = Engine(pathway: a.pathway)
-        let metricsA = HuddleMetrics.compute(a.caseload, engine: engine, from: a.start, to: a.end)
-        let metricsB = HuddleMetrics.compute(b.caseload, engine: engine, from: b.start, to: b.end)
+        let metrics = HuddleMetrics(engine: Engine(pathway: a.pathway))
+        let window = ReportingWindow(from: a.start, to: a.end)
+        let metricsA = metrics.compute(a.caseload, window: window).values
+        let metricsB = metrics.compute(b.caseload, window: window).values
         #expect(metricsA.map(\.id) == metricsB.map(\.id))
         #expect(zip(metricsA, metricsB).allSatisfy { $0.value == $1.value || ($0.value.isNaN && $1.value.isNaN) })
         // About 0.5 referrals a day for 120 days: Poisson, within 5 standard deviations.

@@ -50,7 +50,8 @@ import Testing
         "score": "score phq9 1 1 1 1 1 1 1 1 0", "administer": "administer gad7", "outcome": "outcome phq9 20 9",
         "load-instrument": "load-instrument /nonexistent.json", "pathways": "pathways", "use": "use talking-therapies",
         "pathway": "pathway", "rights": "rights", "who-can": "who-can step-up", "can": "can coach place",
-        "timeline": "timeline", "evaluate": "evaluate", "capacity": "capacity", "today": "today 2026-02-01",
+        "timeline": "timeline", "evaluate": "evaluate", "capacity": "capacity", "dashboard": "dashboard",
+        "today": "today 2026-02-01",
         "advance": "advance 1d", "say": "say hello", "expect": "expect tier tier-1", "status": "status",
         "logout": "logout", "as": "as ana evaluate", "audit": "audit verify", "quit": "quit",
     ]

@@ -12,7 +12,8 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable([
         .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument,
         .pathways, .use, .pathway, .rights, .whoCan, .can, .caseCommand, .record, .timeline, .evaluate, .place, .stepUp,
-        .stepDown, .override, .discharge, .capacity, .today, .advance, .say, .expect, .status, .user, .login,
+        .stepDown, .override, .discharge, .capacity, .dashboard, .today, .advance, .say, .expect, .status, .user,
+        .login,
         .logout, .asUser, .breakGlass, .audit, .export, .importCases, .importScores, .simulate, .quit,
     ])
 

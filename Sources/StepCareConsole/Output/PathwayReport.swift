@@ -15,11 +15,14 @@ struct PathwayReport {
         var refused: Int
         var caseload: Caseload
 
-        init(_ run: PathwayRun, keepCases: Bool) {
-            let engine = Engine(pathway: run.pathway)
+        init(_ run: PathwayRun, outcomeMeasures: [OutcomeMeasure], keepCases: Bool) {
+            let huddle = HuddleMetrics(engine: Engine(pathway: run.pathway), outcomeMeasures: outcomeMeasures)
             seed = run.seed
-            metrics = HuddleMetrics.compute(run.caseload, engine: engine, from: run.start, to: run.end)
-            weekly = HuddleMetrics.weekly(run.caseload, engine: engine, from: run.start, to: run.end)
+            metrics =
+                huddle.compute(
+                    run.caseload, window: ReportingWindow(from: run.start, to: run.end - TimeSpan(minutes: 1))
+                ).values
+            weekly = huddle.weekly(run.caseload, from: run.start, to: run.end)
             refused = run.refusedDecisions
             caseload = keepCases ? run.caseload : Caseload()
         }

@@ -61,6 +61,7 @@ enum PathwayCommand {
                 at: invocation.location)
         }
         let points = sweep?.values ?? [Double.nan]
+        let measures = HuddleMetrics.talkingTherapiesMeasures(in: interpreter.registry)
         let progress = ProgressBar(total: points.count * reps, unit: "replications")
         var results: [PathwayReport.Point] = []
         for value in points {
@@ -76,7 +77,9 @@ enum PathwayCommand {
             }
             let done = results.count * reps
             let replications = Replications.run(count: reps, jobs: jobs, progress: { progress.report(done + $0) }) {
-                PathwayReport.Replication(simulation.simulate(seed: seed &+ UInt64($0)), keepCases: save && $0 == 0)
+                PathwayReport.Replication(
+                    simulation.simulate(seed: seed &+ UInt64($0)), outcomeMeasures: measures, keepCases: save && $0 == 0
+                )
             }
             results.append(.init(value: sweep == nil ? nil : value, replications: replications))
         }

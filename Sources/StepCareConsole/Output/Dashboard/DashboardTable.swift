@@ -1,0 +1,108 @@
+import StepCareCore
+import StepCareEngine
+import StepCareMetrics
+
+/// The huddle dashboard as tables that fit an 80-column terminal.
+enum DashboardTable {
+    /// This week beside last week with the change, the outstanding step-up triggers, then any breakdowns.
+    static func text(_ dashboard: Dashboard) -> String {
+        let week = dashboard.week
+        let previous = dashboard.previousWeek
+        var text =
+            "Huddle dashboard: \(dashboard.pathway.id), \(dashboard.context) records\n"
+            + "week \(week.window.from.date) to \(week.window.to.date), beside the week before\n\n"
+        let header =
+            "".padding(to: 40) + "this week".leftPadded(12) + "last week".leftPadded(12) + "change".leftPadded(12)
+        func rows(_ values: [MetricValue]) -> String {
+            values.map { value in
+                let before = previous[value.id]?.value ?? .nan
+                return "  " + value.label.padding(to: 38) + format(value.value, value.definition.kind).leftPadded(12)
+                    + format(before, value.definition.kind).leftPadded(12)
+                    + change(value.value - before, value.definition.kind).leftPadded(12) + "\n"
+            }.joined()
+        }
+        text += header + "\nservice\n" + rows(week.values.filter { $0.tier == nil })
+        for tier in dashboard.pathway.tiers {
+            text += "\n\(tier.id) (\(tier.name))\n" + rows(week.values.filter { $0.tier == tier.id })
+        }
+        text += outstanding(week)
+        for breakdown in dashboard.equity { text += equity(breakdown) }
+        return text
+    }
+
+    private static func outstanding(_ week: MetricSet) -> String {
+        guard !week.outstanding.isEmpty else { return "\nno step-up triggers outstanding at the end of the week\n" }
+        var text =
+            "\nstep-up triggers outstanding at the end of the week, oldest first\n"
+            + "  case".padding(to: 20) + "tier".padding(to: 12) + "rule".padding(to: 26) + "age, days".leftPadded(10)
+            + "  deadline\n"
+        for trigger in week.outstanding {
+            text +=
+                "  " + trigger.caseID.padding(to: 18) + (trigger.tier ?? "–").padding(to: 12)
+                + trigger.ruleID.padding(to: 26) + Numbers.fixed(trigger.ageDays, 1).leftPadded(10) + "  "
+                + (trigger.isOverdue ? "overdue" : trigger.deadline.description) + "\n"
+        }
+        return text
+    }
+
+    /// Every figure by group, overall first, three groups to a table; `*` marks a suppressed figure.
+    static func equity(_ breakdown: EquityBreakdown) -> String {
+        var text =
+            "\nby \(breakdown.field): group figure (gap to overall); * = about fewer than "
+            + "\(breakdown.suppression.threshold) people or events, suppressed\n"
+        let groups = breakdown.groups
+        var start = 0
+        repeat {
+            let slice = Array(groups[start..<min(start + 3, groups.count)])
+            text += "\n" + "".padding(to: 32) + "overall".leftPadded(12)
+            text += slice.map { String($0.value.prefix(11)).leftPadded(12) }.joined() + "\n"
+            text +=
+                "clients".padding(to: 32) + String(groups.reduce(0) { $0 + $1.clients }).leftPadded(12)
+                + slice.map { (breakdown.clients(of: $0).map(String.init) ?? "*").leftPadded(12) }.joined() + "\n"
+            var tier: String?
+            for value in breakdown.overall.values {
+                if value.tier != tier, let id = value.tier {
+                    tier = id
+                    text += id + "\n"
+                }
+                let label = (value.tier == nil ? "" : "  ") + value.label
+                text +=
+                    String(label.prefix(31)).padding(to: 32) + format(value.value, value.definition.kind).leftPadded(12)
+                for group in slice {
+                    let cell = breakdown.cell(value.id, in: group)
+                    text += equityCell(cell, value.definition.kind).leftPadded(12)
+                }
+                text += "\n"
+            }
+            start += 3
+        } while start < groups.count
+        return text
+    }
+
+    private static func equityCell(_ cell: EquityCell, _ kind: MetricKind) -> String {
+        if cell.isSuppressed { return "*" }
+        guard let value = cell.value else { return "–" }
+        let places = kind == .percent ? 0 : 1
+        let shown = kind == .count ? Numbers.fixed(value, 0) : Numbers.fixed(value, places)
+        guard let gap = cell.gap else { return shown }
+        return shown + " (" + (gap > 0 ? "+" : "") + Numbers.fixed(gap, places) + ")"
+    }
+
+    /// A figure as the tables show it: counts whole, others to one decimal place; `–` when unmeasured.
+    static func format(_ value: Double, _ kind: MetricKind) -> String {
+        Numbers.fixed(value, kind == .count ? 0 : 1)
+    }
+
+    private static func change(_ delta: Double, _ kind: MetricKind) -> String {
+        guard delta.isFinite else { return "–" }
+        let text = format(delta, kind)
+        return delta > 0 ? "+" + text : text
+    }
+}
+
+extension String {
+    /// The string right-aligned in `width` columns (never cut).
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? " " + self : String(repeating: " ", count: width - count) + self
+    }
+}

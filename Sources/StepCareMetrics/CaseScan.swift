@@ -1,0 +1,169 @@
+import StepCareCore
+import StepCareEngine
+
+/// One walk through one client's timeline, adding what falls in the window to a ``Tally``.
+///
+/// `docs/metrics.md` defines every figure; the comments here name the definition each step serves.
+struct CaseScan {
+    let metrics: HuddleMetrics
+    let window: ReportingWindow
+    let timeline: CaseTimeline
+
+    private var pathway: Pathway { metrics.engine.pathway }
+
+    /// A stay in a tier.
+    private struct Stay {
+        var rank: Int
+        var since: Instant
+        /// When the access clock started: the referral for a first placement, else joining the tier's waitlist,
+        /// else the move.
+        var clockStart: Instant
+        var seenAt: Instant?
+    }
+
+    func add(to tally: inout Tally) {
+        let events = timeline.events.prefix { $0.at <= window.to }
+        var stay: Stay?
+        var referredAt: Instant?
+        var attendedSinceReferral = 0
+        var waitlistJoined: [String: Instant] = [:]
+        var previousPlacement: Int?
+        var stepDowns: [(tier: String, at: Instant)] = []
+
+        func close(at end: Instant?) {
+            guard let current = stay else { return }
+            let stop = end ?? window.to + TimeSpan(minutes: 1)
+            let overlap = Double(
+                (min(stop, window.to + TimeSpan(minutes: 1)) - max(current.since, window.from)).minutes)
+            if overlap > 0 {
+                tally.tiers[current.rank].placedDays += overlap / 1440
+                tally.tiers[current.rank].cohort += 1
+            }
+            if let end, window.contains(end) { tally.tiers[current.rank].stays.append(days(current.since, end)) }
+            decideAccess(current, end: end, &tally)
+            stay = nil
+        }
+
+        for (index, event) in zip(events.indices, events) {
+            let inWindow = window.contains(event.at)
+            switch event.kind {
+            case .referral:
+                referredAt = event.at
+                attendedSinceReferral = 0
+                if inWindow { tally.referrals += 1 }
+            case .waitlisted(let tier, _, _):
+                if waitlistJoined[tier] == nil { waitlistJoined[tier] = event.at }
+            case .placement(let placement):
+                let fromRank = stay?.rank
+                close(at: event.at)
+                guard let rank = pathway.rank(of: placement.tier) else { continue }
+                let joined = waitlistJoined[placement.tier]
+                let clockStart = placement.from == nil ? (referredAt ?? event.at) : (joined ?? event.at)
+                waitlistJoined = waitlistJoined.filter { (pathway.rank(of: $0.key) ?? 0) > rank }
+                stay = Stay(rank: rank, since: event.at, clockStart: clockStart)
+                defer { previousPlacement = index }
+                if let fromRank, rank < fromRank { stepDowns.append((pathway.tiers[fromRank].id, event.at)) }
+                guard inWindow else { continue }
+                tally.placements += 1
+                tally.tiers[rank].entries += 1
+                if let joined { tally.tiers[rank].waitsEnded.append(days(joined, event.at)) }
+                if placement.kind == .override { tally.overrides += 1 }
+                if placement.slot == .exception { tally.exceptions += 1 }
+                if placement.slot == .rapidAccess { tally.rapidAccess += 1 }
+                if let fromRank, rank > fromRank { tally.stepUps += 1 }
+                if let fromRank, rank < fromRank {
+                    tally.stepDowns += 1
+                    let since = previousPlacement.map { $0 + 1 } ?? events.startIndex
+                    if events[since..<index].contains(where: Self.isCompleteStabilityPlan) {
+                        tally.stepDownsWithPlan += 1
+                    }
+                }
+            case .contact(attended: true):
+                attendedSinceReferral += 1
+                guard let current = stay, current.seenAt == nil else { continue }
+                stay?.seenAt = event.at
+                if inWindow { tally.tiers[current.rank].firstContactWaits.append(days(current.clockStart, event.at)) }
+            case .crisisContact:
+                if let current = stay, inWindow { tally.tiers[current.rank].crisis += 1 }
+            case .discharge:
+                let rank = stay?.rank
+                close(at: event.at)
+                waitlistJoined = [:]
+                if inWindow, let rank, attendedSinceReferral >= 2 {
+                    let start = events[..<index].lastIndex { if case .referral = $0.kind { true } else { false } }
+                    metrics.classifyCourse(events[(start ?? events.startIndex)...index], into: &tally.tiers[rank])
+                }
+            default:
+                break
+            }
+        }
+        if let current = stay {
+            tally.tiers[current.rank].placed += 1
+            if current.seenAt == nil {
+                tally.tiers[current.rank].waiting += 1
+                if let expiry = expiry(current), window.to > expiry {
+                    tally.tiers[current.rank].waitingPastStandard += 1
+                }
+            }
+        }
+        close(at: nil)
+        let state = CaseState(timeline, asOf: window.to)
+        if !state.isDischarged {
+            for wait in metrics.engine.activeWaits(state) {
+                guard let rank = pathway.rank(of: wait.tier) else { continue }
+                tally.tiers[rank].waitlistAges.append(days(wait.at, window.to))
+            }
+        }
+        addReEscalations(after: stepDowns, events, &tally)
+        StepUpWatch(metrics: metrics, window: window, timeline: timeline, events: events).add(to: &tally)
+    }
+
+    /// Re-escalation: each step-down whose 30 (90) days of follow-up end in the window, and whether the client
+    /// returned to the tier stepped down from (or a more intensive one) within them, as the engine finds returns.
+    private func addReEscalations(
+        after stepDowns: [(tier: String, at: Instant)], _ events: ArraySlice<CaseEvent>, _ tally: inout Tally
+    ) {
+        let cohort = stepDowns.filter { window.contains($0.at + .days(30)) || window.contains($0.at + .days(90)) }
+        guard !cohort.isEmpty else { return }
+        let returns = metrics.engine.evaluate(
+            CaseTimeline(caseID: timeline.caseID, events: Array(events)), asOf: window.to
+        )
+        .reEscalations
+        for stepDown in cohort {
+            let back = returns.first { $0.tier == stepDown.tier && $0.steppedDownAt == stepDown.at }
+            let after = back.map { $0.returnedAt - stepDown.at }
+            if window.contains(stepDown.at + .days(30)) {
+                tally.reEscalation30.followed += 1
+                if let after, after <= .days(30) { tally.reEscalation30.returned += 1 }
+            }
+            if window.contains(stepDown.at + .days(90)) {
+                tally.reEscalation90.followed += 1
+                if let after, after <= .days(90) { tally.reEscalation90.returned += 1 }
+            }
+        }
+    }
+
+    /// The access decision of a stay: met at a first contact within the standard; otherwise breached once the
+    /// standard has run out and the client is in the tier, if they are still there unseen then.
+    private func decideAccess(_ stay: Stay, end: Instant?, _ tally: inout Tally) {
+        guard let expiry = expiry(stay) else { return }
+        if let seen = stay.seenAt, seen <= expiry {
+            if window.contains(seen) { tally.tiers[stay.rank].metStandard += 1 }
+            return
+        }
+        let decided = max(expiry, stay.since)
+        let stillThere = end.map { $0 > decided } ?? true
+        if stillThere, window.contains(decided) { tally.tiers[stay.rank].breachedStandard += 1 }
+    }
+
+    private func expiry(_ stay: Stay) -> Instant? {
+        pathway.tiers[stay.rank].accessStandard.map { stay.clockStart + $0 }
+    }
+
+    static func isCompleteStabilityPlan(_ event: CaseEvent) -> Bool {
+        if case .plan(.stability(let plan)) = event.kind { plan.missingParts.isEmpty } else { false }
+    }
+}
+
+/// Days from `start` to `end`, to the minute.
+func days(_ start: Instant, _ end: Instant) -> Double { Double((end - start).minutes) / 1440 }

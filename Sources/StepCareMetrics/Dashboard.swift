@@ -1,0 +1,44 @@
+public import StepCareCore
+public import StepCareEngine
+
+/// The weekly huddle dashboard: this week's metrics with the weeks before it, and the equity breakdowns.
+///
+/// Every figure comes from ``HuddleMetrics``, whether the caseload is live records or a simulation's.
+public struct Dashboard: Sendable {
+    /// The pathway the metrics follow.
+    public var pathway: Pathway
+    /// Which records they count.
+    public var context: RecordContext
+    /// One set of metrics per week, oldest first; the last is the week reported.
+    public var history: [MetricSet]
+    /// The demographic fields recorded on any case, sorted.
+    public var fields: [String]
+    /// The week's metrics broken down by each field asked for.
+    public var equity: [EquityBreakdown]
+
+    /// The week reported.
+    public var week: MetricSet { history[history.count - 1] }
+    /// The week before it.
+    public var previousWeek: MetricSet { history[history.count - 2] }
+
+    /// Builds the dashboard of `caseload` for `week`, with `weeks` weeks of history (at least 2) and a
+    /// breakdown for each of `equityFields`.
+    public init(
+        _ caseload: Caseload, metrics: HuddleMetrics, context: RecordContext, week: ReportingWindow, weeks: Int = 12,
+        equityFields: [String] = [], suppression: Suppression = Suppression()
+    ) {
+        precondition(weeks >= 2, "the dashboard compares at least two weeks")
+        let timelines = caseload.order.compactMap { caseload.cases[$0] }
+        var windows = [week]
+        while windows.count < weeks, let first = windows.first { windows.insert(first.previous, at: 0) }
+        pathway = metrics.engine.pathway
+        self.context = context
+        history = windows.map { metrics.compute(timelines, window: $0) }
+        fields = Array(Set(timelines.flatMap(\.demographics.keys))).sorted()
+        let reported = history[history.count - 1]
+        equity = equityFields.map {
+            EquityBreakdown(
+                timelines, field: $0, metrics: metrics, window: week, overall: reported, suppression: suppression)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// The counts and samples behind one window's metrics, added to case by case.
+struct Tally {
+    /// One tier's counts.
+    struct Tier {
+        var entries = 0
+        var firstContactWaits: [Double] = []
+        var metStandard = 0
+        var breachedStandard = 0
+        var waiting = 0
+        var waitingPastStandard = 0
+        var waitlistAges: [Double] = []
+        var waitsEnded: [Double] = []
+        var placed = 0
+        var placedDays = 0.0
+        var cohort = 0
+        var stays: [Double] = []
+        var crisis = 0
+        var finished = 0
+        var unpaired = 0
+        var outcomes = OutcomeTally()
+    }
+
+    /// NHS Talking Therapies outcome counts of the courses finished in one tier.
+    struct OutcomeTally {
+        var atCaseness = 0
+        var recovered = 0
+        var atCasenessWithReliableChange = 0
+        var reliablyRecovered = 0
+        var classified = 0
+        var improved = 0
+        var deteriorated = 0
+    }
+
+    var tiers: [Tier]
+    var windowDays: Double
+    var referrals = 0
+    var placements = 0
+    var stepUps = 0
+    var stepUpDelays: [Double] = []
+    var breaches = 0
+    var stepDowns = 0
+    var stepDownsWithPlan = 0
+    var reEscalation30 = (returned: 0, followed: 0)
+    var reEscalation90 = (returned: 0, followed: 0)
+    var overrides = 0
+    var exceptions = 0
+    var rapidAccess = 0
+    var outstanding: [OutstandingTrigger] = []
+
+    init(tierCount: Int, windowDays: Double) {
+        tiers = Array(repeating: Tier(), count: tierCount)
+        self.windowDays = windowDays
+    }
+}
