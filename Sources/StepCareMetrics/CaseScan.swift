@@ -114,21 +114,22 @@ struct CaseScan {
                 tally.tiers[rank].waitlistAges.append(days(wait.at, window.to))
             }
         }
-        addReEscalations(after: stepDowns, events, &tally)
-        StepUpWatch(metrics: metrics, window: window, timeline: timeline, events: events).add(to: &tally)
+        let final = StepUpWatch(metrics: metrics, window: window, timeline: timeline, events: events).add(to: &tally)
+        addReEscalations(after: stepDowns, final, events, &tally)
     }
 
     /// Re-escalation: each step-down whose 30 (90) days of follow-up end in the window, and whether the client
     /// returned to the tier stepped down from (or a more intensive one) within them, as the engine finds returns.
     private func addReEscalations(
-        after stepDowns: [(tier: String, at: Instant)], _ events: ArraySlice<CaseEvent>, _ tally: inout Tally
+        after stepDowns: [(tier: String, at: Instant)], _ final: Evaluation?, _ events: ArraySlice<CaseEvent>,
+        _ tally: inout Tally
     ) {
         let cohort = stepDowns.filter { window.contains($0.at + .days(30)) || window.contains($0.at + .days(90)) }
         guard !cohort.isEmpty else { return }
-        let returns = metrics.engine.evaluate(
-            CaseTimeline(caseID: timeline.caseID, events: Array(events)), asOf: window.to
-        )
-        .reEscalations
+        let evaluation =
+            final
+            ?? metrics.engine.evaluate(CaseTimeline(caseID: timeline.caseID, events: Array(events)), asOf: window.to)
+        let returns = evaluation.reEscalations
         for stepDown in cohort {
             let back = returns.first { $0.tier == stepDown.tier && $0.steppedDownAt == stepDown.at }
             let after = back.map { $0.returnedAt - stepDown.at }

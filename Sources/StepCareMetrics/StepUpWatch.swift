@@ -40,17 +40,24 @@ struct StepUpWatch {
         var resolvedAt: Instant?
     }
 
-    func add(to tally: inout Tally) {
+    /// Adds the case's step-ups, breaches and outstanding triggers, and returns the engine's evaluation at the
+    /// end of the window (`nil` for a case discharged before the window with no events in it).
+    func add(to tally: inout Tally) -> Evaluation? {
         let engine = metrics.engine
         let before = events.prefix { $0.at < window.from }
         let hasEventsInWindow = before.count < events.count
-        if !hasEventsInWindow, CaseState(timeline, asOf: window.from).isDischarged { return }
+        if !hasEventsInWindow, CaseState(timeline, asOf: window.from).isDischarged { return nil }
         var watched: [Key: Watched] = [:]
         var open: Set<Key> = []
 
+        func evaluate(_ prefix: ArraySlice<CaseEvent>, at now: Instant) -> Evaluation {
+            engine.evaluate(CaseTimeline(caseID: timeline.caseID, events: Array(prefix)), asOf: now)
+        }
         func observe(_ prefix: ArraySlice<CaseEvent>, at now: Instant) -> [Recommendation] {
-            let stepUps = engine.evaluate(CaseTimeline(caseID: timeline.caseID, events: Array(prefix)), asOf: now)
-                .recommendations.filter { if case .stepUp = $0.kind { true } else { false } }
+            observe(evaluate(prefix, at: now), at: now)
+        }
+        func observe(_ evaluation: Evaluation, at now: Instant) -> [Recommendation] {
+            let stepUps = evaluation.recommendations.filter { if case .stepUp = $0.kind { true } else { false } }
             let present = Set(stepUps.map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })
             for key in open.subtracting(present) { watched[key]?.resolvedAt = now }
             for recommendation in stepUps {
@@ -79,9 +86,9 @@ struct StepUpWatch {
             }
             _ = observe(events[...index], at: event.at)
         }
-        let final = observe(events, at: window.to)
-        let tier = CaseState(timeline, asOf: window.to).tier
-        for recommendation in final {
+        let evaluation = evaluate(events, at: window.to)
+        let tier = evaluation.state.tier
+        for recommendation in observe(evaluation, at: window.to) {
             tally.outstanding.append(
                 OutstandingTrigger(
                     caseID: timeline.caseID, tier: tier, ruleID: recommendation.ruleID,
@@ -91,5 +98,6 @@ struct StepUpWatch {
         for trigger in watched.values where window.contains(trigger.deadline) {
             if (trigger.resolvedAt.map { $0 > trigger.deadline }) ?? true { tally.breaches += 1 }
         }
+        return evaluation
     }
 }

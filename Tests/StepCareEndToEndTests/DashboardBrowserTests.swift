@@ -29,6 +29,10 @@ import Testing
         for outside in ["<script", "http://", "https://", "<link", "url("] {
             #expect(!html.lowercased().contains(outside), "the page must be self-contained, but has \(outside)")
         }
+        // Aggregates only: the terminal lists outstanding triggers by case (S3-…); the page never names a case.
+        #expect(!html.contains("S3-"), "the page names a case")
+        let mode = try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the page is not private (0600)")
         #expect(Self.count("<svg", in: html) == 6)
         for id in Self.chartIDs { #expect(html.contains("id=\"\(id)\""), "no figure \(id)") }
         #expect(

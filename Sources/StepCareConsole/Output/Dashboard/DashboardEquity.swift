@@ -119,12 +119,12 @@ enum DashboardEquity {
                     out += SVG.text("suppressed", x: centre(index), y: y + 15, fill: "#777777")
                 } else if let gap = cell.gap, gap.isFinite {
                     let length = scale(gap) - scale(0)
-                    let value = cell.value.map { DashboardPage.format($0, column.kind) } ?? "–"
+                    let value = cell.value.map { column.kind.format($0) } ?? "–"
                     out += SVG.rect(
                         x: scale(0), y: y + 5, width: abs(length) < 1 ? 1 : length, height: 12,
                         fill: SVG.colour(index),
                         tooltip: "\(group.value), \(column.label): \(value), gap "
-                            + "\(DashboardPage.signed(gap, column.kind)) \(column.unit)")
+                            + "\(column.kind.signed(gap)) \(column.unit)")
                 } else {
                     out += SVG.text("–", x: centre(index) + 10, y: y + 15, fill: "#555555")
                 }
@@ -144,7 +144,7 @@ enum DashboardEquity {
         out += String(repeating: "<th scope=\"col\">value</th><th scope=\"col\">gap</th>", count: columns.count)
         out += "</tr></thead>\n<tbody>\n<tr><th scope=\"row\">overall</th><td>\(total)</td>"
         for column in columns {
-            out += "<td>\(DashboardPage.format(breakdown.overall.value(column.id), column.kind))</td><td></td>"
+            out += "<td>\(column.kind.format(breakdown.overall.value(column.id)))</td><td></td>"
         }
         out += "</tr>\n"
         for group in breakdown.groups {
@@ -156,8 +156,8 @@ enum DashboardEquity {
                     out += "<td>\(hidden)</td><td>\(hidden)</td>"
                     continue
                 }
-                let value = cell.value.map { DashboardPage.format($0, column.kind) } ?? "–"
-                let gap = cell.gap.map { DashboardPage.signed($0, column.kind) } ?? "–"
+                let value = cell.value.map { column.kind.format($0) } ?? "–"
+                let gap = cell.gap.map { column.kind.signed($0) } ?? "–"
                 out += "<td>\(value)</td><td>\(gap)</td>"
             }
             out += "</tr>\n"

@@ -66,23 +66,8 @@ enum DashboardPage {
     }
 
     private static func row(_ label: String, _ kind: MetricKind, _ now: Double, _ before: Double) -> String {
-        "<tr><th scope=\"row\">\(SVG.escape(label))</th><td>\(format(now, kind))</td><td>\(format(before, kind))</td>"
-            + "<td>\(signed(now - before, kind))</td></tr>\n"
-    }
-
-    /// A figure as tables show it: counts whole, rates to two places, the rest to one; `–` when unmeasured.
-    static func format(_ value: Double, _ kind: MetricKind) -> String {
-        switch kind {
-        case .count: Numbers.fixed(value, 0)
-        case .percent, .days: Numbers.fixed(value, 1)
-        case .rate: Numbers.fixed(value, 2)
-        }
-    }
-
-    /// A change or gap with its sign: `+1.5`, `-2.0`, `0.0`.
-    static func signed(_ value: Double, _ kind: MetricKind) -> String {
-        let text = format(value, kind)
-        return value > 0 && text.contains(where: { "123456789".contains($0) }) ? "+" + text : text
+        "<tr><th scope=\"row\">\(SVG.escape(label))</th><td>\(kind.format(now))</td><td>\(kind.format(before))</td>"
+            + "<td>\(kind.signed(now - before))</td></tr>\n"
     }
 
     private static func trendCharts(_ dashboard: Dashboard) -> String {

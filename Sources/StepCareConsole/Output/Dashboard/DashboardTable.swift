@@ -16,9 +16,9 @@ enum DashboardTable {
         func rows(_ values: [MetricValue]) -> String {
             values.map { value in
                 let before = previous[value.id]?.value ?? .nan
-                return "  " + value.label.padding(to: 38) + format(value.value, value.definition.kind).leftPadded(12)
-                    + format(before, value.definition.kind).leftPadded(12)
-                    + change(value.value - before, value.definition.kind).leftPadded(12) + "\n"
+                return "  " + value.label.padding(to: 38) + value.definition.kind.format(value.value).leftPadded(12)
+                    + value.definition.kind.format(before).leftPadded(12)
+                    + value.definition.kind.signed(value.value - before).leftPadded(12) + "\n"
             }.joined()
         }
         text += header + "\nservice\n" + rows(week.values.filter { $0.tier == nil })
@@ -67,7 +67,7 @@ enum DashboardTable {
                 }
                 let label = (value.tier == nil ? "" : "  ") + value.label
                 text +=
-                    String(label.prefix(31)).padding(to: 32) + format(value.value, value.definition.kind).leftPadded(12)
+                    String(label.prefix(31)).padding(to: 32) + value.definition.kind.format(value.value).leftPadded(12)
                 for group in slice {
                     let cell = breakdown.cell(value.id, in: group)
                     text += equityCell(cell, value.definition.kind).leftPadded(12)
@@ -88,15 +88,17 @@ enum DashboardTable {
         return shown + " (" + (gap > 0 ? "+" : "") + Numbers.fixed(gap, places) + ")"
     }
 
-    /// A figure as the tables show it: counts whole, others to one decimal place; `–` when unmeasured.
-    static func format(_ value: Double, _ kind: MetricKind) -> String {
-        Numbers.fixed(value, kind == .count ? 0 : 1)
-    }
+}
 
-    private static func change(_ delta: Double, _ kind: MetricKind) -> String {
-        guard delta.isFinite else { return "–" }
-        let text = format(delta, kind)
-        return delta > 0 ? "+" + text : text
+extension MetricKind {
+    /// A figure as the terminal tables and the HTML page show it: counts whole, the rest to one decimal place;
+    /// `–` when unmeasured.
+    func format(_ value: Double) -> String { Numbers.fixed(value, self == .count ? 0 : 1) }
+
+    /// A change or gap with its sign: `+1.5`, `-2.0`, `0.0`; `–` when either side was unmeasured.
+    func signed(_ value: Double) -> String {
+        let text = format(value)
+        return value > 0 && text.contains(where: { "123456789".contains($0) }) ? "+" + text : text
     }
 }
 
