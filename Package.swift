@@ -41,6 +41,8 @@ var targets: [Target] = [
     .target(name: "StepCareTesting", dependencies: ["StepCareCore"]),
     // Rules over scores and timelines: outcome classification.
     .target(name: "StepCareEngine", dependencies: ["StepCareCore"]),
+    // Test support: the engine's replay evaluator as it was, the oracle the incremental engine is checked against.
+    .target(name: "StepCareEngineReference", dependencies: ["StepCareCore", "StepCareEngine", "StepCareTesting"]),
     // Instruments defined by JSON files, and the JSON parser they need.
     .target(name: "StepCareDataDefined", dependencies: ["StepCareCore"]),
     // The caseload store: SQLite through GRDB, with the hash-chained audit log.
@@ -88,15 +90,19 @@ var targets: [Target] = [
         name: "StepCareSimulationTests",
         dependencies: [
             "StepCareSimulation", "StepCareMetrics", "StepCareEngine", "StepCareRegistry", "StepCareTesting",
+            "StepCareEngineReference",
         ]),
 
     .testTarget(
         name: "StepCareMetricsTests",
         dependencies: [
             "StepCareMetrics", "StepCareEngine", "StepCareRegistry", "StepCareSimulation", "StepCareTesting",
+            "StepCareEngineReference",
         ]),
     .testTarget(name: "StepCareCoreTests", dependencies: ["StepCareCore", "StepCareTesting"]),
-    .testTarget(name: "StepCareEngineTests", dependencies: ["StepCareEngine", "StepCareRegistry", "StepCareTesting"]),
+    .testTarget(
+        name: "StepCareEngineTests",
+        dependencies: ["StepCareEngine", "StepCareEngineReference", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(
         name: "StepCareDataDefinedTests",
         dependencies: ["StepCareDataDefined", "StepCareConsole", "StepCareRegistry", "StepCareTesting"]),

@@ -1,14 +1,16 @@
 public import StepCareCore
 
-/// What a case timeline says as of one moment: the facts rules read, computed once per moment.
+/// What a case timeline says as of one moment: the facts rules read, kept up to date one event at a time.
 ///
 /// A state covers a prefix of the timeline's events; indices are positions in the timeline, so evidence can
-/// name the exact event and later events can be told from earlier ones at the same minute.
+/// name the exact event and later events can be told from earlier ones at the same minute. Appending an event
+/// updates every fact in amortised constant time: scored administrations and counted events are kept as
+/// per-kind index lists (in time order, so a window is found by binary search, never by a re-scan).
 public struct CaseState: Sendable {
     /// The events on record as of ``now``, oldest first.
-    public let events: ArraySlice<CaseEvent>
+    public private(set) var events: ArraySlice<CaseEvent>
     /// The moment the state describes.
-    public let now: Instant
+    public internal(set) var now: Instant
     /// The index of the referral, if there is one.
     public private(set) var referralIndex: Int?
     /// The tier the client said they would prefer.
@@ -25,6 +27,12 @@ public struct CaseState: Sendable {
     public private(set) var lastRiskReviewIndex: Int?
     /// Risk flags raised since the latest risk review, with the index of the administration that raised them.
     public private(set) var openFlags: [(index: Int, flag: RiskFlag)] = []
+    /// Indices of the scored administrations of each instrument, oldest first.
+    private(set) var scored: [String: [Int]] = [:]
+    /// Indices of the events of each ``CountedEvent`` kind (by ``CountedEvent/ordinal``), oldest first.
+    private(set) var counted: [[Int]] = Array(repeating: [], count: CountedEvent.allCases.count)
+    /// Handover contacts scheduled since the latest placement: number and due time.
+    private(set) var handovers: [(number: Int, due: Instant)] = []
 
     /// The state of `timeline` as of `now`: every event dated at or before it.
     public init(_ timeline: CaseTimeline, asOf now: Instant) {
@@ -36,28 +44,44 @@ public struct CaseState: Sendable {
     init(_ events: ArraySlice<CaseEvent>, now: Instant) {
         self.events = events
         self.now = now
-        for index in events.indices {
-            switch events[index].kind {
-            case .referral(let preference):
-                referralIndex = index
-                self.preference = preference
-            case .placement(let placement):
-                placementIndex = index
-                tier = placement.tier
-                sessions = []
-            case .contact(attended: true):
-                if tier != nil { sessions.append(index) }
-            case .review(.risk, _, _):
-                lastRiskReviewIndex = index
-                openFlags = []
-            case .administration(let record):
-                openFlags += record.riskFlags.map { (index, $0) }
-            case .discharge:
-                isDischarged = true
-                tier = nil
-            default:
-                break
-            }
+        for index in events.indices { absorb(index) }
+    }
+
+    /// Appends `event` (dated at or after every event held) and moves ``now`` to its time.
+    mutating func append(_ event: CaseEvent) {
+        events.append(event)
+        now = event.at
+        absorb(events.endIndex - 1)
+    }
+
+    /// Updates the facts for the event at `index`, the newest held.
+    private mutating func absorb(_ index: Int) {
+        let kind = events[index].kind
+        if let countedKind = CountedEvent(kind) { counted[countedKind.ordinal].append(index) }
+        switch kind {
+        case .referral(let preference):
+            referralIndex = index
+            self.preference = preference
+        case .placement(let placement):
+            placementIndex = index
+            tier = placement.tier
+            sessions = []
+            handovers = []
+        case .contact(attended: true):
+            if tier != nil { sessions.append(index) }
+        case .review(.risk, _, _):
+            lastRiskReviewIndex = index
+            openFlags = []
+        case .administration(let record):
+            openFlags += record.riskFlags.map { (index, $0) }
+            if record.total != nil { scored[record.instrumentID, default: []].append(index) }
+        case .handoverScheduled(let number, let due):
+            if placementIndex != nil { handovers.append((number, due)) }
+        case .discharge:
+            isDischarged = true
+            tier = nil
+        default:
+            break
         }
     }
 
@@ -76,41 +100,90 @@ public struct CaseState: Sendable {
 
     /// The scored administrations of `instrumentID`, oldest first, with their indices.
     public func administrations(of instrumentID: String) -> [(index: Int, at: Instant, record: AdministrationRecord)] {
-        events.indices.compactMap { index in
-            guard case .administration(let record) = events[index].kind, record.instrumentID == instrumentID,
-                record.total != nil
-            else { return nil }
-            return (index, events[index].at, record)
-        }
+        (scored[instrumentID] ?? []).map { (index: $0, at: events[$0].at, record: administration($0)) }
     }
 
     /// The administration a tier's progress is measured from: the latest at or before entry to the tier,
     /// else the first after it.
     public func baseline(of instrumentID: String) -> (index: Int, at: Instant, record: AdministrationRecord)? {
-        let all = administrations(of: instrumentID)
-        guard let placementIndex else { return all.last }
-        return all.last { $0.index <= placementIndex } ?? all.first
+        baselineIndex(of: instrumentID).map { (index: $0, at: events[$0].at, record: administration($0)) }
+    }
+
+    /// The index of the administration ``baseline(of:)`` returns.
+    func baselineIndex(of instrumentID: String) -> Int? {
+        guard let all = scored[instrumentID], let last = all.last else { return nil }
+        guard let placementIndex else { return last }
+        let after = all.partitionPoint(where: { $0 > placementIndex })
+        return after > 0 ? all[after - 1] : all.first
+    }
+
+    /// The administration record at `index`, which must hold one.
+    func administration(_ index: Int) -> AdministrationRecord {
+        guard case .administration(let record) = events[index].kind else {
+            preconditionFailure("event \(index) is not an administration")
+        }
+        return record
     }
 
     /// Indices of events of `kind`, oldest first.
-    public func indices(of kind: CountedEvent) -> [Int] {
-        events.indices.filter { index in
-            switch (kind, events[index].kind) {
-            case (.crisisContact, .crisisContact), (.emergencyVisit, .emergencyVisit),
-                (.noShow, .contact(attended: false)), (.session, .contact(attended: true)),
-                (.medicationConcern, .medicationConcern):
-                return true
-            case (.riskFlag, .administration(let record)):
-                return !record.riskFlags.isEmpty
-            default:
-                return false
-            }
-        }
+    public func indices(of kind: CountedEvent) -> [Int] { counted[kind.ordinal] }
+
+    /// Indices of events of `kind` dated at or after `start`, oldest first.
+    func indices(of kind: CountedEvent, from start: Instant) -> ArraySlice<Int> {
+        let all = counted[kind.ordinal]
+        return all[all.partitionPoint(where: { events[$0].at >= start })...]
     }
 
     /// Whether a documented event of `kind` exists since entry to the current tier.
     public func hasSinceTierStart(_ matches: (CaseEventKind) -> Bool) -> Bool {
         let start = placementIndex ?? events.startIndex
         return events[start...].contains { matches($0.kind) }
+    }
+}
+
+extension CountedEvent {
+    /// The kind `event` counts as, if any.
+    init?(_ event: CaseEventKind) {
+        switch event {
+        case .crisisContact: self = .crisisContact
+        case .emergencyVisit: self = .emergencyVisit
+        case .contact(attended: false): self = .noShow
+        case .contact(attended: true): self = .session
+        case .medicationConcern: self = .medicationConcern
+        case .administration(let record) where !record.riskFlags.isEmpty: self = .riskFlag
+        default: return nil
+        }
+    }
+
+    /// The kind's position in ``allCases``.
+    var ordinal: Int {
+        switch self {
+        case .crisisContact: 0
+        case .emergencyVisit: 1
+        case .noShow: 2
+        case .session: 3
+        case .medicationConcern: 4
+        case .riskFlag: 5
+        }
+    }
+}
+
+extension RandomAccessCollection {
+    /// The index of the first element for which `isInSecondPart` holds, when the collection is partitioned so
+    /// that it fails for a prefix and holds for the rest (binary search).
+    func partitionPoint(where isInSecondPart: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if isInSecondPart(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
     }
 }

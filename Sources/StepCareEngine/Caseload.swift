@@ -7,8 +7,23 @@ public struct Caseload: Sendable, Hashable {
     /// Case ids in the order they were opened.
     public private(set) var order: [String] = []
 
-    /// Creates an empty caseload.
-    public init() {}
+    /// Live capacity over every case, for the tiers the caseload is indexed by.
+    public private(set) var census: Census
+
+    /// Creates an empty caseload whose live capacity counts `tiers` (least intensive first); with none, capacity
+    /// is found by replaying the cases until ``index(tiers:)`` names them.
+    public init(tiers: [String] = []) {
+        census = Census(tiers: tiers)
+    }
+
+    /// Counts live capacity for `tiers` (least intensive first), re-reading every case once if they changed.
+    public mutating func index(tiers: [String]) {
+        guard census.tiers != tiers else { return }
+        census = Census(tiers: tiers)
+        for caseID in order {
+            if let timeline = cases[caseID] { census.open(timeline) }
+        }
+    }
 
     /// The timeline of `caseID`.
     ///
@@ -32,18 +47,21 @@ public struct Caseload: Sendable, Hashable {
         }
         cases[timeline.caseID] = timeline
         order.append(timeline.caseID)
+        census.open(timeline)
     }
 
     /// Removes a case opened by a change that was then abandoned (the store never kept it).
     public mutating func remove(_ caseID: String) {
         guard cases.removeValue(forKey: caseID) != nil else { return }
         if let index = order.lastIndex(of: caseID) { order.remove(at: index) }
+        census.remove(caseID)
     }
 
     /// Replaces a case's timeline (events are only ever appended, or an abandoned change undone).
     public mutating func update(_ timeline: CaseTimeline) {
         precondition(cases[timeline.caseID] != nil, "update of a case that was never opened")
         cases[timeline.caseID] = timeline
+        census.update(timeline)
     }
 }
 
@@ -60,6 +78,15 @@ public struct CapacityStatus: Sendable, Hashable {
     /// Clients waiting for the tier, longest-waiting first.
     public var waitlist: [String]
 
+    /// Creates a status.
+    public init(tier: TierPackage, standardUsed: Int, rapidAccessUsed: Int, exceptionsUsed: Int, waitlist: [String]) {
+        self.tier = tier
+        self.standardUsed = standardUsed
+        self.rapidAccessUsed = rapidAccessUsed
+        self.exceptionsUsed = exceptionsUsed
+        self.waitlist = waitlist
+    }
+
     /// Free ordinary slots.
     public var standardFree: Int { max(0, tier.capacity.standardSlots - standardUsed) }
     /// Free rapid-access slots.
@@ -68,7 +95,21 @@ public struct CapacityStatus: Sendable, Hashable {
 
 extension Engine {
     /// The capacity of every tier as of `now`, counting each case's latest placement and open waits.
+    ///
+    /// Answered from the caseload's live ``Census`` when it is indexed by this pathway's tiers and `now` is at
+    /// or after every event on record (in constant time per tier), else by replaying every case to `now`.
     public func capacity(_ caseload: Caseload, asOf now: Instant) -> [CapacityStatus] {
+        let census = caseload.census
+        if census.tiers.count == pathway.tiers.count, now >= census.latestEventAt ?? now,
+            zip(census.tiers, pathway.tiers).allSatisfy({ $0 == $1.id })
+        {
+            return pathway.tiers.indices.map { rank in
+                CapacityStatus(
+                    tier: pathway.tiers[rank], standardUsed: census.used(.standard, rank: rank),
+                    rapidAccessUsed: census.used(.rapidAccess, rank: rank),
+                    exceptionsUsed: census.used(.exception, rank: rank), waitlist: census.waitlist(rank: rank))
+            }
+        }
         var statuses = pathway.tiers.map {
             CapacityStatus(tier: $0, standardUsed: 0, rapidAccessUsed: 0, exceptionsUsed: 0, waitlist: [])
         }
@@ -98,17 +139,7 @@ extension Engine {
     /// placement into that tier or a more intensive one.
     public func activeWaits(_ state: CaseState) -> [(at: Instant, tier: String)] {
         var waits: [(at: Instant, tier: String)] = []
-        for event in state.events {
-            switch event.kind {
-            case .waitlisted(let tier, _, _) where !waits.contains(where: { $0.tier == tier }):
-                waits.append((event.at, tier))
-            case .placement(let placement):
-                let reached = pathway.rank(of: placement.tier) ?? 0
-                waits.removeAll { (pathway.rank(of: $0.tier) ?? 0) <= reached }
-            default:
-                break
-            }
-        }
+        for event in state.events { foldWait(&waits, event) }
         return waits
     }
 }

@@ -9,16 +9,47 @@ public struct ConditionResult: Sendable, Hashable {
     /// The index of the newest event it rests on, or -1 when it rests on the passage of time alone; a
     /// resolved recommendation fires again only on newer evidence.
     public var evidenceIndex: Int
-    /// One line per fact read, with dates and thresholds.
+    /// One line per fact read, with dates and thresholds (empty when evaluated without explanation).
     public var evidence: [String]
+
+    /// Creates a result.
+    public init(holds: Bool, since: Instant, evidenceIndex: Int, evidence: [String]) {
+        self.holds = holds
+        self.since = since
+        self.evidenceIndex = evidenceIndex
+        self.evidence = evidence
+    }
 }
 
 extension CaseState {
-    /// Evaluates `condition` as of ``now``.
-    public func evaluate(_ condition: Condition) -> ConditionResult {
+    /// Evaluates `condition` as of ``now``, with the evidence when `explain` is true.
+    ///
+    /// Every fact is read from the state's indices, so a condition costs what it reads, not the history's
+    /// length. Without `explain` the evidence lines (dates formatted into text) are not built: callers that
+    /// only need to know whether a rule holds skip that cost, and build the trace once, when a rule fires.
+    public func evaluate(_ condition: Condition, explain: Bool = true) -> ConditionResult {
+        Explaining(state: self, explain: explain).evaluate(condition)
+    }
+
+    /// The earliest moment in a window of `window` ending now: whole-day windows are calendar days, so "within
+    /// 30 days" on 8 March counts events from 6 February 00:00.
+    func windowStart(_ window: TimeSpan) -> Instant {
+        window.minutes % 1440 == 0 ? now.startOfDay - window : now - window
+    }
+}
+
+/// One evaluation: the state, and whether evidence lines are wanted.
+private struct Explaining {
+    let state: CaseState
+    let explain: Bool
+
+    var now: Instant { state.now }
+    var events: ArraySlice<CaseEvent> { state.events }
+
+    func evaluate(_ condition: Condition) -> ConditionResult {
         switch condition {
         case .always:
-            return result(true, since: tierStart, index: placementIndex ?? referralIndex ?? -1, [])
+            return result(true, since: state.tierStart, index: state.placementIndex ?? state.referralIndex ?? -1, [])
         case .scoreAtLeast(let id, let threshold):
             return latestScore(id, threshold, atLeast: true)
         case .scoreBelow(let id, let threshold):
@@ -34,176 +65,200 @@ extension CaseState {
         case .eventsWithin(let kind, let count, let window):
             return eventsWithin(kind, count, window)
         case .noEventsFor(let kind, let span):
-            let last = indices(of: kind).last
+            let last = state.indices(of: kind).last
             let lastAt = last.map { events[$0].at }
-            let start = max(lastAt ?? tierStart, tierStart)
-            let words = lastAt.map { "last \(kind) \($0)" } ?? "no \(kind) on record"
+            let start = max(lastAt ?? state.tierStart, state.tierStart)
             return result(
-                now - start >= span, since: start + span, index: max(last ?? -1, placementIndex ?? -1),
-                ["\(words); \((now - start).days) days without one since \(start) (need ≥ \(span.days))"])
+                now - start >= span, since: start + span, index: max(last ?? -1, state.placementIndex ?? -1),
+                {
+                    let words = lastAt.map { "last \(kind) \($0)" } ?? "no \(kind) on record"
+                    return ["\(words); \((now - start).days) days without one since \(start) (need ≥ \(span.days))"]
+                })
         case .timeInTier(let span):
-            guard let tier else { return result(false, ["not in a tier"]) }
+            guard let tier = state.tier else { return result(false, { ["not in a tier"] }) }
+            let start = state.tierStart
             return result(
-                now - tierStart >= span, since: tierStart + span, index: placementIndex ?? -1,
-                ["in \(tier) since \(tierStart): \((now - tierStart).days) days (need ≥ \(span.days))"])
+                now - start >= span, since: start + span, index: state.placementIndex ?? -1,
+                { ["in \(tier) since \(start): \((now - start).days) days (need ≥ \(span.days))"] })
         case .sessions(let count):
+            let sessions = state.sessions
             let holds = count > 0 && sessions.count >= count
             let index = holds ? sessions[count - 1] : -1
             return result(
                 holds, since: holds ? events[index].at : now, index: index,
-                ["\(CountedEvent.session.counted(sessions.count)) attended in tier (need ≥ \(count))"])
+                { ["\(CountedEvent.session.counted(sessions.count)) attended in tier (need ≥ \(count))"] })
         case .openRiskFlag:
-            guard let first = openFlags.first, let last = openFlags.last else {
-                return result(false, ["no open risk flag"])
+            let flags = state.openFlags
+            guard let first = flags.first, let last = flags.last else {
+                return result(false, { ["no open risk flag"] })
             }
             return result(
                 true, since: events[first.index].at, index: last.index,
-                openFlags.map {
-                    "risk flag \($0.flag.ruleID) (item \($0.flag.item), \($0.flag.urgency.identifier)) on \(events[$0.index].at), not cleared by a risk review"
+                {
+                    flags.map {
+                        "risk flag \($0.flag.ruleID) (item \($0.flag.item), \($0.flag.urgency.identifier)) on "
+                            + "\(events[$0.index].at), not cleared by a risk review"
+                    }
                 })
         case .attendance(let percent, let window, let minimum):
-            let contacts = (indices(of: .session) + indices(of: .noShow)).filter {
-                events[$0].at >= windowStart(window)
-            }
-            let attended = contacts.filter {
-                if case .contact(attended: true) = events[$0].kind { true } else { false }
-            }
-            let holds = contacts.count >= minimum && attended.count * 100 >= percent * contacts.count
+            let start = state.windowStart(window)
+            let attended = state.indices(of: .session, from: start)
+            let missed = state.indices(of: .noShow, from: start)
+            let contacts = attended.count + missed.count
+            let holds = contacts >= minimum && attended.count * 100 >= percent * contacts
             return result(
-                holds, since: now, index: contacts.max() ?? -1,
-                [
-                    "\(attended.count) of \(contacts.count) contacts attended in the \(window.days) days to \(now) "
-                        + "(need ≥ \(percent)% of at least \(minimum))"
-                ])
+                holds, since: now, index: max(attended.last ?? -1, missed.last ?? -1),
+                {
+                    [
+                        "\(attended.count) of \(contacts) contacts attended in the \(window.days) days to \(now) "
+                            + "(need ≥ \(percent)% of at least \(minimum))"
+                    ]
+                })
         case .notPlaced:
-            let holds = tier == nil && !isDischarged && referralIndex != nil
+            let holds = state.tier == nil && !state.isDischarged && state.referralIndex != nil
+            let start = state.tierStart
             return result(
-                holds, since: tierStart, index: referralIndex ?? -1,
-                [holds ? "referred \(tierStart), not yet placed" : "placed or discharged"])
+                holds, since: start, index: state.referralIndex ?? -1,
+                { [holds ? "referred \(start), not yet placed" : "placed or discharged"] })
         case .all(let conditions):
             let results = conditions.map(evaluate)
-            let holds = results.allSatisfy(\.holds)
-            return result(
-                holds, since: results.map(\.since).max() ?? now, index: results.map(\.evidenceIndex).max() ?? -1,
-                results.flatMap(\.evidence))
+            return ConditionResult(
+                holds: results.allSatisfy(\.holds), since: results.map(\.since).max() ?? now,
+                evidenceIndex: results.map(\.evidenceIndex).max() ?? -1, evidence: results.flatMap(\.evidence))
         case .any(let conditions):
             let results = conditions.map(evaluate)
             let holding = results.filter(\.holds)
-            return result(
-                !holding.isEmpty, since: holding.map(\.since).min() ?? now,
-                index: holding.map(\.evidenceIndex).max() ?? -1,
-                (holding.isEmpty ? results : holding).flatMap(\.evidence))
+            return ConditionResult(
+                holds: !holding.isEmpty, since: holding.map(\.since).min() ?? now,
+                evidenceIndex: holding.map(\.evidenceIndex).max() ?? -1,
+                evidence: (holding.isEmpty ? results : holding).flatMap(\.evidence))
         case .not(let inner):
             let inner = evaluate(inner)
-            return result(!inner.holds, since: now, index: -1, inner.evidence)
+            return ConditionResult(holds: !inner.holds, since: now, evidenceIndex: -1, evidence: inner.evidence)
         }
     }
 
-    private func result(_ holds: Bool, since: Instant? = nil, index: Int = -1, _ evidence: [String]) -> ConditionResult
-    {
-        ConditionResult(holds: holds, since: since ?? now, evidenceIndex: index, evidence: evidence)
+    /// A result whose evidence lines are built only when explaining.
+    private func result(
+        _ holds: Bool, since: Instant? = nil, index: Int = -1, _ evidence: () -> [String]
+    ) -> ConditionResult {
+        ConditionResult(holds: holds, since: since ?? now, evidenceIndex: index, evidence: explain ? evidence() : [])
     }
 
-    private func describe(
-        _ id: String, _ administration: (index: Int, at: Instant, record: AdministrationRecord)
-    ) -> String {
-        let total = administration.record.total.map(String.init(describing:)) ?? "not scored"
-        let band = administration.record.bandLabel.map { " (\($0))" } ?? ""
-        return "\(id) \(total)\(band) on \(administration.at)"
+    private func result(_ holds: Bool, since: Instant, index: Int, _ evidence: [String]) -> ConditionResult {
+        ConditionResult(holds: holds, since: since, evidenceIndex: index, evidence: evidence)
     }
+
+    private func describe(_ id: String, _ index: Int) -> String {
+        let record = state.administration(index)
+        let total = record.total.map(String.init(describing:)) ?? "not scored"
+        let band = record.bandLabel.map { " (\($0))" } ?? ""
+        return "\(id) \(total)\(band) on \(events[index].at)"
+    }
+
+    private func total(_ index: Int) -> Double { state.administration(index).total?.value ?? 0 }
 
     private func latestScore(_ id: String, _ threshold: Int, atLeast: Bool) -> ConditionResult {
-        guard let latest = administrations(of: id).last, let total = latest.record.total else {
-            return result(false, ["no scored \(id) on record"])
+        guard let latest = state.scored[id]?.last else {
+            return result(false, { ["no scored \(id) on record"] })
         }
-        let holds = atLeast ? total.value >= Double(threshold) : total.value < Double(threshold)
+        let value = total(latest)
+        let holds = atLeast ? value >= Double(threshold) : value < Double(threshold)
         return result(
-            holds, since: latest.at, index: latest.index,
-            [
-                "latest \(describe(id, latest)) "
-                    + (atLeast ? "(threshold ≥ \(threshold))" : "(threshold < \(threshold))")
-            ])
+            holds, since: events[latest].at, index: latest,
+            {
+                [
+                    "latest \(describe(id, latest)) "
+                        + (atLeast ? "(threshold ≥ \(threshold))" : "(threshold < \(threshold))")
+                ]
+            })
     }
 
     private func noReliableImprovement(
         _ id: String, _ threshold: Int, _ caseness: Int, _ session: Int
     ) -> ConditionResult {
-        let sessionCount =
+        let sessions = state.sessions
+        func sessionCount() -> String {
             "\(CountedEvent.session.counted(sessions.count)) attended in tier (review at session \(session))"
-        guard sessions.count >= session else { return result(false, [sessionCount]) }
-        guard let baseline = baseline(of: id), let base = baseline.record.total else {
-            return result(false, [sessionCount, "no scored \(id) to measure progress from"])
         }
-        guard base.value >= Double(caseness) else {
-            return result(false, [sessionCount, "baseline \(describe(id, baseline)) below caseness \(caseness)"])
+        guard sessions.count >= session else { return result(false, { [sessionCount()] }) }
+        guard let baseline = state.baselineIndex(of: id) else {
+            return result(false, { [sessionCount(), "no scored \(id) to measure progress from"] })
+        }
+        let base = total(baseline)
+        guard base >= Double(caseness) else {
+            return result(
+                false, { [sessionCount(), "baseline \(describe(id, baseline)) below caseness \(caseness)"] })
         }
         let sessionIndex = sessions[session - 1]
-        guard let latest = administrations(of: id).last, latest.index > baseline.index, let last = latest.record.total
-        else {
+        guard let latest = state.scored[id]?.last, latest > baseline else {
             // A measure not repeated by the review session cannot show improvement: that is itself a reason to review.
             return result(
                 true, since: events[sessionIndex].at, index: sessionIndex,
-                [
-                    sessionCount,
-                    "no \(id) recorded since the baseline \(describe(id, baseline)): progress cannot be shown",
-                ])
+                {
+                    [
+                        sessionCount(),
+                        "no \(id) recorded since the baseline \(describe(id, baseline)): progress cannot be shown",
+                    ]
+                })
         }
-        let fall = base.value - last.value
+        let fall = base - total(latest)
         return result(
-            fall < Double(threshold), since: max(events[sessionIndex].at, latest.at),
-            index: max(sessionIndex, latest.index),
-            [
-                sessionCount,
-                "baseline \(describe(id, baseline)) → most recent \(describe(id, latest)): fall \(Score(exactly: fall)) "
-                    + "(reliable change needs ≥ \(threshold))",
-            ])
+            fall < Double(threshold), since: max(events[sessionIndex].at, events[latest].at),
+            index: max(sessionIndex, latest),
+            {
+                [
+                    sessionCount(),
+                    "baseline \(describe(id, baseline)) → most recent \(describe(id, latest)): "
+                        + "fall \(Score(exactly: fall)) (reliable change needs ≥ \(threshold))",
+                ]
+            })
     }
 
+    /// The trailing run of administrations in the tier at or above `threshold`, found from the newest back.
     private func persists(_ id: String, _ threshold: Int, _ span: TimeSpan) -> ConditionResult {
-        let start = placementIndex ?? Int.min
-        let inTier = administrations(of: id).filter { $0.index >= start }
-        var run: [(index: Int, at: Instant, record: AdministrationRecord)] = []
-        for administration in inTier {
-            if let total = administration.record.total, total.value >= Double(threshold) {
-                run.append(administration)
-            } else {
-                run = []
-            }
+        let start = state.placementIndex ?? Int.min
+        let all = state.scored[id] ?? []
+        var first = all.endIndex
+        while first > all.startIndex, all[first - 1] >= start, total(all[first - 1]) >= Double(threshold) {
+            first -= 1
         }
-        guard let first = run.first, let last = run.last, run.count >= 2 else {
+        let run = all[first...]
+        guard let firstIndex = run.first, let lastIndex = run.last, run.count >= 2 else {
             return result(
-                false, ["\(run.count) consecutive \(id) ≥ \(threshold) in tier (need 2 or more over \(span.spoken))"])
+                false,
+                { ["\(run.count) consecutive \(id) ≥ \(threshold) in tier (need 2 or more over \(span.spoken))"] })
         }
-        let crossing = run.first { $0.at - first.at >= span }
+        let (firstAt, lastAt) = (events[firstIndex].at, events[lastIndex].at)
+        let crossing = run.first { events[$0].at - firstAt >= span }
         return result(
-            crossing != nil, since: crossing?.at ?? now, index: last.index,
-            [
-                "\(run.count) consecutive \(id) ≥ \(threshold) from \(first.at) to \(last.at): "
-                    + "\((last.at - first.at).days) days (need ≥ \(span.days))"
-            ])
+            crossing != nil, since: crossing.map { events[$0].at } ?? now, index: lastIndex,
+            {
+                [
+                    "\(run.count) consecutive \(id) ≥ \(threshold) from \(firstAt) to \(lastAt): "
+                        + "\((lastAt - firstAt).days) days (need ≥ \(span.days))"
+                ]
+            })
     }
 
     private func bandChange(_ id: String, worse: Bool) -> ConditionResult {
-        guard let baseline = baseline(of: id), let latest = administrations(of: id).last, latest.index > baseline.index,
-            let from = baseline.record.bandIndex, let to = latest.record.bandIndex
-        else { return result(false, ["no \(id) since the tier's baseline"]) }
+        guard let baseline = state.baselineIndex(of: id), let latest = state.scored[id]?.last, latest > baseline,
+            let from = state.administration(baseline).bandIndex, let to = state.administration(latest).bandIndex
+        else { return result(false, { ["no \(id) since the tier's baseline"] }) }
         return result(
-            worse ? to > from : to < from, since: latest.at, index: latest.index,
-            ["baseline \(describe(id, baseline)) → most recent \(describe(id, latest))"])
-    }
-
-    /// The earliest moment in a window of `window` ending now: whole-day windows are calendar days, so "within
-    /// 30 days" on 8 March counts events from 6 February 00:00.
-    func windowStart(_ window: TimeSpan) -> Instant {
-        window.minutes % 1440 == 0 ? now.startOfDay - window : now - window
+            worse ? to > from : to < from, since: events[latest].at, index: latest,
+            { ["baseline \(describe(id, baseline)) → most recent \(describe(id, latest))"] })
     }
 
     private func eventsWithin(_ kind: CountedEvent, _ count: Int, _ window: TimeSpan) -> ConditionResult {
-        let inWindow = indices(of: kind).filter { events[$0].at >= windowStart(window) }
+        let inWindow = state.indices(of: kind, from: state.windowStart(window))
         let holds = count > 0 && inWindow.count >= count
-        var evidence = ["\(kind.counted(inWindow.count)) in the \(window.days) days to \(now) (need ≥ \(count))"]
-        evidence += inWindow.map { "\(kind) on \(events[$0].at)" }
         return result(
-            holds, since: holds ? events[inWindow[count - 1]].at : now, index: inWindow.last ?? -1, evidence)
+            holds, since: holds ? events[inWindow[inWindow.startIndex + count - 1]].at : now,
+            index: inWindow.last ?? -1,
+            {
+                ["\(kind.counted(inWindow.count)) in the \(window.days) days to \(now) (need ≥ \(count))"]
+                    + inWindow.map { "\(kind) on \(events[$0].at)" }
+            })
     }
 }

@@ -4,58 +4,20 @@ extension Engine {
     /// Evaluates `timeline` as of `now`: every outstanding recommendation, with its trace.
     ///
     /// Each rule is checked after every moment at which events were recorded (events at the same minute are read
-    /// together) and at `now`. A rule fires the first time its condition holds for a client in its scope; the
-    /// recommendation stays outstanding until an event resolves it (a move, a documented review, a risk review,
-    /// an attended contact) and fires again only on evidence newer than the resolution. So a triggered step-up
-    /// never silently disappears: it is done, or it is reported overdue.
+    /// together) and at `now`; see ``CaseMonitor`` for how a rule fires and is resolved. One call folds the
+    /// history once; callers that ask after every new event keep a ``CaseMonitor`` instead.
     public func evaluate(_ timeline: CaseTimeline, asOf now: Instant) -> Evaluation {
-        let final = CaseState(timeline, asOf: now)
-        let events = final.events
-        let checkpoints =
-            events.indices.filter { $0 + 1 == events.endIndex || events[$0 + 1].at != events[$0].at }
-            .map { CaseState(events[...$0], now: events[$0].at) } + [final]
-        var recommendations = pathway.allRules.compactMap { outstanding($0, checkpoints) }
-        recommendations += handovers(final)
-        recommendations.sort { ($0.deadline, $0.ruleID) < ($1.deadline, $1.ruleID) }
-        let triage = final.tier == nil && !final.isDischarged && final.referralIndex != nil ? triage(final) : nil
-        return Evaluation(
-            state: final, recommendations: recommendations, triage: triage, reEscalations: reEscalations(final))
+        CaseMonitor(engine: self, timeline: timeline, asOf: now).evaluation(asOf: now)
     }
 
-    private func outstanding(_ rule: MovementRule, _ checkpoints: [CaseState]) -> Recommendation? {
-        var fired: (index: Int, result: ConditionResult, tier: String?)?
-        var resolvedAt: Int?
-        var seen = 0
-        for state in checkpoints {
-            let newEvents = state.events[seen...].indices
-            seen = state.events.endIndex
-            // Act on an earlier firing: resolved by an event, out of scope, or (a review only) no longer needed.
-            if let open = fired {
-                if let resolution = resolution(in: newEvents, after: open.index, rule, state) {
-                    (fired, resolvedAt) = (nil, resolution)
-                } else if !applies(rule.scope, state)
-                    || (rule.recommendation == .tierReview && !state.evaluate(rule.condition).holds)
-                {
-                    (fired, resolvedAt) = (nil, state.events.endIndex - 1)
-                }
-                continue
-            }
-            guard applies(rule.scope, state) else { continue }
-            let result = state.evaluate(rule.condition)
-            guard result.holds, resolvedAt.map({ result.evidenceIndex > $0 }) ?? true else { continue }
-            // It fired on its newest evidence; a resolving event recorded after that, even at the same minute, counts.
-            let index = max(result.evidenceIndex, newEvents.startIndex - 1)
-            if let resolution = resolution(in: newEvents, after: index, rule, state) {
-                resolvedAt = resolution
-            } else {
-                fired = (index, result, state.tier)
-            }
-        }
-        guard let (_, result, tier) = fired else { return nil }
+    /// The recommendation of `rule`, fired with `result` while the client was in `tier`.
+    func recommendation(
+        _ rule: MovementRule, _ result: ConditionResult, tier: String?, target triage: () -> Triage
+    ) -> Recommendation {
         var target: String? = nil
         switch rule.recommendation {
         case .stepUp(let to), .stepDown(let to): target = to
-        case .place: target = checkpoints.last.flatMap { triage($0).placement }
+        case .place: target = triage().placement
         default: break
         }
         return Recommendation(
@@ -66,70 +28,19 @@ extension Engine {
             source: rule.source)
     }
 
-    private func applies(_ scope: RuleScope, _ state: CaseState) -> Bool {
-        switch scope {
-        case .everyTier: state.tier != nil
-        case .tiers(let tiers): state.tier.map(tiers.contains) ?? false
-        case .beforePlacement: state.tier == nil && !state.isDischarged && state.referralIndex != nil
-        case .always: !state.isDischarged
-        }
-    }
-
-    /// The first of `indices` after `index` holding an event that acts on `rule`'s recommendation.
-    private func resolution(in indices: Range<Int>, after index: Int, _ rule: MovementRule, _ state: CaseState) -> Int?
-    {
-        indices.first { $0 > index && resolves(state.events[$0].kind, rule.recommendation) }
-    }
-
-    /// Whether `event` acts on a recommendation of `kind`. A review resolves a recommendation only when the
-    /// reviewer's role may take its decision alone somewhere in the pathway; a discharge resolves everything but
-    /// a step-up, which the engine does not let a discharge overtake.
-    private func resolves(_ event: CaseEventKind, _ kind: RecommendationKind) -> Bool {
-        if case .review(.structured, let reviewer, _) = event,
-            !pathway.rights.rights.contains(where: {
-                $0.role == reviewer.role && $0.action == kind.action && $0.verdict == .allowed
-            })
-        {
-            return false
-        }
-        switch (kind, event) {
-        case (.stepUp, .discharge):
-            return false
-        case (_, .discharge):
-            return true
-        case (.place, .placement):
-            return true
-        case (.tierReview, .review(.structured, _, _)), (.tierReview, .placement):
-            return true
-        case (.stepUp(let target), .placement(let placement)):
-            let reached = pathway.rank(of: placement.tier) ?? 0
-            return reached >= (pathway.rank(of: target) ?? 0)
-        case (.stepDown, .placement), (.stepDown, .review(.structured, _, _)):
-            return true
-        case (.urgentSafetyReview, .review(.risk, _, _)):
-            return true
-        case (.routeElsewhere, .review(.structured, _, _)):
-            return true
-        default:
-            return false
-        }
-    }
-
-    private func handovers(_ state: CaseState) -> [Recommendation] {
+    /// The handover contacts still owed after a step-down.
+    func handovers(_ state: CaseState) -> [Recommendation] {
         guard !state.isDischarged, let placementIndex = state.placementIndex, let placement = state.placement,
             isDownward(placement)
         else { return [] }
-        let scheduled = state.events[placementIndex...].compactMap { event -> (Int, Instant)? in
-            if case .handoverScheduled(let number, let due) = event.kind { return (number, due) }
-            return nil
-        }
-        return scheduled.filter { number, _ in state.sessions.count < number }.map { number, due in
+        let placedAt = state.events[placementIndex].at
+        return state.handovers.filter { number, _ in state.sessions.count < number }.map { number, due in
             Recommendation(
                 ruleID: "handover-contacts", ruleVersion: pathway.version, title: "Handover contact after a step-down",
-                kind: .handoverContact(number: number), firedAt: state.events[placementIndex].at, deadline: due,
+                kind: .handoverContact(number: number), firedAt: placedAt, deadline: due,
                 documentation: [], authorisers: "any member of the receiving team",
                 trace: [
-                    "stepped down to \(state.tier ?? "?") on \(state.events[placementIndex].at); "
+                    "stepped down to \(state.tier ?? "?") on \(placedAt); "
                         + "\(CountedEvent.session.counted(state.sessions.count)) attended since; handover contact \(number) due \(due)"
                 ],
                 source: "pathway \(pathway.id): two handover contacts after every step-down")
@@ -137,28 +48,31 @@ extension Engine {
     }
 
     /// Whether a placement moved the client to a less intensive tier.
-    private func isDownward(_ placement: Placement) -> Bool {
+    func isDownward(_ placement: Placement) -> Bool {
         guard let from = placement.from.flatMap(pathway.rank(of:)), let to = pathway.rank(of: placement.tier) else {
             return false
         }
         return to < from
     }
 
-    /// Returns to a tier (or a more intensive one) after a move down from it, however the moves were made.
-    private func reEscalations(_ state: CaseState) -> [ReEscalation] {
-        var movesDown: [(tier: String, at: Instant)] = []
-        var found: [ReEscalation] = []
-        for event in state.events {
-            guard case .placement(let placement) = event.kind, let reached = pathway.rank(of: placement.tier) else {
-                continue
-            }
-            if isDownward(placement), let from = placement.from {
-                movesDown.append((from, event.at))
-            }
-            let returned = movesDown.filter { (pathway.rank(of: $0.tier) ?? 0) <= reached }
-            found += returned.map { ReEscalation(tier: $0.tier, steppedDownAt: $0.at, returnedAt: event.at) }
-            movesDown.removeAll { (pathway.rank(of: $0.tier) ?? 0) <= reached }
+    /// Folds `event` into a case's open waits (see ``Census``).
+    func foldWait(_ waits: inout [(at: Instant, tier: String)], _ event: CaseEvent) {
+        Census.foldWait(&waits, event) { pathway.rank(of: $0) }
+    }
+
+    /// Folds `event` into a case's returns: a placement into a tier (or a more intensive one) after a move down
+    /// from it is a re-escalation, however the moves were made.
+    func foldReEscalation(
+        _ movesDown: inout [(tier: String, at: Instant)], _ found: inout [ReEscalation], _ event: CaseEvent
+    ) {
+        guard case .placement(let placement) = event.kind, let reached = pathway.rank(of: placement.tier) else {
+            return
         }
-        return found
+        if isDownward(placement), let from = placement.from {
+            movesDown.append((from, event.at))
+        }
+        let returned = movesDown.filter { (pathway.rank(of: $0.tier) ?? 0) <= reached }
+        found += returned.map { ReEscalation(tier: $0.tier, steppedDownAt: $0.at, returnedAt: event.at) }
+        movesDown.removeAll { (pathway.rank(of: $0.tier) ?? 0) <= reached }
     }
 }

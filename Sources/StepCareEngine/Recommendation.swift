@@ -23,6 +23,23 @@ public struct Recommendation: Sendable, Hashable {
     /// Where the rule comes from.
     public var source: String
 
+    /// Creates a recommendation.
+    public init(
+        ruleID: String, ruleVersion: Int, title: String, kind: RecommendationKind, firedAt: Instant, deadline: Instant,
+        documentation: [Documentation], authorisers: String, trace: [String], source: String
+    ) {
+        self.ruleID = ruleID
+        self.ruleVersion = ruleVersion
+        self.title = title
+        self.kind = kind
+        self.firedAt = firedAt
+        self.deadline = deadline
+        self.documentation = documentation
+        self.authorisers = authorisers
+        self.trace = trace
+        self.source = source
+    }
+
     /// Whether the deadline has passed as of `now`.
     public func isOverdue(asOf now: Instant) -> Bool { now > deadline }
 }
@@ -35,6 +52,13 @@ public struct ReEscalation: Sendable, Hashable {
     public var steppedDownAt: Instant
     /// When they returned.
     public var returnedAt: Instant
+
+    /// Creates a return.
+    public init(tier: String, steppedDownAt: Instant, returnedAt: Instant) {
+        self.tier = tier
+        self.steppedDownAt = steppedDownAt
+        self.returnedAt = returnedAt
+    }
 
     /// Days between the step-down and the return.
     public var days: Int { (returnedAt - steppedDownAt).days }

@@ -13,6 +13,15 @@ public struct Triage: Sendable, Hashable {
     public var deviation: String?
     /// One line per tier considered, and the preference decision.
     public var trace: [String]
+
+    /// Creates a triage result.
+    public init(indicated: String?, placement: String?, exclusions: [Exclusion], deviation: String?, trace: [String]) {
+        self.indicated = indicated
+        self.placement = placement
+        self.exclusions = exclusions
+        self.deviation = deviation
+        self.trace = trace
+    }
 }
 
 extension Engine {
@@ -52,9 +61,7 @@ extension Engine {
         {
             let lower = (pathway.rank(of: preferredTier.id) ?? 0) < (pathway.rank(of: indicatedTier) ?? 0)
             let excluded = preferredTier.exclusions.filter { state.evaluate($0.condition).holds }
-            let recentCrisis = state.indices(of: .crisisContact).contains {
-                state.events[$0].at >= state.now - .days(30)
-            }
+            let recentCrisis = !state.indices(of: .crisisContact, from: state.now - .days(30)).isEmpty
             if lower, !state.indices(of: .riskFlag).isEmpty || recentCrisis {
                 trace.append(
                     "preference \(preferred) not honoured: a risk flag was raised on this referral or a crisis "

@@ -42,22 +42,23 @@ struct StepUpWatch {
 
     /// Adds the case's step-ups, breaches and outstanding triggers, and returns the engine's evaluation at the
     /// end of the window (`nil` for a case discharged before the window with no events in it).
+    ///
+    /// One ``CaseMonitor`` follows the case through the window, so the case costs one pass over its events.
     func add(to tally: inout Tally) -> Evaluation? {
         let engine = metrics.engine
         let before = events.prefix { $0.at < window.from }
         let hasEventsInWindow = before.count < events.count
         if !hasEventsInWindow, CaseState(timeline, asOf: window.from).isDischarged { return nil }
+        var monitor = CaseMonitor(engine: engine)
+        for event in before { monitor.append(event) }
         var watched: [Key: Watched] = [:]
         var open: Set<Key> = []
 
-        func evaluate(_ prefix: ArraySlice<CaseEvent>, at now: Instant) -> Evaluation {
-            engine.evaluate(CaseTimeline(caseID: timeline.caseID, events: Array(prefix)), asOf: now)
+        func observe(at now: Instant) -> [Recommendation] {
+            observe(monitor.recommendations(asOf: now), at: now)
         }
-        func observe(_ prefix: ArraySlice<CaseEvent>, at now: Instant) -> [Recommendation] {
-            observe(evaluate(prefix, at: now), at: now)
-        }
-        func observe(_ evaluation: Evaluation, at now: Instant) -> [Recommendation] {
-            let stepUps = evaluation.recommendations.filter { if case .stepUp = $0.kind { true } else { false } }
+        func observe(_ recommendations: [Recommendation], at now: Instant) -> [Recommendation] {
+            let stepUps = recommendations.filter { if case .stepUp = $0.kind { true } else { false } }
             let present = Set(stepUps.map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })
             for key in open.subtracting(present) { watched[key]?.resolvedAt = now }
             for recommendation in stepUps {
@@ -68,27 +69,31 @@ struct StepUpWatch {
             return stepUps
         }
 
-        _ = observe(before, at: window.from)
-        for index in events.indices where window.contains(events[index].at) {
-            let event = events[index]
+        _ = observe(at: window.from)
+        for event in events[before.endIndex...] {
+            guard window.contains(event.at) else {
+                monitor.append(event)
+                continue
+            }
             if case .placement(let placement) = event.kind, let from = placement.from,
                 let fromRank = engine.pathway.rank(of: from), let rank = engine.pathway.rank(of: placement.tier),
                 rank > fromRank
             {
-                let before = observe(events[..<index], at: event.at)
-                let after = Set(
-                    observe(events[...index], at: event.at).map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })
+                let before = observe(at: event.at)
+                monitor.append(event)
+                let after = Set(observe(at: event.at).map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })
                 // The step-up met the oldest trigger it resolved; one that resolved none met no trigger.
                 let met = before.filter { !after.contains(Key(ruleID: $0.ruleID, firedAt: $0.firedAt)) }
                     .min { $0.firedAt < $1.firedAt }
                 if let met { tally.stepUpDelays.append(days(met.firedAt, event.at)) }
                 continue
             }
-            _ = observe(events[...index], at: event.at)
+            monitor.append(event)
+            _ = observe(at: event.at)
         }
-        let evaluation = evaluate(events, at: window.to)
+        let evaluation = monitor.evaluation(asOf: window.to)
         let tier = evaluation.state.tier
-        for recommendation in observe(evaluation, at: window.to) {
+        for recommendation in observe(evaluation.recommendations, at: window.to) {
             tally.outstanding.append(
                 OutstandingTrigger(
                     caseID: timeline.caseID, tier: tier, ruleID: recommendation.ruleID,

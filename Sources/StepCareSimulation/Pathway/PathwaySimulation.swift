@@ -78,7 +78,14 @@ private struct PathwayRunner {
     var random: SimulationRandom
     var queue = EventQueue<Event>()
     var clients: [SyntheticClient] = []
-    var caseload = Caseload()
+    /// The engine's running view of each client's case, advanced with every event recorded.
+    var monitors: [CaseMonitor] = []
+    /// Whether each client waits for a tier (waitlisted since their latest placement).
+    var waiting: [Bool] = []
+    /// Each client's latest PHQ-9 total (0 before the first).
+    var latestPHQ9: [Double] = []
+    var clientOfCase: [String: Int] = [:]
+    var caseload: Caseload
     var finished: [String: CaseTimeline] = [:]
     var refused = 0
     /// Case ids are `S<seed>-<n>`, so replications saved side by side never clash.
@@ -92,6 +99,7 @@ private struct PathwayRunner {
         engine = Engine(pathway: simulation.pathway)
         p = Figures(simulation.population, pathway: simulation.pathway)
         random = SimulationRandom(seed: seed)
+        caseload = Caseload(tiers: simulation.pathway.tiers.map(\.id))
         caseIDPrefix = seed < 1_000_000 ? "S\(seed)-" : "S-"
     }
 
@@ -143,6 +151,10 @@ private struct PathwayRunner {
                 anxietyRatio: clamp(0.7 + 0.1 * random.standardNormal(), 0.3, 1.2),
                 functionRatio: clamp(1.2 + 0.2 * random.standardNormal(), 0.5, 2), updatedAt: time))
         try? caseload.open(CaseTimeline(caseID: caseID, demographics: demographics))
+        monitors.append(CaseMonitor(engine: engine))
+        waiting.append(false)
+        latestPHQ9.append(0)
+        clientOfCase[caseID] = k
         append(k, .referral(preference: nil), at: time)
         measure(k, at: time, function: true)
         queue.schedule(.week(k), at: time + 7)
@@ -231,17 +243,31 @@ private struct PathwayRunner {
     mutating func append(_ k: Int, _ kind: CaseEventKind, at time: Double) {
         guard var timeline = caseload.cases[clients[k].caseID] else { return }
         guard (try? timeline.append(CaseEvent(at: instant(time), kind))) != nil else { return }
+        keep(k, timeline)
+    }
+
+    /// Stores client `k`'s longer timeline and advances their monitor and flags over the new events.
+    mutating func keep(_ k: Int, _ timeline: CaseTimeline) {
+        let known = monitors[k].state.events.count
         caseload.update(timeline)
+        for event in timeline.events[known...] {
+            monitors[k].append(event)
+            switch event.kind {
+            case .waitlisted: waiting[k] = true
+            case .placement: waiting[k] = false
+            case .administration(let record) where record.instrumentID == "phq9":
+                latestPHQ9[k] = record.total?.value ?? 0
+            default: break
+            }
+        }
     }
 
     // MARK: Staff
 
     /// Asks the engine what client `k` needs; schedules the staff's action after their delay.
     mutating func review(_ k: Int, at time: Double) {
-        guard !clients[k].actionScheduled, !clients[k].discharged,
-            let timeline = caseload.cases[clients[k].caseID]
-        else { return }
-        let recommendations = engine.evaluate(timeline, asOf: instant(time)).recommendations.filter {
+        guard !clients[k].actionScheduled, !clients[k].discharged else { return }
+        let recommendations = monitors[k].recommendations(asOf: instant(time)).filter {
             actionable($0.kind, k)
         }
         guard !recommendations.isEmpty else { return }
@@ -261,26 +287,14 @@ private struct PathwayRunner {
         }
     }
 
-    func isWaiting(_ k: Int) -> Bool {
-        guard let timeline = caseload.cases[clients[k].caseID] else { return false }
-        var waiting = false
-        for event in timeline.events {
-            switch event.kind {
-            case .waitlisted: waiting = true
-            case .placement: waiting = false
-            default: break
-            }
-        }
-        return waiting
-    }
+    func isWaiting(_ k: Int) -> Bool { waiting[k] }
 
     /// Staff act on client `k`'s outstanding recommendations, most urgent first, until one changes their tier.
     mutating func act(_ k: Int, at time: Double) {
         clients[k].actionScheduled = false
-        guard !clients[k].discharged, let timeline = caseload.cases[clients[k].caseID] else { return }
-        let now = instant(time)
-        for recommendation in engine.evaluate(timeline, asOf: now).recommendations
-        where actionable(recommendation.kind, k) {
+        guard !clients[k].discharged else { return }
+        for recommendation in monitors[k].recommendations(asOf: instant(time)) where actionable(recommendation.kind, k)
+        {
             if perform(recommendation.kind, k, at: time) { break }
         }
         review(k, at: time)
@@ -295,7 +309,7 @@ private struct PathwayRunner {
             return move(MoveRequest(.clearRiskFlag, by: Self.clinician, at: instant(time)), k)
         case .tierReview:
             append(k, .review(.structured, by: Self.clinician), at: time)
-            let latest = latestPHQ9(k)
+            let latest = latestPHQ9[k]
             if latest >= 10, let rank = clients[k].tierRank, rank + 1 < simulation.pathway.tiers.count {
                 return stepUp(k, to: simulation.pathway.tiers[rank + 1].id, at: time)
             }
@@ -334,16 +348,6 @@ private struct PathwayRunner {
             MoveRequest(.stepUp, tier: target, by: Self.clinician, coSigner: Self.supervisor, at: instant(time)), k)
     }
 
-    func latestPHQ9(_ k: Int) -> Double {
-        guard let timeline = caseload.cases[clients[k].caseID] else { return 0 }
-        for event in timeline.events.reversed() {
-            if case .administration(let record) = event.kind, record.instrumentID == "phq9" {
-                return record.total?.value ?? 0
-            }
-        }
-        return 0
-    }
-
     /// Applies a request through the engine; on a move, updates the client and offers any freed slot.
     mutating func move(_ request: MoveRequest, _ k: Int) -> Bool {
         let caseID = clients[k].caseID
@@ -354,7 +358,7 @@ private struct PathwayRunner {
             refused += 1
             return false
         }
-        caseload.update(outcome.timeline)
+        keep(k, outcome.timeline)
         switch outcome.result {
         case .moved(let placement):
             let from = clients[k].tierRank
@@ -389,7 +393,7 @@ private struct PathwayRunner {
         while progress, attempts < 100 {
             progress = false
             for status in engine.capacity(caseload, asOf: now) where status.standardFree > 0 {
-                guard let head = status.waitlist.first, let k = clients.firstIndex(where: { $0.caseID == head }),
+                guard let head = status.waitlist.first, let k = clientOfCase[head],
                     let kind = waitedMove(k, for: status.tier.id)
                 else { continue }
                 attempts += 1

@@ -1,0 +1,93 @@
+import StepCareCore
+
+/// One movement rule's status for one case, carried from checkpoint to checkpoint: not fired, fired on some
+/// evidence, or resolved by an event.
+///
+/// A rule fires the first time its condition holds for a client in its scope; the recommendation stays
+/// outstanding until an event resolves it (a move, a documented review, a risk review, an attended contact)
+/// and fires again only on evidence newer than the resolution. So a triggered step-up never silently
+/// disappears: it is done, or it is reported overdue.
+struct RuleMonitor: Sendable {
+    /// The firing still outstanding: the newest evidence index, the result with its evidence, and the tier
+    /// the client was in.
+    var fired: (index: Int, result: ConditionResult, tier: String?)?
+    /// The index of the event that last resolved the rule (or took the client out of its scope).
+    var resolvedAt: Int?
+
+    /// Advances the status to a checkpoint: `state` holds every event up to one moment, `newEvents` those
+    /// recorded since the previous checkpoint.
+    mutating func check(_ rule: MovementRule, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine) {
+        if let open = fired {
+            // Act on an earlier firing: resolved by an event, out of scope, or (a review only) no longer needed.
+            if let resolution = engine.resolution(in: newEvents, after: open.index, rule, state) {
+                (fired, resolvedAt) = (nil, resolution)
+            } else if !engine.applies(rule.scope, state)
+                || (rule.recommendation == .tierReview && !state.evaluate(rule.condition, explain: false).holds)
+            {
+                (fired, resolvedAt) = (nil, state.events.endIndex - 1)
+            }
+            return
+        }
+        guard engine.applies(rule.scope, state) else { return }
+        let result = state.evaluate(rule.condition, explain: false)
+        guard result.holds, resolvedAt.map({ result.evidenceIndex > $0 }) ?? true else { return }
+        // It fired on its newest evidence; a resolving event recorded after that, even at the same minute, counts.
+        let index = max(result.evidenceIndex, newEvents.startIndex - 1)
+        if let resolution = engine.resolution(in: newEvents, after: index, rule, state) {
+            resolvedAt = resolution
+        } else {
+            fired = (index, state.evaluate(rule.condition), state.tier)
+        }
+    }
+}
+
+extension Engine {
+    /// Whether a client in `state` is in a rule's `scope`.
+    func applies(_ scope: RuleScope, _ state: CaseState) -> Bool {
+        switch scope {
+        case .everyTier: state.tier != nil
+        case .tiers(let tiers): state.tier.map(tiers.contains) ?? false
+        case .beforePlacement: state.tier == nil && !state.isDischarged && state.referralIndex != nil
+        case .always: !state.isDischarged
+        }
+    }
+
+    /// The first of `indices` after `index` holding an event that acts on `rule`'s recommendation.
+    func resolution(in indices: Range<Int>, after index: Int, _ rule: MovementRule, _ state: CaseState) -> Int? {
+        indices.first { $0 > index && resolves(state.events[$0].kind, rule.recommendation) }
+    }
+
+    /// Whether `event` acts on a recommendation of `kind`. A review resolves a recommendation only when the
+    /// reviewer's role may take its decision alone somewhere in the pathway; a discharge resolves everything but
+    /// a step-up, which the engine does not let a discharge overtake.
+    func resolves(_ event: CaseEventKind, _ kind: RecommendationKind) -> Bool {
+        if case .review(.structured, let reviewer, _) = event,
+            !pathway.rights.rights.contains(where: {
+                $0.role == reviewer.role && $0.action == kind.action && $0.verdict == .allowed
+            })
+        {
+            return false
+        }
+        switch (kind, event) {
+        case (.stepUp, .discharge):
+            return false
+        case (_, .discharge):
+            return true
+        case (.place, .placement):
+            return true
+        case (.tierReview, .review(.structured, _, _)), (.tierReview, .placement):
+            return true
+        case (.stepUp(let target), .placement(let placement)):
+            let reached = pathway.rank(of: placement.tier) ?? 0
+            return reached >= (pathway.rank(of: target) ?? 0)
+        case (.stepDown, .placement), (.stepDown, .review(.structured, _, _)):
+            return true
+        case (.urgentSafetyReview, .review(.risk, _, _)):
+            return true
+        case (.routeElsewhere, .review(.structured, _, _)):
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import StepCareCore
+import StepCareEngine
+import StepCareEngineReference
+import StepCareTesting
+import Testing
+
+/// The incremental engine against the replay evaluator it replaced (kept in `StepCareEngineReference`), on
+/// seeded random timelines of both shipped pathways: every recommendation field including the trace, triage,
+/// re-escalations, the state's facts, open waits and capacity must be identical.
+@Suite struct DifferentialTests {
+    typealias F = CaseFixture
+
+    struct Setup: Sendable {
+        let engine: Engine
+        let reference: ReferenceEngine
+        let generator: RandomTimelines
+    }
+
+    static let setups: [Setup] = ["community-stepped-care", "talking-therapies"].map { id in
+        do {
+            let pathway = try F.registry.pathway(id)
+            let instruments = try ["phq9", "gad7", "wsas"].map { try F.registry.instrument($0) }
+            let engine = Engine(pathway: pathway)
+            return Setup(
+                engine: engine, reference: ReferenceEngine(engine),
+                generator: RandomTimelines(pathway: pathway, instruments: instruments))
+        } catch {
+            fatalError("\(error)")
+        }
+    }
+
+    /// 100,000 timelines in 20 seeded batches (run in parallel), each asked about at several moments.
+    static let batches = 20
+    static let timelinesPerBatch = 5_000
+
+    @Test(arguments: 0..<batches)
+    func evaluateAgreesWithTheReplay(batch: Int) {
+        var random = SplitMix64(seed: 0x5EED_0000 + UInt64(batch))
+        var failures = 0
+        for number in 0..<Self.timelinesPerBatch where failures < 3 {
+            let setup = Self.setups[number % Self.setups.count]
+            let timeline = setup.generator.timeline(
+                "C\(number)", start: F.start, maximumEvents: 24, random: &random)
+            for now in setup.generator.moments(of: timeline, count: 3, random: &random) {
+                let fast = setup.engine.evaluate(timeline, asOf: now)
+                let slow = setup.reference.evaluate(timeline, asOf: now)
+                if !Self.agree(fast, slow, setup) {
+                    failures += 1
+                    Issue.record("batch \(batch) timeline \(number) as of \(now): \(Self.difference(fast, slow))")
+                }
+            }
+        }
+    }
+
+    /// A monitor fed one event at a time, asked after every event about a moment at or after it, agrees with
+    /// a replay of the prefix.
+    @Test(arguments: 0..<4)
+    func aMonitorFollowingACaseAgreesWithTheReplay(batch: Int) {
+        var random = SplitMix64(seed: 0xF01D_0000 + UInt64(batch))
+        var failures = 0
+        for number in 0..<1_000 where failures < 3 {
+            let setup = Self.setups[number % Self.setups.count]
+            let timeline = setup.generator.timeline("C\(number)", start: F.start, maximumEvents: 30, random: &random)
+            var monitor = CaseMonitor(engine: setup.engine)
+            var prefix = CaseTimeline(caseID: timeline.caseID)
+            for event in timeline.events where failures < 3 {
+                monitor.append(event)
+                try? prefix.append(event)
+                let now = event.at + TimeSpan(minutes: random.next(below: 3) == 0 ? 0 : random.next(below: 20_000))
+                let fast = monitor.evaluation(asOf: now)
+                let slow = setup.reference.evaluate(prefix, asOf: now)
+                if !Self.agree(fast, slow, setup) || monitor.recommendations(asOf: now) != slow.recommendations {
+                    failures += 1
+                    Issue.record("monitor, timeline \(number) as of \(now): \(Self.difference(fast, slow))")
+                }
+            }
+        }
+    }
+
+    /// Capacity over random caseloads, from the live census (kept up to date while cases are opened, extended
+    /// one event at a time, shortened by an undone change and removed) and from a replay to random moments.
+    @Test func capacityAgreesWithTheReplay() {
+        var random = SplitMix64(seed: 0xCA9A)
+        for round in 0..<300 {
+            let setup = Self.setups[round % Self.setups.count]
+            var caseload = Caseload(tiers: setup.engine.pathway.tiers.map(\.id))
+            var unindexed = Caseload()
+            let timelines = (0..<(1 + random.next(below: 25))).map { number in
+                setup.generator.timeline(
+                    "C\(number)", start: F.start + .days(random.next(below: 60)), maximumEvents: 20, random: &random)
+            }
+            var shown = timelines.map { CaseTimeline(caseID: $0.caseID) }
+            for timeline in shown {
+                try? caseload.open(timeline)
+                try? unindexed.open(timeline)
+            }
+            // Interleave the cases' events; now and then undo a case's last event, or remove a case.
+            var remaining = timelines.indices.flatMap { index in timelines[index].events.map { (index, $0) } }
+            while !remaining.isEmpty {
+                let (index, _) = remaining[random.next(below: remaining.count)]
+                guard let position = remaining.firstIndex(where: { $0.0 == index }) else { continue }
+                let event = remaining.remove(at: position).1
+                try? shown[index].append(event)
+                caseload.update(shown[index])
+                if random.next(below: 50) == 0 {
+                    let shorter = CaseTimeline(
+                        caseID: shown[index].caseID, events: Array(shown[index].events.dropLast()))
+                    caseload.update(shorter)
+                    caseload.update(shown[index])
+                }
+            }
+            if random.next(below: 4) == 0, let gone = shown.first {
+                caseload.remove(gone.caseID)
+                shown.removeFirst()
+            }
+            for timeline in shown {
+                if unindexed.cases[timeline.caseID] != nil { unindexed.update(timeline) }
+            }
+            if let gone = timelines.first, !shown.contains(where: { $0.caseID == gone.caseID }) {
+                unindexed.remove(gone.caseID)
+            }
+            let latest = Instant(minutes: Int.max / 2)
+            let now = F.start + .days(random.next(below: 200))
+            #expect(setup.engine.capacity(caseload, asOf: latest) == setup.reference.capacity(unindexed, asOf: latest))
+            #expect(setup.engine.capacity(caseload, asOf: now) == setup.reference.capacity(unindexed, asOf: now))
+            var reindexed = unindexed
+            reindexed.index(tiers: setup.engine.pathway.tiers.map(\.id))
+            #expect(setup.engine.capacity(reindexed, asOf: latest) == setup.reference.capacity(unindexed, asOf: latest))
+        }
+    }
+
+    static func agree(_ fast: Evaluation, _ slow: ReferenceEvaluation, _ setup: Setup) -> Bool {
+        fast.recommendations == slow.recommendations && fast.triage == slow.triage
+            && fast.reEscalations == slow.reEscalations && facts(fast.state) == facts(slow.state)
+            && setup.engine.activeWaits(fast.state).map(\.tier) == setup.reference.activeWaits(slow.state).map(\.tier)
+    }
+
+    /// The facts callers read from a state, as one comparable string.
+    static func facts(_ state: CaseState) -> String {
+        "\(state.events.count) \(state.now) \(String(describing: state.referralIndex)) \(String(describing: state.preference)) "
+            + "\(String(describing: state.placementIndex)) \(String(describing: state.tier)) \(state.isDischarged) "
+            + "\(state.sessions) \(String(describing: state.lastRiskReviewIndex)) \(state.openFlags.map(\.index)) "
+            + "\(state.tierStart) \(CountedEvent.allCases.map { state.indices(of: $0) })"
+    }
+
+    static func facts(_ state: ReplayState) -> String {
+        "\(state.events.count) \(state.now) \(String(describing: state.referralIndex)) \(String(describing: state.preference)) "
+            + "\(String(describing: state.placementIndex)) \(String(describing: state.tier)) \(state.isDischarged) "
+            + "\(state.sessions) \(String(describing: state.lastRiskReviewIndex)) \(state.openFlags.map(\.index)) "
+            + "\(state.tierStart) \(CountedEvent.allCases.map { state.indices(of: $0) })"
+    }
+
+    static func difference(_ fast: Evaluation, _ slow: ReferenceEvaluation) -> String {
+        if fast.recommendations != slow.recommendations {
+            return "recommendations\n  fast: \(fast.recommendations)\n  slow: \(slow.recommendations)"
+        }
+        if fast.triage != slow.triage {
+            return "triage\n  fast: \(String(describing: fast.triage))\n  slow: \(String(describing: slow.triage))"
+        }
+        if fast.reEscalations != slow.reEscalations { return "re-escalations" }
+        return "state\n  fast: \(facts(fast.state))\n  slow: \(facts(slow.state))"
+    }
+}
