@@ -86,6 +86,12 @@ var targets: [Target] = [
     .executableTarget(
         name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareStore", argumentParser]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting"]),
+    // In-process engine benchmarks: growth tables for the simulator, evaluate, moves and the dashboard.
+    .executableTarget(
+        name: "stepcare-engine-bench",
+        dependencies: [
+            "StepCareEngine", "StepCareEngineReference", "StepCareMetrics", "StepCareRegistry", "StepCareSimulation",
+        ]),
     .testTarget(
         name: "StepCareSimulationTests",
         dependencies: [

@@ -66,24 +66,34 @@ extension Engine {
         _ timeline: inout CaseTimeline, _ request: MoveRequest, kind: MoveKind, to: String, caseID: String,
         _ caseload: Caseload
     ) throws(StepCareError) -> Int {
-        var updated = caseload
-        let latest = Instant(minutes: Int.max / 2)
-        let before = capacity(caseload, asOf: latest)[pathway.rank(of: to) ?? 0].waitlist
-        if !before.contains(caseID) {
+        let census = census(caseload)
+        let rank = pathway.rank(of: to) ?? 0
+        let position = census.waitlistPosition(of: caseID, rank: rank, joiningAt: request.at)
+        if !position.waiting {
             try timeline.append(CaseEvent(at: request.at, .waitlisted(tier: to, move: kind, actor: request.actor)))
-            updated.update(timeline)
         }
-        let after = capacity(updated, asOf: latest)[pathway.rank(of: to) ?? 0].waitlist
-        return (after.firstIndex(of: caseID) ?? after.count) + 1
+        return position.position
+    }
+
+    /// The caseload's live census, or, for a caseload not indexed by this pathway's tiers, one counted now.
+    func census(_ caseload: Caseload) -> Census {
+        let tiers = pathway.tiers.map(\.id)
+        guard caseload.census.tiers != tiers else { return caseload.census }
+        var indexed = caseload
+        indexed.index(tiers: tiers)
+        return indexed.census
     }
 
     /// The deadline of an outstanding step-up to `to` (or above), if one has fired.
-    func stepUpDeadline(_ timeline: CaseTimeline, to: String, at now: Instant) -> Instant? {
-        evaluate(timeline, asOf: now).recommendations.first { recommendation in
+    func stepUpDeadline(_ monitor: CaseMonitor, to: String, at now: Instant) -> Instant? {
+        monitor.recommendations(asOf: now, of: Self.isStepUp).first { recommendation in
             guard case .stepUp(let target) = recommendation.kind else { return false }
             return (pathway.rank(of: to) ?? 0) >= (pathway.rank(of: target) ?? 0)
         }?.deadline
     }
+
+    /// Whether a recommendation is a step-up.
+    static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
 
     func deadlineLine(_ deadline: Instant, at now: Instant, moved: Bool) -> String {
         if now > deadline {

@@ -18,17 +18,20 @@ public struct CaseMonitor: Sendable {
     /// The waits still open: each tier waitlisted for (once, from the first time) until a placement into it
     /// or a more intensive tier.
     public private(set) var activeWaits: [(at: Instant, tier: String)] = []
-    private let rules: [MovementRule]
     private var statuses: [RuleMonitor]
     /// Events before this index have been read at a checkpoint.
     private var checked = 0
+    /// The index of the first event at the latest event's minute.
+    private var latestMomentStart = 0
+    /// Every rule's status after the check of the latest moment, made by ``ask(asOf:)`` before the moment
+    /// closed; kept with the event count it covers, so closing the moment does not check again.
+    private var settled: (events: Int, statuses: [RuleMonitor])?
     private var movesDown: [(tier: String, at: Instant)] = []
 
     /// A monitor of a case with no events yet.
     public init(engine: Engine) {
         self.engine = engine
-        rules = engine.pathway.allRules
-        statuses = Array(repeating: RuleMonitor(), count: rules.count)
+        statuses = Array(repeating: RuleMonitor(), count: engine.compiled.rules.count)
         state = CaseState([], now: Instant(minutes: 0))
     }
 
@@ -50,6 +53,7 @@ public struct CaseMonitor: Sendable {
             precondition(event.at >= last, "events are appended in time order")
             if event.at > last { checkpoint() }
         }
+        if lastEventAt != event.at { latestMomentStart = state.events.endIndex }
         state.append(event)
         engine.foldWait(&activeWaits, event)
         engine.foldReEscalation(&movesDown, &reEscalations, event)
@@ -77,6 +81,27 @@ public struct CaseMonitor: Sendable {
         outstanding(asOf: now, triage: false).recommendations
     }
 
+    /// The outstanding recommendations as of `now` (at or after the latest event), like
+    /// ``recommendations(asOf:)``, keeping the check of the latest moment so that the next event at a later
+    /// minute does not repeat it: for callers that ask after every event.
+    public mutating func ask(asOf now: Instant) -> [Recommendation] {
+        let end = state.events.endIndex
+        if checked < end, settled?.events != end, lastEventAt.map({ now >= $0 }) ?? false {
+            var statuses = self.statuses
+            for index in statuses.indices { statuses[index].check(index, state, newEvents: checked..<end, engine) }
+            settled = (end, statuses)
+        }
+        return recommendations(asOf: now)
+    }
+
+    /// The outstanding recommendations of the kinds `selected` accepts (handovers among them), checking only the
+    /// rules that recommend those kinds: what the huddle's trigger watch asks after every event.
+    public func recommendations(
+        asOf now: Instant, of selected: (RecommendationKind) -> Bool
+    ) -> [Recommendation] {
+        outstanding(asOf: now, triage: false, rules: selected).recommendations
+    }
+
     private init(engine: Engine, events: ArraySlice<CaseEvent>) {
         self.init(engine: engine)
         for event in events { append(event) }
@@ -84,36 +109,55 @@ public struct CaseMonitor: Sendable {
 
     /// Checks every rule at the moment of the latest event, reading the events since the last check.
     private mutating func checkpoint() {
-        let newEvents = checked..<state.events.endIndex
-        for index in rules.indices { statuses[index].check(rules[index], state, newEvents: newEvents, engine) }
+        if let settled, settled.events == state.events.count {
+            statuses = settled.statuses
+        } else {
+            let newEvents = checked..<state.events.endIndex
+            for index in statuses.indices { statuses[index].check(index, state, newEvents: newEvents, engine) }
+        }
+        settled = nil
         checked = state.events.endIndex
     }
 
+    /// The recommendations outstanding at `now` (at or after the latest event): each rule's status is taken
+    /// through the pending moment and `now` on a local copy, so asking changes nothing.
     private func outstanding(
-        asOf now: Instant, triage wanted: Bool
+        asOf now: Instant, triage wanted: Bool, rules selected: (RecommendationKind) -> Bool = { _ in true }
     ) -> (recommendations: [Recommendation], final: CaseState, triage: () -> Triage) {
         if let last = lastEventAt, now < last {
             return CaseMonitor(engine: engine, events: state.events.prefix { $0.at <= now })
-                .outstanding(asOf: now, triage: wanted)
+                .outstanding(asOf: now, triage: wanted, rules: selected)
         }
-        var final = self
-        if final.checked < final.state.events.endIndex { final.checkpoint() }
-        final.state.now = now
-        final.checkpoint()
-        let state = final.state
+        let rules = engine.compiled.rules
+        var final = state
+        final.now = now
+        let end = state.events.endIndex
         var triage: Triage?
-        func triaged() -> Triage {
-            if let triage { return triage }
-            let result = engine.triage(state)
-            triage = result
-            return result
+        var recommendations: [Recommendation] = []
+        // Asked at the moment of the latest event, the check at `now` repeats the check at that moment (same
+        // events, same time). It can change only a status that check resolved (a resolved rule is looked at
+        // again only at the next check, where it may fire on newer evidence), so it is made only for those.
+        let sameMoment = now == state.now && !state.events.isEmpty
+        let settledStatuses = settled.flatMap { $0.events == end ? $0.statuses : nil }
+        for index in statuses.indices where selected(rules[index].recommendation) {
+            var status = settledStatuses?[index] ?? statuses[index]
+            if checked < end, settledStatuses == nil { status.check(index, state, newEvents: checked..<end, engine) }
+            if !sameMoment || (status.fired == nil && (status.resolvedAt ?? -1) >= latestMomentStart) {
+                status.check(index, final, newEvents: end..<end, engine)
+            }
+            guard let firing = status.fired else { continue }
+            if let made = firing.recommendation {
+                recommendations.append(made)
+            } else {
+                let placement = triage ?? engine.triage(final)
+                triage = placement
+                recommendations.append(
+                    engine.recommendation(index, firing.result, tier: firing.tier, target: placement.placement))
+            }
         }
-        var recommendations = zip(rules, final.statuses).compactMap { rule, status in
-            status.fired.map { engine.recommendation(rule, $0.result, tier: $0.tier, target: triaged) }
-        }
-        recommendations += engine.handovers(state)
+        if selected(.handoverContact(number: 1)) { recommendations += engine.handovers(final) }
         recommendations.sort { ($0.deadline, $0.ruleID) < ($1.deadline, $1.ruleID) }
         let found = triage
-        return (recommendations, state, { found ?? engine.triage(state) })
+        return (recommendations, final, { [final] in found ?? engine.triage(final) })
     }
 }

@@ -27,8 +27,13 @@ public struct CaseState: Sendable {
     public private(set) var lastRiskReviewIndex: Int?
     /// Risk flags raised since the latest risk review, with the index of the administration that raised them.
     public private(set) var openFlags: [(index: Int, flag: RiskFlag)] = []
-    /// Indices of the scored administrations of each instrument, oldest first.
-    private(set) var scored: [String: [Int]] = [:]
+    /// Indices of the scored administrations of each instrument, oldest first (a short list searched by id:
+    /// a case has a handful of instruments).
+    private var series: [(instrumentID: String, indices: [Int])] = []
+    /// Each event's total and band index, when it is a scored administration (NaN and -1 otherwise), so
+    /// conditions read scores without copying records.
+    private(set) var totals: [Double] = []
+    private(set) var bands: [Int] = []
     /// Indices of the events of each ``CountedEvent`` kind (by ``CountedEvent/ordinal``), oldest first.
     private(set) var counted: [[Int]] = Array(repeating: [], count: CountedEvent.allCases.count)
     /// Handover contacts scheduled since the latest placement: number and due time.
@@ -58,6 +63,8 @@ public struct CaseState: Sendable {
     private mutating func absorb(_ index: Int) {
         let kind = events[index].kind
         if let countedKind = CountedEvent(kind) { counted[countedKind.ordinal].append(index) }
+        totals.append(.nan)
+        bands.append(-1)
         switch kind {
         case .referral(let preference):
             referralIndex = index
@@ -74,7 +81,15 @@ public struct CaseState: Sendable {
             openFlags = []
         case .administration(let record):
             openFlags += record.riskFlags.map { (index, $0) }
-            if record.total != nil { scored[record.instrumentID, default: []].append(index) }
+            if let total = record.total {
+                totals[totals.count - 1] = total.value
+                bands[bands.count - 1] = record.bandIndex ?? -1
+                if let position = series.firstIndex(where: { $0.instrumentID == record.instrumentID }) {
+                    series[position].indices.append(index)
+                } else {
+                    series.append((record.instrumentID, [index]))
+                }
+            }
         case .handoverScheduled(let number, let due):
             if placementIndex != nil { handovers.append((number, due)) }
         case .discharge:
@@ -100,7 +115,7 @@ public struct CaseState: Sendable {
 
     /// The scored administrations of `instrumentID`, oldest first, with their indices.
     public func administrations(of instrumentID: String) -> [(index: Int, at: Instant, record: AdministrationRecord)] {
-        (scored[instrumentID] ?? []).map { (index: $0, at: events[$0].at, record: administration($0)) }
+        scored(instrumentID).map { (index: $0, at: events[$0].at, record: administration($0)) }
     }
 
     /// The administration a tier's progress is measured from: the latest at or before entry to the tier,
@@ -111,10 +126,17 @@ public struct CaseState: Sendable {
 
     /// The index of the administration ``baseline(of:)`` returns.
     func baselineIndex(of instrumentID: String) -> Int? {
-        guard let all = scored[instrumentID], let last = all.last else { return nil }
+        let all = scored(instrumentID)
+        guard let last = all.last else { return nil }
         guard let placementIndex else { return last }
         let after = all.partitionPoint(where: { $0 > placementIndex })
         return after > 0 ? all[after - 1] : all.first
+    }
+
+    /// Indices of the scored administrations of `instrumentID`, oldest first.
+    func scored(_ instrumentID: String) -> [Int] {
+        for entry in series where entry.instrumentID == instrumentID { return entry.indices }
+        return []
     }
 
     /// The administration record at `index`, which must hold one.
@@ -165,25 +187,5 @@ extension CountedEvent {
         case .medicationConcern: 4
         case .riskFlag: 5
         }
-    }
-}
-
-extension RandomAccessCollection {
-    /// The index of the first element for which `isInSecondPart` holds, when the collection is partitioned so
-    /// that it fails for a prefix and holds for the rest (binary search).
-    func partitionPoint(where isInSecondPart: (Element) -> Bool) -> Index {
-        var low = startIndex
-        var count = self.count
-        while count > 0 {
-            let half = count / 2
-            let middle = index(low, offsetBy: half)
-            if isInSecondPart(self[middle]) {
-                count = half
-            } else {
-                low = index(after: middle)
-                count -= half + 1
-            }
-        }
-        return low
     }
 }

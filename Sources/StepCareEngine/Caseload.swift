@@ -57,6 +57,16 @@ public struct Caseload: Sendable, Hashable {
         census.remove(caseID)
     }
 
+    /// Appends `event` to case `caseID` in place (no copy of the timeline).
+    ///
+    /// - Throws: ``StepCareError`` with code `unknownCase`, or `datesOutOfOrder` when `event` is dated before
+    ///   the case's latest event.
+    public mutating func append(_ event: CaseEvent, to caseID: String) throws(StepCareError) {
+        guard cases[caseID] != nil else { _ = try timeline(caseID); return }
+        try cases[caseID]?.append(event)
+        if let timeline = cases[caseID] { census.update(timeline) }
+    }
+
     /// Replaces a case's timeline (events are only ever appended, or an abandoned change undone).
     public mutating func update(_ timeline: CaseTimeline) {
         precondition(cases[timeline.caseID] != nil, "update of a case that was never opened")

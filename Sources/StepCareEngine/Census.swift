@@ -17,18 +17,15 @@ public struct Census: Sendable, Hashable {
     /// The latest event dated in any case ever counted (an upper bound once a case is removed).
     public private(set) var latestEventAt: Instant?
 
-    /// What one case contributes: the slot it holds and the tiers it waits for.
+    /// What one case contributes, and how far into its timeline it has been read.
     struct Footprint: Sendable, Hashable {
         var opening: Int
         var events = 0
-        var placed: PlacedSlot?
-        var waits: [Wait] = []
-        var isDischarged = false
-    }
-
-    struct PlacedSlot: Sendable, Hashable {
-        var rank: Int?
-        var slot: Slot
+        var capacity = CapacityFootprint()
+        var waits: [Wait] {
+            capacity.waits.map { Wait(at: $0.at, tier: $0.tier, opening: opening, caseID: caseID) }
+        }
+        var caseID: String
     }
 
     /// A client waiting for a tier; waitlists are ordered by when the wait began, then by when the case was
@@ -59,9 +56,21 @@ public struct Census: Sendable, Hashable {
     /// The clients waiting for the tier at `rank`, longest-waiting first.
     public func waitlist(rank: Int) -> [String] { waitlists[rank].map(\.caseID) }
 
+    /// Where `caseID` stands in the waitlist of the tier at `rank` (1 = next): where it waits, or where it
+    /// would stand if it joined at `at`.
+    public func waitlistPosition(
+        of caseID: String, rank: Int, joiningAt at: Instant
+    ) -> (position: Int, waiting: Bool) {
+        let list = waitlists[rank]
+        if let index = list.firstIndex(where: { $0.caseID == caseID }) { return (index + 1, true) }
+        guard let opening = footprints[caseID]?.opening else { return (list.count + 1, false) }
+        let entry = Wait(at: at, tier: tiers[rank], opening: opening, caseID: caseID)
+        return (list.partitionPoint(where: { entry < $0 }) + 1, false)
+    }
+
     /// Counts a newly opened case.
     mutating func open(_ timeline: CaseTimeline) {
-        footprints[timeline.caseID] = Footprint(opening: openings)
+        footprints[timeline.caseID] = Footprint(opening: openings, caseID: timeline.caseID)
         openings += 1
         update(timeline)
     }
@@ -69,18 +78,23 @@ public struct Census: Sendable, Hashable {
     /// Brings a case's contribution up to its timeline: new events only when the timeline grew, all of them
     /// when it was replaced by a shorter one (an abandoned change undone).
     mutating func update(_ timeline: CaseTimeline) {
-        guard let old = footprints[timeline.caseID] else { return }
-        var new = old
-        if timeline.events.count < old.events { new = Footprint(opening: old.opening) }
-        for event in timeline.events[new.events...] {
-            fold(event, into: &new, caseID: timeline.caseID)
-            latestEventAt = max(latestEventAt ?? event.at, event.at)
+        guard var footprint = footprints[timeline.caseID] else { return }
+        var changed = false
+        if timeline.events.count < footprint.events {
+            withdraw(footprint)
+            footprint = Footprint(opening: footprint.opening, caseID: footprint.caseID)
+            changed = true
         }
-        new.events = timeline.events.count
-        guard new != old else { return }
-        withdraw(old)
-        add(new)
-        footprints[timeline.caseID] = new
+        for event in timeline.events[footprint.events...] {
+            latestEventAt = max(latestEventAt ?? event.at, event.at)
+            guard CapacityFootprint.matters(event) else { continue }
+            if !changed { withdraw(footprint) }
+            changed = true
+            footprint.capacity.fold(event, ranks: ranks)
+        }
+        footprint.events = timeline.events.count
+        if changed { add(footprint) }
+        footprints[timeline.caseID] = footprint
     }
 
     /// Forgets a case.
@@ -89,24 +103,9 @@ public struct Census: Sendable, Hashable {
         withdraw(old)
     }
 
-    private func fold(_ event: CaseEvent, into footprint: inout Footprint, caseID: String) {
-        switch event.kind {
-        case .placement(let placement):
-            footprint.placed = PlacedSlot(rank: ranks[placement.tier], slot: placement.slot)
-        case .discharge:
-            footprint.placed = nil
-            footprint.isDischarged = true
-        default:
-            break
-        }
-        var waits = footprint.waits.map { (at: $0.at, tier: $0.tier) }
-        Self.foldWait(&waits, event) { ranks[$0] }
-        footprint.waits = waits.map { Wait(at: $0.at, tier: $0.tier, opening: footprint.opening, caseID: caseID) }
-    }
-
     private mutating func add(_ footprint: Footprint) {
-        if let placed = footprint.placed, let rank = placed.rank { used[rank][placed.slot, default: 0] += 1 }
-        guard !footprint.isDischarged else { return }
+        if let (rank, slot) = footprint.capacity.held { used[rank][slot, default: 0] += 1 }
+        guard !footprint.capacity.isDischarged else { return }
         for wait in footprint.waits {
             guard let rank = ranks[wait.tier] else { continue }
             waitlists[rank].insert(wait, at: waitlists[rank].partitionPoint(where: { wait < $0 }))
@@ -114,8 +113,8 @@ public struct Census: Sendable, Hashable {
     }
 
     private mutating func withdraw(_ footprint: Footprint) {
-        if let placed = footprint.placed, let rank = placed.rank { used[rank][placed.slot, default: 0] -= 1 }
-        guard !footprint.isDischarged else { return }
+        if let (rank, slot) = footprint.capacity.held { used[rank][slot, default: 0] -= 1 }
+        guard !footprint.capacity.isDischarged else { return }
         for wait in footprint.waits {
             guard let rank = ranks[wait.tier] else { continue }
             let start = waitlists[rank].partitionPoint(where: { !($0 < wait) })
@@ -137,5 +136,61 @@ public struct Census: Sendable, Hashable {
         default:
             break
         }
+    }
+}
+
+/// What one case takes of the service's capacity, followed event by event: the slot it holds in a tier and the
+/// tiers it waits for. ``Census`` sums these over a caseload; the huddle's weekly census sums them at each week.
+public struct CapacityFootprint: Sendable, Hashable {
+    /// The rank of the tier whose slot the client holds, and the kind of slot.
+    public var held: (rank: Int, slot: Slot)? { placedRank.flatMap { rank in slot.map { (rank, $0) } } }
+    /// Whether the client has been discharged (waits no longer count).
+    public private(set) var isDischarged = false
+    /// The waits still open, oldest first.
+    public var waits: [(at: Instant, tier: String)] { openWaits.map { ($0.at, $0.tier) } }
+    private var placedRank: Int?
+    private var slot: Slot?
+    private var openWaits: [OpenWait] = []
+
+    private struct OpenWait: Sendable, Hashable {
+        var at: Instant
+        var tier: String
+    }
+
+    /// A case with no events.
+    public init() {}
+
+    /// The ranks of the tiers waited for, when the waits count (not after discharge).
+    public func waitingRanks(_ ranks: [String: Int]) -> [Int] {
+        isDischarged ? [] : openWaits.compactMap { ranks[$0.tier] }
+    }
+
+    /// Whether `event` can change a footprint: a placement, a discharge or a wait.
+    public static func matters(_ event: CaseEvent) -> Bool {
+        switch event.kind {
+        case .placement, .discharge, .waitlisted: true
+        default: false
+        }
+    }
+
+    /// Folds the next event of the case; `ranks` gives each tier's rank (least intensive 0).
+    public mutating func fold(_ event: CaseEvent, ranks: [String: Int]) {
+        switch event.kind {
+        case .placement(let placement):
+            (placedRank, slot) = (ranks[placement.tier], placement.slot)
+            if placedRank == nil { slot = nil }
+        case .discharge:
+            (placedRank, slot) = (nil, nil)
+            isDischarged = true
+        default:
+            break
+        }
+        switch event.kind {
+        case .waitlisted, .placement: break
+        default: return
+        }
+        var waits = self.waits
+        Census.foldWait(&waits, event) { ranks[$0] }
+        openWaits = waits.map { OpenWait(at: $0.at, tier: $0.tier) }
     }
 }

@@ -28,7 +28,7 @@ extension CaseState {
     /// length. Without `explain` the evidence lines (dates formatted into text) are not built: callers that
     /// only need to know whether a rule holds skip that cost, and build the trace once, when a rule fires.
     public func evaluate(_ condition: Condition, explain: Bool = true) -> ConditionResult {
-        Explaining(state: self, explain: explain).evaluate(condition)
+        evaluated(condition, explain)
     }
 
     /// The earliest moment in a window of `window` ending now: whole-day windows are calendar days, so "within
@@ -38,61 +38,59 @@ extension CaseState {
     }
 }
 
-/// One evaluation: the state, and whether evidence lines are wanted.
-private struct Explaining {
-    let state: CaseState
-    let explain: Bool
-
-    var now: Instant { state.now }
-    var events: ArraySlice<CaseEvent> { state.events }
-
-    func evaluate(_ condition: Condition) -> ConditionResult {
+// Each condition, read from the state's indices; evidence lines are built only when `explain` is true.
+extension CaseState {
+    private func evaluated(_ condition: Condition, _ explain: Bool) -> ConditionResult {
         switch condition {
         case .always:
-            return result(true, since: state.tierStart, index: state.placementIndex ?? state.referralIndex ?? -1, [])
+            return result(explain, true, since: tierStart, index: placementIndex ?? referralIndex ?? -1, [])
         case .scoreAtLeast(let id, let threshold):
-            return latestScore(id, threshold, atLeast: true)
+            return latestScore(explain, id, threshold, atLeast: true)
         case .scoreBelow(let id, let threshold):
-            return latestScore(id, threshold, atLeast: false)
+            return latestScore(explain, id, threshold, atLeast: false)
         case .noReliableImprovement(let id, let threshold, let caseness, let session):
-            return noReliableImprovement(id, threshold, caseness, session)
+            return noReliableImprovement(explain, id, threshold, caseness, session)
         case .persistsAtLeast(let id, let threshold, let span):
-            return persists(id, threshold, span)
+            return persists(explain, id, threshold, span)
         case .bandWorsened(let id):
-            return bandChange(id, worse: true)
+            return bandChange(explain, id, worse: true)
         case .bandImproved(let id):
-            return bandChange(id, worse: false)
+            return bandChange(explain, id, worse: false)
         case .eventsWithin(let kind, let count, let window):
-            return eventsWithin(kind, count, window)
+            return eventsWithin(explain, kind, count, window)
         case .noEventsFor(let kind, let span):
-            let last = state.indices(of: kind).last
+            let last = indices(of: kind).last
             let lastAt = last.map { events[$0].at }
-            let start = max(lastAt ?? state.tierStart, state.tierStart)
+            let start = max(lastAt ?? tierStart, tierStart)
             return result(
-                now - start >= span, since: start + span, index: max(last ?? -1, state.placementIndex ?? -1),
+                explain,
+                now - start >= span, since: start + span, index: max(last ?? -1, placementIndex ?? -1),
                 {
                     let words = lastAt.map { "last \(kind) \($0)" } ?? "no \(kind) on record"
                     return ["\(words); \((now - start).days) days without one since \(start) (need ≥ \(span.days))"]
                 })
         case .timeInTier(let span):
-            guard let tier = state.tier else { return result(false, { ["not in a tier"] }) }
-            let start = state.tierStart
+            guard let tier = tier else { return result(explain, false, { ["not in a tier"] }) }
+            let start = tierStart
             return result(
-                now - start >= span, since: start + span, index: state.placementIndex ?? -1,
+                explain,
+                now - start >= span, since: start + span, index: placementIndex ?? -1,
                 { ["in \(tier) since \(start): \((now - start).days) days (need ≥ \(span.days))"] })
         case .sessions(let count):
-            let sessions = state.sessions
+            let sessions = sessions
             let holds = count > 0 && sessions.count >= count
             let index = holds ? sessions[count - 1] : -1
             return result(
+                explain,
                 holds, since: holds ? events[index].at : now, index: index,
                 { ["\(CountedEvent.session.counted(sessions.count)) attended in tier (need ≥ \(count))"] })
         case .openRiskFlag:
-            let flags = state.openFlags
+            let flags = openFlags
             guard let first = flags.first, let last = flags.last else {
-                return result(false, { ["no open risk flag"] })
+                return result(explain, false, { ["no open risk flag"] })
             }
             return result(
+                explain,
                 true, since: events[first.index].at, index: last.index,
                 {
                     flags.map {
@@ -101,12 +99,13 @@ private struct Explaining {
                     }
                 })
         case .attendance(let percent, let window, let minimum):
-            let start = state.windowStart(window)
-            let attended = state.indices(of: .session, from: start)
-            let missed = state.indices(of: .noShow, from: start)
+            let start = windowStart(window)
+            let attended = indices(of: .session, from: start)
+            let missed = indices(of: .noShow, from: start)
             let contacts = attended.count + missed.count
             let holds = contacts >= minimum && attended.count * 100 >= percent * contacts
             return result(
+                explain,
                 holds, since: now, index: max(attended.last ?? -1, missed.last ?? -1),
                 {
                     [
@@ -115,56 +114,71 @@ private struct Explaining {
                     ]
                 })
         case .notPlaced:
-            let holds = state.tier == nil && !state.isDischarged && state.referralIndex != nil
-            let start = state.tierStart
+            let holds = tier == nil && !isDischarged && referralIndex != nil
+            let start = tierStart
             return result(
-                holds, since: start, index: state.referralIndex ?? -1,
+                explain,
+                holds, since: start, index: referralIndex ?? -1,
                 { [holds ? "referred \(start), not yet placed" : "placed or discharged"] })
         case .all(let conditions):
-            let results = conditions.map(evaluate)
-            return ConditionResult(
-                holds: results.allSatisfy(\.holds), since: results.map(\.since).max() ?? now,
-                evidenceIndex: results.map(\.evidenceIndex).max() ?? -1, evidence: results.flatMap(\.evidence))
+            var (holds, since, index, evidence) = (true, Instant?.none, -1, [String]())
+            for condition in conditions {
+                let part = evaluated(condition, explain)
+                holds = holds && part.holds
+                since = max(since ?? part.since, part.since)
+                index = max(index, part.evidenceIndex)
+                evidence += part.evidence
+            }
+            return ConditionResult(holds: holds, since: since ?? now, evidenceIndex: index, evidence: evidence)
         case .any(let conditions):
-            let results = conditions.map(evaluate)
-            let holding = results.filter(\.holds)
+            var (since, index, holding, all) = (Instant?.none, -1, [String](), [String]())
+            for condition in conditions {
+                let part = evaluated(condition, explain)
+                if part.holds {
+                    since = min(since ?? part.since, part.since)
+                    index = max(index, part.evidenceIndex)
+                    holding += part.evidence
+                }
+                all += part.evidence
+            }
             return ConditionResult(
-                holds: !holding.isEmpty, since: holding.map(\.since).min() ?? now,
-                evidenceIndex: holding.map(\.evidenceIndex).max() ?? -1,
-                evidence: (holding.isEmpty ? results : holding).flatMap(\.evidence))
+                holds: since != nil, since: since ?? now, evidenceIndex: index, evidence: since != nil ? holding : all)
         case .not(let inner):
-            let inner = evaluate(inner)
+            let inner = evaluated(inner, explain)
             return ConditionResult(holds: !inner.holds, since: now, evidenceIndex: -1, evidence: inner.evidence)
         }
     }
 
     /// A result whose evidence lines are built only when explaining.
     private func result(
-        _ holds: Bool, since: Instant? = nil, index: Int = -1, _ evidence: () -> [String]
+        _ explain: Bool, _ holds: Bool, since: Instant? = nil, index: Int = -1, _ evidence: () -> [String]
     ) -> ConditionResult {
         ConditionResult(holds: holds, since: since ?? now, evidenceIndex: index, evidence: explain ? evidence() : [])
     }
 
-    private func result(_ holds: Bool, since: Instant, index: Int, _ evidence: [String]) -> ConditionResult {
+    private func result(
+        _ explain: Bool, _ holds: Bool, since: Instant, index: Int, _ evidence: [String]
+    ) -> ConditionResult {
         ConditionResult(holds: holds, since: since, evidenceIndex: index, evidence: evidence)
     }
 
     private func describe(_ id: String, _ index: Int) -> String {
-        let record = state.administration(index)
+        let record = administration(index)
         let total = record.total.map(String.init(describing:)) ?? "not scored"
         let band = record.bandLabel.map { " (\($0))" } ?? ""
         return "\(id) \(total)\(band) on \(events[index].at)"
     }
 
-    private func total(_ index: Int) -> Double { state.administration(index).total?.value ?? 0 }
+    private func total(_ index: Int) -> Double { totals[index] }
 
-    private func latestScore(_ id: String, _ threshold: Int, atLeast: Bool) -> ConditionResult {
-        guard let latest = state.scored[id]?.last else {
-            return result(false, { ["no scored \(id) on record"] })
+    private func latestScore(_ explain: Bool, _ id: String, _ threshold: Int, atLeast: Bool) -> ConditionResult {
+        guard let latest = scored(id).last else {
+            return result(explain, false, { ["no scored \(id) on record"] })
         }
         let value = total(latest)
         let holds = atLeast ? value >= Double(threshold) : value < Double(threshold)
         return result(
+            explain,
             holds, since: events[latest].at, index: latest,
             {
                 [
@@ -175,25 +189,27 @@ private struct Explaining {
     }
 
     private func noReliableImprovement(
-        _ id: String, _ threshold: Int, _ caseness: Int, _ session: Int
+        _ explain: Bool, _ id: String, _ threshold: Int, _ caseness: Int, _ session: Int
     ) -> ConditionResult {
-        let sessions = state.sessions
+        let sessions = sessions
         func sessionCount() -> String {
             "\(CountedEvent.session.counted(sessions.count)) attended in tier (review at session \(session))"
         }
-        guard sessions.count >= session else { return result(false, { [sessionCount()] }) }
-        guard let baseline = state.baselineIndex(of: id) else {
-            return result(false, { [sessionCount(), "no scored \(id) to measure progress from"] })
+        guard sessions.count >= session else { return result(explain, false, { [sessionCount()] }) }
+        guard let baseline = baselineIndex(of: id) else {
+            return result(explain, false, { [sessionCount(), "no scored \(id) to measure progress from"] })
         }
         let base = total(baseline)
         guard base >= Double(caseness) else {
             return result(
+                explain,
                 false, { [sessionCount(), "baseline \(describe(id, baseline)) below caseness \(caseness)"] })
         }
         let sessionIndex = sessions[session - 1]
-        guard let latest = state.scored[id]?.last, latest > baseline else {
+        guard let latest = scored(id).last, latest > baseline else {
             // A measure not repeated by the review session cannot show improvement: that is itself a reason to review.
             return result(
+                explain,
                 true, since: events[sessionIndex].at, index: sessionIndex,
                 {
                     [
@@ -204,6 +220,7 @@ private struct Explaining {
         }
         let fall = base - total(latest)
         return result(
+            explain,
             fall < Double(threshold), since: max(events[sessionIndex].at, events[latest].at),
             index: max(sessionIndex, latest),
             {
@@ -216,9 +233,9 @@ private struct Explaining {
     }
 
     /// The trailing run of administrations in the tier at or above `threshold`, found from the newest back.
-    private func persists(_ id: String, _ threshold: Int, _ span: TimeSpan) -> ConditionResult {
-        let start = state.placementIndex ?? Int.min
-        let all = state.scored[id] ?? []
+    private func persists(_ explain: Bool, _ id: String, _ threshold: Int, _ span: TimeSpan) -> ConditionResult {
+        let start = placementIndex ?? Int.min
+        let all = scored(id)
         var first = all.endIndex
         while first > all.startIndex, all[first - 1] >= start, total(all[first - 1]) >= Double(threshold) {
             first -= 1
@@ -226,12 +243,14 @@ private struct Explaining {
         let run = all[first...]
         guard let firstIndex = run.first, let lastIndex = run.last, run.count >= 2 else {
             return result(
+                explain,
                 false,
                 { ["\(run.count) consecutive \(id) ≥ \(threshold) in tier (need 2 or more over \(span.spoken))"] })
         }
         let (firstAt, lastAt) = (events[firstIndex].at, events[lastIndex].at)
         let crossing = run.first { events[$0].at - firstAt >= span }
         return result(
+            explain,
             crossing != nil, since: crossing.map { events[$0].at } ?? now, index: lastIndex,
             {
                 [
@@ -241,19 +260,23 @@ private struct Explaining {
             })
     }
 
-    private func bandChange(_ id: String, worse: Bool) -> ConditionResult {
-        guard let baseline = state.baselineIndex(of: id), let latest = state.scored[id]?.last, latest > baseline,
-            let from = state.administration(baseline).bandIndex, let to = state.administration(latest).bandIndex
-        else { return result(false, { ["no \(id) since the tier's baseline"] }) }
+    private func bandChange(_ explain: Bool, _ id: String, worse: Bool) -> ConditionResult {
+        guard let baseline = baselineIndex(of: id), let latest = scored(id).last, latest > baseline,
+            case (let from, let to) = (bands[baseline], bands[latest]), from >= 0, to >= 0
+        else { return result(explain, false, { ["no \(id) since the tier's baseline"] }) }
         return result(
+            explain,
             worse ? to > from : to < from, since: events[latest].at, index: latest,
             { ["baseline \(describe(id, baseline)) → most recent \(describe(id, latest))"] })
     }
 
-    private func eventsWithin(_ kind: CountedEvent, _ count: Int, _ window: TimeSpan) -> ConditionResult {
-        let inWindow = state.indices(of: kind, from: state.windowStart(window))
+    private func eventsWithin(
+        _ explain: Bool, _ kind: CountedEvent, _ count: Int, _ window: TimeSpan
+    ) -> ConditionResult {
+        let inWindow = indices(of: kind, from: windowStart(window))
         let holds = count > 0 && inWindow.count >= count
         return result(
+            explain,
             holds, since: holds ? events[inWindow[inWindow.startIndex + count - 1]].at : now,
             index: inWindow.last ?? -1,
             {

@@ -5,17 +5,87 @@ public import StepCareCore
 ///
 /// The engine is a value and every method is pure: the time is always passed in, never read from a clock.
 public struct Engine: Sendable {
+    /// What the engine derives from the pathway once, shared by every copy (an engine is copied into each
+    /// case monitor, so a copy must cost one reference).
+    final class Compiled: Sendable {
+        let pathway: Pathway
+        /// Every movement rule, pathway-wide first, then each tier's.
+        let rules: [MovementRule]
+        /// What checking each rule reads, without the rest of the rule (copied on every check).
+        let checks: [RuleCheck]
+        /// Each rule's first trace line: id, version, scope and condition.
+        let ruleHeadlines: [String]
+        let ranks: [String: Int]
+        /// Whether a structured review by a role resolves recommendations governed by an action: the role may
+        /// take that decision alone somewhere in the pathway.
+        let reviewResolves: Set<RoleAction>
+        let authorisers: [AuthorisersKey: String]
+
+        struct RuleCheck: Sendable {
+            let scope: RuleScope
+            let condition: Condition
+            let recommendation: RecommendationKind
+        }
+
+        struct RoleAction: Hashable {
+            var role: Role
+            var action: Action
+        }
+
+        struct AuthorisersKey: Hashable {
+            var action: Action
+            var from: String?
+            var to: String?
+        }
+
+        init(_ pathway: Pathway) {
+            self.pathway = pathway
+            rules = pathway.allRules
+            checks = rules.map {
+                RuleCheck(scope: $0.scope, condition: $0.condition, recommendation: $0.recommendation)
+            }
+            ruleHeadlines = rules.map { "rule \($0.id) v\($0.version) (\($0.scope)): \($0.condition.summary)" }
+            ranks = Dictionary(pathway.tiers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            reviewResolves = Set(
+                pathway.rights.rights.filter { $0.verdict == .allowed }.map {
+                    RoleAction(role: $0.role, action: $0.action)
+                })
+            let ends: [String?] = [nil] + pathway.tiers.map(\.id)
+            var authorisers: [AuthorisersKey: String] = [:]
+            for action in Action.allCases {
+                for from in ends {
+                    for to in ends {
+                        authorisers[AuthorisersKey(action: action, from: from, to: to)] = Engine.authorisersText(
+                            pathway, action, from: from, to: to)
+                    }
+                }
+            }
+            self.authorisers = authorisers
+        }
+    }
+
+    let compiled: Compiled
+
     /// The pathway enforced.
-    public let pathway: Pathway
+    public var pathway: Pathway { compiled.pathway }
 
     /// Creates an engine for `pathway`.
     public init(pathway: Pathway) {
-        self.pathway = pathway
+        compiled = Compiled(pathway)
     }
+
+    /// The rank of `tierID` (0 = least intensive), when the pathway has that tier.
+    func rank(of tierID: String) -> Int? { compiled.ranks[tierID] }
 
     /// The roles that may act on `action` for a move from `from` to `to`, with their verdicts, most senior
     /// last as the table lists them.
     public func authorisers(_ action: Action, from: String?, to: String?) -> [(role: Role, verdict: Verdict)] {
+        Self.authorisers(pathway, action, from: from, to: to)
+    }
+
+    static func authorisers(
+        _ pathway: Pathway, _ action: Action, from: String?, to: String?
+    ) -> [(role: Role, verdict: Verdict)] {
         pathway.roles.compactMap { role in
             let verdict = pathway.rights.verdict(role, action, from: from, to: to)
             return verdict == .denied ? nil : (role, verdict)
@@ -24,7 +94,12 @@ public struct Engine: Sendable {
 
     /// `clinician (co-sign: supervisor), supervisor`: who may act, as staff read it.
     public func authorisersText(_ action: Action, from: String?, to: String?) -> String {
-        let list = authorisers(action, from: from, to: to).map { role, verdict in
+        compiled.authorisers[.init(action: action, from: from, to: to)]
+            ?? Self.authorisersText(pathway, action, from: from, to: to)
+    }
+
+    static func authorisersText(_ pathway: Pathway, _ action: Action, from: String?, to: String?) -> String {
+        let list = authorisers(pathway, action, from: from, to: to).map { role, verdict in
             if case .needsCoSign(let by) = verdict {
                 return "\(role.id) (co-sign: \(by.map(\.id).joined(separator: " or ")))"
             }

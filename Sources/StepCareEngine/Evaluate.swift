@@ -10,22 +10,20 @@ extension Engine {
         CaseMonitor(engine: self, timeline: timeline, asOf: now).evaluation(asOf: now)
     }
 
-    /// The recommendation of `rule`, fired with `result` while the client was in `tier`.
-    func recommendation(
-        _ rule: MovementRule, _ result: ConditionResult, tier: String?, target triage: () -> Triage
-    ) -> Recommendation {
-        var target: String? = nil
+    /// The recommendation of the rule at `ruleIndex`, fired with `result` while the client was in `tier`; a
+    /// placement's target tier is given by triage.
+    func recommendation(_ ruleIndex: Int, _ result: ConditionResult, tier: String?, target: String?) -> Recommendation {
+        let rule = compiled.rules[ruleIndex]
+        var target = target
         switch rule.recommendation {
         case .stepUp(let to), .stepDown(let to): target = to
-        case .place: target = triage().placement
         default: break
         }
         return Recommendation(
             ruleID: rule.id, ruleVersion: rule.version, title: rule.title, kind: rule.recommendation,
             firedAt: result.since, deadline: rule.deadline.due(after: result.since), documentation: rule.documentation,
             authorisers: authorisersText(rule.recommendation.action, from: tier, to: target),
-            trace: ["rule \(rule.id) v\(rule.version) (\(rule.scope)): \(rule.condition.summary)"] + result.evidence,
-            source: rule.source)
+            trace: [compiled.ruleHeadlines[ruleIndex]] + result.evidence, source: rule.source)
     }
 
     /// The handover contacts still owed after a step-down.
@@ -49,7 +47,7 @@ extension Engine {
 
     /// Whether a placement moved the client to a less intensive tier.
     func isDownward(_ placement: Placement) -> Bool {
-        guard let from = placement.from.flatMap(pathway.rank(of:)), let to = pathway.rank(of: placement.tier) else {
+        guard let from = placement.from.flatMap(rank(of:)), let to = rank(of: placement.tier) else {
             return false
         }
         return to < from
@@ -57,7 +55,7 @@ extension Engine {
 
     /// Folds `event` into a case's open waits (see ``Census``).
     func foldWait(_ waits: inout [(at: Instant, tier: String)], _ event: CaseEvent) {
-        Census.foldWait(&waits, event) { pathway.rank(of: $0) }
+        Census.foldWait(&waits, event) { rank(of: $0) }
     }
 
     /// Folds `event` into a case's returns: a placement into a tier (or a more intensive one) after a move down
@@ -65,14 +63,14 @@ extension Engine {
     func foldReEscalation(
         _ movesDown: inout [(tier: String, at: Instant)], _ found: inout [ReEscalation], _ event: CaseEvent
     ) {
-        guard case .placement(let placement) = event.kind, let reached = pathway.rank(of: placement.tier) else {
+        guard case .placement(let placement) = event.kind, let reached = rank(of: placement.tier) else {
             return
         }
         if isDownward(placement), let from = placement.from {
             movesDown.append((from, event.at))
         }
-        let returned = movesDown.filter { (pathway.rank(of: $0.tier) ?? 0) <= reached }
+        let returned = movesDown.filter { (rank(of: $0.tier) ?? 0) <= reached }
         found += returned.map { ReEscalation(tier: $0.tier, steppedDownAt: $0.at, returnedAt: event.at) }
-        movesDown.removeAll { (pathway.rank(of: $0.tier) ?? 0) <= reached }
+        movesDown.removeAll { (rank(of: $0.tier) ?? 0) <= reached }
     }
 }

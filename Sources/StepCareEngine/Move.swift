@@ -58,10 +58,12 @@ extension Engine {
     /// Applies `request` to case `caseID`, checking dates, decision rights, safety, documentation and capacity.
     ///
     /// Pure: the caseload passed in is not changed; the caller stores ``MoveOutcome/timeline`` when it accepts
-    /// the outcome. A refused request throws and changes nothing.
+    /// the outcome. A refused request throws and changes nothing. A caller that follows the case with a
+    /// ``CaseMonitor`` (holding every event of its timeline) passes it as `monitor`, so the case is not read
+    /// again from its start.
     /// - Throws: ``StepCareError`` naming what is wrong and how to put it right.
     public func apply(
-        _ request: MoveRequest, to caseID: String, in caseload: Caseload
+        _ request: MoveRequest, to caseID: String, in caseload: Caseload, following monitor: CaseMonitor? = nil
     ) throws(StepCareError)
         -> MoveOutcome
     {
@@ -71,7 +73,11 @@ extension Engine {
                 .datesOutOfOrder, "the decision is dated \(request.at), before the case's latest event (\(last))",
                 hint: "decisions are recorded in order; give a time of \(last) or later")
         }
-        let state = CaseState(timeline, asOf: request.at)
+        let monitor =
+            monitor.flatMap { $0.state.events.count == timeline.events.count ? $0 : nil }
+            ?? CaseMonitor(engine: self, timeline: timeline, asOf: request.at)
+        var state = monitor.state
+        state.now = request.at
         if state.isDischarged {
             throw StepCareError(
                 .invalidMove, "case \(caseID) has been discharged", hint: "open a new referral with case new")
@@ -91,9 +97,7 @@ extension Engine {
             trace.append("risk review documented; \(state.openFlags.count) open flag(s) cleared")
             return MoveOutcome(result: .riskReviewed(cleared: state.openFlags.count), timeline: timeline, trace: trace)
         case .discharge:
-            if let stepUp = evaluate(timeline, asOf: request.at).recommendations.first(where: {
-                if case .stepUp = $0.kind { true } else { false }
-            }) {
+            if let stepUp = monitor.recommendations(asOf: request.at, of: Self.isStepUp).first {
                 throw StepCareError(
                     .invalidMove,
                     "a \(stepUp.kind) is outstanding (rule \(stepUp.ruleID), due \(stepUp.deadline)); discharging "
@@ -115,7 +119,7 @@ extension Engine {
             case .overridePlacement: .override
             default: .place
             }
-        let deadline = stepUpDeadline(timeline, to: to, at: request.at)
+        let deadline = stepUpDeadline(monitor, to: to, at: request.at)
         guard let slot = try slot(for: request, kind: kind, to: to, caseID: caseID, caseload, state, trace: &trace)
         else {
             let position = try waitlist(&timeline, request, kind: kind, to: to, caseID: caseID, caseload)

@@ -8,18 +8,35 @@ import StepCareCore
 /// and fires again only on evidence newer than the resolution. So a triggered step-up never silently
 /// disappears: it is done, or it is reported overdue.
 struct RuleMonitor: Sendable {
-    /// The firing still outstanding: the newest evidence index, the result with its evidence, and the tier
-    /// the client was in.
-    var fired: (index: Int, result: ConditionResult, tier: String?)?
+    /// The firing still outstanding.
+    var fired: Firing?
     /// The index of the event that last resolved the rule (or took the client out of its scope).
     var resolvedAt: Int?
 
+    /// An outstanding firing: its newest evidence index, and the recommendation as it was made (for a
+    /// placement, without the target tier, which triage gives at the moment asked about).
+    /// (A class: statuses are copied on every question, and a firing is never changed once made.)
+    final class Firing: Sendable {
+        let index: Int
+        let result: ConditionResult
+        let tier: String?
+        let recommendation: Recommendation?
+
+        init(index: Int, result: ConditionResult, tier: String?, recommendation: Recommendation?) {
+            self.index = index
+            self.result = result
+            self.tier = tier
+            self.recommendation = recommendation
+        }
+    }
+
     /// Advances the status to a checkpoint: `state` holds every event up to one moment, `newEvents` those
-    /// recorded since the previous checkpoint.
-    mutating func check(_ rule: MovementRule, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine) {
+    /// recorded since the previous checkpoint. `rule` is the engine's rule at `ruleIndex`.
+    mutating func check(_ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine) {
+        let rule = engine.compiled.checks[ruleIndex]
         if let open = fired {
             // Act on an earlier firing: resolved by an event, out of scope, or (a review only) no longer needed.
-            if let resolution = engine.resolution(in: newEvents, after: open.index, rule, state) {
+            if let resolution = engine.resolution(in: newEvents, after: open.index, rule.recommendation, state) {
                 (fired, resolvedAt) = (nil, resolution)
             } else if !engine.applies(rule.scope, state)
                 || (rule.recommendation == .tierReview && !state.evaluate(rule.condition, explain: false).holds)
@@ -33,10 +50,14 @@ struct RuleMonitor: Sendable {
         guard result.holds, resolvedAt.map({ result.evidenceIndex > $0 }) ?? true else { return }
         // It fired on its newest evidence; a resolving event recorded after that, even at the same minute, counts.
         let index = max(result.evidenceIndex, newEvents.startIndex - 1)
-        if let resolution = engine.resolution(in: newEvents, after: index, rule, state) {
+        if let resolution = engine.resolution(in: newEvents, after: index, rule.recommendation, state) {
             resolvedAt = resolution
         } else {
-            fired = (index, state.evaluate(rule.condition), state.tier)
+            let explained = state.evaluate(rule.condition)
+            let recommendation =
+                rule.recommendation == .place
+                ? nil : engine.recommendation(ruleIndex, explained, tier: state.tier, target: nil)
+            fired = Firing(index: index, result: explained, tier: state.tier, recommendation: recommendation)
         }
     }
 }
@@ -52,9 +73,9 @@ extension Engine {
         }
     }
 
-    /// The first of `indices` after `index` holding an event that acts on `rule`'s recommendation.
-    func resolution(in indices: Range<Int>, after index: Int, _ rule: MovementRule, _ state: CaseState) -> Int? {
-        indices.first { $0 > index && resolves(state.events[$0].kind, rule.recommendation) }
+    /// The first of `indices` after `index` holding an event that acts on a recommendation of `kind`.
+    func resolution(in indices: Range<Int>, after index: Int, _ kind: RecommendationKind, _ state: CaseState) -> Int? {
+        indices.first { $0 > index && resolves(state.events[$0].kind, kind) }
     }
 
     /// Whether `event` acts on a recommendation of `kind`. A review resolves a recommendation only when the
@@ -62,9 +83,7 @@ extension Engine {
     /// a step-up, which the engine does not let a discharge overtake.
     func resolves(_ event: CaseEventKind, _ kind: RecommendationKind) -> Bool {
         if case .review(.structured, let reviewer, _) = event,
-            !pathway.rights.rights.contains(where: {
-                $0.role == reviewer.role && $0.action == kind.action && $0.verdict == .allowed
-            })
+            !compiled.reviewResolves.contains(.init(role: reviewer.role, action: kind.action))
         {
             return false
         }
@@ -78,8 +97,7 @@ extension Engine {
         case (.tierReview, .review(.structured, _, _)), (.tierReview, .placement):
             return true
         case (.stepUp(let target), .placement(let placement)):
-            let reached = pathway.rank(of: placement.tier) ?? 0
-            return reached >= (pathway.rank(of: target) ?? 0)
+            return (rank(of: placement.tier) ?? 0) >= (rank(of: target) ?? 0)
         case (.stepDown, .placement), (.stepDown, .review(.structured, _, _)):
             return true
         case (.urgentSafetyReview, .review(.risk, _, _)):

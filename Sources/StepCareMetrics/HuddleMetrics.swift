@@ -157,18 +157,49 @@ public struct HuddleMetrics: Sendable {
     public func weekly(
         _ caseload: Caseload, from: Instant, to: Instant
     ) -> [(week: Instant, placed: [Int], waiting: [Int])] {
-        var series: [(week: Instant, placed: [Int], waiting: [Int])] = []
+        let tiers = engine.pathway.tiers.count
+        var weeks: [Instant] = []
         var week = from + .weeks(1)
         while week <= to {
-            let statuses = engine.capacity(caseload, asOf: week)
-            series.append(
-                (
-                    week, statuses.map { $0.standardUsed + $0.rapidAccessUsed + $0.exceptionsUsed },
-                    statuses.map { $0.waitlist.count }
-                ))
+            weeks.append(week)
             week = week + .weeks(1)
         }
-        return series
+        // Each case changes the census only when its footprint changes: a change at time t counts from the
+        // first week ending at or after t, so the census is a running sum of per-week differences.
+        let ranks = Dictionary(
+            engine.pathway.tiers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var placedChange = Array(repeating: Array(repeating: 0, count: tiers), count: weeks.count + 1)
+        var waitingChange = placedChange
+        for caseID in caseload.order {
+            guard let events = caseload.cases[caseID]?.events else { continue }
+            var footprint = CapacityFootprint()
+            var (held, waiting): (Int?, [Int]) = (nil, [])
+            var index = events.startIndex
+            while index < events.endIndex {
+                let at = events[index].at
+                while index < events.endIndex, events[index].at == at {
+                    footprint.fold(events[index], ranks: ranks)
+                    index += 1
+                }
+                let (nowHeld, nowWaiting) = (footprint.held?.rank, footprint.waitingRanks(ranks))
+                guard nowHeld != held || nowWaiting != waiting else { continue }
+                let first = weeks.partitionPoint { $0 >= at }
+                if let held { placedChange[first][held] -= 1 }
+                if let nowHeld { placedChange[first][nowHeld] += 1 }
+                for rank in waiting { waitingChange[first][rank] -= 1 }
+                for rank in nowWaiting { waitingChange[first][rank] += 1 }
+                (held, waiting) = (nowHeld, nowWaiting)
+            }
+        }
+        var placed = Array(repeating: 0, count: tiers)
+        var waitingNow = placed
+        return weeks.indices.map { index in
+            for rank in 0..<tiers {
+                placed[rank] += placedChange[index][rank]
+                waitingNow[rank] += waitingChange[index][rank]
+            }
+            return (weeks[index], placed, waitingNow)
+        }
     }
 
     /// The `p` quantile (type 7: linear between order statistics) of `values`, or NaN when there are none.

@@ -40,6 +40,8 @@ struct StepUpWatch {
         var resolvedAt: Instant?
     }
 
+    static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
+
     /// Adds the case's step-ups, breaches and outstanding triggers, and returns the engine's evaluation at the
     /// end of the window (`nil` for a case discharged before the window with no events in it).
     ///
@@ -55,10 +57,10 @@ struct StepUpWatch {
         var open: Set<Key> = []
 
         func observe(at now: Instant) -> [Recommendation] {
-            observe(monitor.recommendations(asOf: now), at: now)
+            observe(monitor.recommendations(asOf: now, of: Self.isStepUp), at: now)
         }
         func observe(_ recommendations: [Recommendation], at now: Instant) -> [Recommendation] {
-            let stepUps = recommendations.filter { if case .stepUp = $0.kind { true } else { false } }
+            let stepUps = recommendations.filter { Self.isStepUp($0.kind) }
             let present = Set(stepUps.map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })
             for key in open.subtracting(present) { watched[key]?.resolvedAt = now }
             for recommendation in stepUps {

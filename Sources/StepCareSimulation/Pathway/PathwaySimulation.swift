@@ -241,16 +241,21 @@ private struct PathwayRunner {
     }
 
     mutating func append(_ k: Int, _ kind: CaseEventKind, at time: Double) {
-        guard var timeline = caseload.cases[clients[k].caseID] else { return }
-        guard (try? timeline.append(CaseEvent(at: instant(time), kind))) != nil else { return }
-        keep(k, timeline)
+        let event = CaseEvent(at: instant(time), kind)
+        guard (try? caseload.append(event, to: clients[k].caseID)) != nil else { return }
+        follow(k, [event])
     }
 
-    /// Stores client `k`'s longer timeline and advances their monitor and flags over the new events.
+    /// Stores client `k`'s longer timeline after a decision, and follows the new events.
     mutating func keep(_ k: Int, _ timeline: CaseTimeline) {
         let known = monitors[k].state.events.count
         caseload.update(timeline)
-        for event in timeline.events[known...] {
+        follow(k, timeline.events[known...])
+    }
+
+    /// Advances client `k`'s monitor and flags over events just recorded.
+    mutating func follow(_ k: Int, _ events: some Sequence<CaseEvent>) {
+        for event in events {
             monitors[k].append(event)
             switch event.kind {
             case .waitlisted: waiting[k] = true
@@ -267,7 +272,7 @@ private struct PathwayRunner {
     /// Asks the engine what client `k` needs; schedules the staff's action after their delay.
     mutating func review(_ k: Int, at time: Double) {
         guard !clients[k].actionScheduled, !clients[k].discharged else { return }
-        let recommendations = monitors[k].recommendations(asOf: instant(time)).filter {
+        let recommendations = monitors[k].ask(asOf: instant(time)).filter {
             actionable($0.kind, k)
         }
         guard !recommendations.isEmpty else { return }
@@ -293,8 +298,7 @@ private struct PathwayRunner {
     mutating func act(_ k: Int, at time: Double) {
         clients[k].actionScheduled = false
         guard !clients[k].discharged else { return }
-        for recommendation in monitors[k].recommendations(asOf: instant(time)) where actionable(recommendation.kind, k)
-        {
+        for recommendation in monitors[k].ask(asOf: instant(time)) where actionable(recommendation.kind, k) {
             if perform(recommendation.kind, k, at: time) { break }
         }
         review(k, at: time)
@@ -353,7 +357,7 @@ private struct PathwayRunner {
         let caseID = clients[k].caseID
         let outcome: MoveOutcome
         do {
-            outcome = try engine.apply(request, to: caseID, in: caseload)
+            outcome = try engine.apply(request, to: caseID, in: caseload, following: monitors[k])
         } catch {
             refused += 1
             return false

@@ -1,0 +1,284 @@
+// Benchmarks the engine in process, each figure at three or more sizes with the growth exponent, CPU time
+// beside wall time, the replay reference beside the incremental engine where both can run:
+//
+//   pathway   simulate pathway: one replication per (days, referrals a day), simulation and huddle report
+//   events    per-event engine cost on a year-long case: CaseMonitor.append and evaluate, reference beside
+//   all       evaluate every case of a caseload (evaluate --all)
+//   moves     engine time per place and step-up with caseloads of growing size
+//   dashboard the huddle dashboard (12 weeks, two equity fields) over growing caseloads
+//
+//   swift build -c release --product stepcare-engine-bench && .build/release/stepcare-engine-bench [PART ...]
+import Foundation
+import StepCareCore
+import StepCareEngine
+import StepCareEngineReference
+import StepCareMetrics
+import StepCareRegistry
+import StepCareSimulation
+
+/// CPU seconds of this process and wall seconds, from monotonic clocks.
+struct Clock {
+    static func cpu() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func wall() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Runs `body` and returns its CPU and wall seconds with its result.
+    static func measure<T>(_ body: () -> T) -> (cpu: Double, wall: Double, result: T) {
+        let (cpu0, wall0) = (cpu(), wall())
+        let result = body()
+        return (cpu() - cpu0, wall() - wall0, result)
+    }
+}
+
+/// The least-squares slope of log(cost) on log(size): cost grows as size^slope.
+func exponent(_ points: [(size: Double, cost: Double)]) -> Double {
+    let xs = points.map { log($0.size) }
+    let ys = points.map { log(max($0.cost, 1e-12)) }
+    let mx = xs.reduce(0, +) / Double(xs.count)
+    let my = ys.reduce(0, +) / Double(ys.count)
+    let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
+    let sxx = xs.map { ($0 - mx) * ($0 - mx) }.reduce(0, +)
+    return sxx > 0 ? sxy / sxx : .nan
+}
+
+func format(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+
+let registry: Registry
+do { registry = try Registry.builtIn() } catch {
+    FileHandle.standardError.write(Data("stepcare-engine-bench: \(error)\n".utf8))
+    exit(1)
+}
+let pathway = try registry.pathway("community-stepped-care")
+let engine = Engine(pathway: pathway)
+let start = Instant(year: 2026, month: 1, day: 5) ?? Instant(minutes: 0)
+let parts = Set(CommandLine.arguments.dropFirst())
+func wants(_ part: String) -> Bool { parts.isEmpty || parts.contains(part) }
+
+/// One simulated replication: the run and its huddle report over the whole run, as `simulate pathway` does.
+func simulate(days: Double, perDay rate: Double, seed: UInt64 = 1) throws -> (PathwayRun, cpu: Double, report: Double) {
+    var population = PopulationModel(pathway: pathway)
+    // Slots scale with the referral rate from the default 0.5 a day: 40, 20 and 8 ordinary, 2 rapid-access.
+    let scale = rate / 0.5
+    try population.set("referral.rate", to: rate)
+    for (name, base) in [("tier-1.slots", 40.0), ("tier-2.slots", 20), ("tier-3.slots", 8)] {
+        try population.set(name, to: (base * scale).rounded())
+    }
+    for name in ["tier-2.rapid", "tier-3.rapid"] { try population.set(name, to: max(2, (2 * scale).rounded())) }
+    let simulation = try PathwaySimulation(
+        pathway: pathway, population: population, registry: registry, days: days, start: start)
+    let run = Clock.measure { simulation.simulate(seed: seed) }
+    let huddle = HuddleMetrics(
+        engine: Engine(pathway: run.result.pathway),
+        outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: registry))
+    let report = Clock.measure {
+        _ = huddle.compute(
+            run.result.caseload,
+            window: ReportingWindow(from: run.result.start, to: run.result.end - TimeSpan(minutes: 1)))
+        _ = huddle.weekly(run.result.caseload, from: run.result.start, to: run.result.end)
+    }
+    return (run.result, run.cpu, report.cpu)
+}
+
+/// Client-weeks in a run: each case from referral to discharge or the end of the run.
+func clientWeeks(_ run: PathwayRun) -> (weeks: Double, events: Int) {
+    var minutes = 0
+    var events = 0
+    for timeline in run.caseload.cases.values {
+        guard let first = timeline.events.first?.at else { continue }
+        let end = timeline.events.last { if case .discharge = $0.kind { true } else { false } }?.at ?? run.end
+        minutes += (end - first).minutes
+        events += timeline.events.count
+    }
+    return (Double(minutes) / 10_080, events)
+}
+
+if wants("pathway") {
+    print("## pathway mode: one replication (seed 1), simulation and its huddle report, CPU seconds\n")
+    print(
+        "| days | referrals/day | cases | events | client-weeks | sim CPU s | report CPU s | total CPU s | µs per client-week | client-weeks/s |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    var byDays: [(size: Double, cost: Double)] = []
+    var byRate: [(size: Double, cost: Double)] = []
+    for (days, rate) in [
+        (90.0, 14.3), (180, 14.3), (365, 14.3), (720, 14.3), (365, 0.5), (365, 2), (365, 5), (365, 20),
+    ] {
+        let (run, cpu, report) = try simulate(days: days, perDay: rate)
+        let (weeks, events) = clientWeeks(run)
+        let total = cpu + report
+        print(
+            "| \(Int(days)) | \(rate) | \(run.caseload.order.count) | \(events) | \(Int(weeks)) | \(format(cpu)) | "
+                + "\(format(report)) | \(format(total)) | \(format(1e6 * total / weeks, 1)) | \(Int(weeks / total)) |")
+        if rate == 14.3 { byDays.append((days, total / weeks)) }
+        if days == 365 { byRate.append((rate, total / weeks)) }
+    }
+    print(
+        "\nCost per client-week grows as days^\(format(exponent(byDays))) at 14.3 a day and as rate^"
+            + "\(format(exponent(byRate))) over one year; 0 is flat.\n")
+}
+
+/// A year-long case: referral, intake, placement, then weekly sessions with PHQ-9 and GAD-7.
+func yearLongCase(_ id: String, weeks: Int) -> CaseTimeline {
+    var timeline = CaseTimeline(caseID: id)
+    func score(_ instrument: String, _ values: [Int]) -> CaseEventKind {
+        guard let scored = try? registry.instrument(instrument), let report = try? scored.score(values: values) else {
+            return .contact(attended: true)
+        }
+        return .administration(AdministrationRecord(report, definition: scored.definition))
+    }
+    let actor = Actor(name: "ana", role: .clinician)
+    try? timeline.append(CaseEvent(at: start, .referral(preference: nil)))
+    try? timeline.append(CaseEvent(at: start, score("phq9", [2, 2, 1, 1, 1, 1, 1, 1, 0])))
+    try? timeline.append(
+        CaseEvent(
+            at: start, .placement(Placement(tier: "tier-2", from: nil, kind: .place, slot: .standard, actor: actor))))
+    for week in 1...weeks {
+        let at = start + .weeks(week)
+        try? timeline.append(CaseEvent(at: at, .contact(attended: week % 5 != 0)))
+        try? timeline.append(CaseEvent(at: at, score("phq9", [2, 2, 1, 1, 1, 1, 1, week % 3, 0])))
+        try? timeline.append(CaseEvent(at: at, score("gad7", [1, 1, 1, 2, 1, 1, week % 2])))
+    }
+    return timeline
+}
+
+if wants("events") {
+    print("## per-event engine cost on one case of weekly sessions with PHQ-9 and GAD-7\n")
+    print(
+        "| weeks | events | monitor: append every event and ask after each, µs per event | one evaluate, µs | µs per event | reference evaluate, µs |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
+    var points: [(size: Double, cost: Double)] = []
+    for weeks in [13, 26, 52, 104] {
+        let timeline = yearLongCase("C1", weeks: weeks)
+        let repeats = 200
+        let follow = Clock.measure {
+            var count = 0
+            for _ in 0..<repeats {
+                var monitor = CaseMonitor(engine: engine)
+                for event in timeline.events {
+                    monitor.append(event)
+                    count += monitor.recommendations(asOf: event.at).count
+                }
+            }
+            return count
+        }
+        let now = (timeline.lastEventAt ?? start) + .days(1)
+        let one = Clock.measure {
+            (0..<repeats).map { _ in engine.evaluate(timeline, asOf: now).recommendations.count }
+        }
+        let reference = ReferenceEngine(engine)
+        let slow = Clock.measure { (0..<10).map { _ in reference.evaluate(timeline, asOf: now).recommendations.count } }
+        let n = Double(timeline.events.count)
+        let perEvent = 1e6 * follow.cpu / Double(repeats) / n
+        points.append((n, 1e6 * one.cpu / Double(repeats)))
+        print(
+            "| \(weeks) | \(timeline.events.count) | \(format(perEvent)) | \(format(1e6 * one.cpu / Double(repeats), 1)) | "
+                + "\(format(1e6 * one.cpu / Double(repeats) / n)) | \(format(1e6 * slow.cpu / 10, 0)) |")
+    }
+    print("\nOne evaluate grows as events^\(format(exponent(points))) (1 is linear).\n")
+}
+
+/// A caseload of `count` cases cloned from `source` under fresh ids, indexed by the pathway's tiers.
+func clone(_ source: Caseload, count: Int) -> Caseload {
+    var caseload = Caseload(tiers: pathway.tiers.map(\.id))
+    let originals = source.order.compactMap { source.cases[$0] }
+    for index in 0..<count {
+        let original = originals[index % originals.count]
+        try? caseload.open(
+            CaseTimeline(caseID: "B\(index)", demographics: original.demographics, events: original.events))
+    }
+    return caseload
+}
+
+let needsCaseload = wants("all") || wants("moves") || wants("dashboard")
+let simulated = needsCaseload ? try simulate(days: 365, perDay: 14.3).0 : nil
+
+if wants("all"), let simulated {
+    print("## evaluate every case (evaluate --all), cases cloned from a simulated service-year\n")
+    print("| cases | events | CPU s | wall s | µs per case |")
+    print("|---:|---:|---:|---:|---:|")
+    var points: [(size: Double, cost: Double)] = []
+    for count in [1_000, 10_000, 100_000] {
+        let caseload = clone(simulated.caseload, count: count)
+        let now = simulated.end
+        let events = caseload.cases.values.map(\.events.count).reduce(0, +)
+        let run = Clock.measure {
+            caseload.order.reduce(0) {
+                $0 + (caseload.cases[$1].map { engine.evaluate($0, asOf: now).recommendations.count } ?? 0)
+            }
+        }
+        points.append((Double(count), run.cpu))
+        print(
+            "| \(count) | \(events) | \(format(run.cpu)) | \(format(run.wall)) | \(format(1e6 * run.cpu / Double(count), 1)) |"
+        )
+    }
+    print("\nGrows as cases^\(format(exponent(points))).\n")
+}
+
+if wants("moves"), let simulated {
+    print("## engine time per move with a loaded caseload (place, then step-up, of 200 new referrals)\n")
+    print("| cases loaded | µs per place | µs per step-up |")
+    print("|---:|---:|---:|")
+    for count in [1_000, 10_000, 100_000] {
+        var caseload = clone(simulated.caseload, count: count)
+        let at = simulated.end + .days(1)
+        let lead = Actor(name: "raj", role: .clinicalLead)
+        let referrals = (0..<200).map { number in
+            var timeline = yearLongCase("M\(number)", weeks: 0)
+            timeline = CaseTimeline(caseID: timeline.caseID, events: Array(timeline.events.prefix(2)))
+            return timeline
+        }
+        for timeline in referrals { try? caseload.open(timeline) }
+        var cpuPlace = 0.0
+        var cpuStepUp = 0.0
+        for timeline in referrals {
+            let placed = Clock.measure {
+                try? engine.apply(MoveRequest(.place, by: lead, at: at), to: timeline.caseID, in: caseload)
+            }
+            cpuPlace += placed.cpu
+            guard let outcome = placed.result else { continue }
+            caseload.update(outcome.timeline)
+            var reviewed = outcome.timeline
+            try? reviewed.append(CaseEvent(at: at, .review(.structured, by: lead)))
+            try? reviewed.append(CaseEvent(at: at, .review(.supervisor, by: lead)))
+            caseload.update(reviewed)
+            let stepped = Clock.measure {
+                try? engine.apply(
+                    MoveRequest(.stepUp, by: lead, exception: true, at: at), to: timeline.caseID, in: caseload)
+            }
+            cpuStepUp += stepped.cpu
+            if let outcome = stepped.result { caseload.update(outcome.timeline) }
+        }
+        print("| \(count) | \(format(1e6 * cpuPlace / 200, 1)) | \(format(1e6 * cpuStepUp / 200, 1)) |")
+    }
+    print("")
+}
+
+if wants("dashboard"), let simulated {
+    print("## huddle dashboard: 12 weeks and two equity fields (ethnicity, age band), after loading\n")
+    print("| cases | events | CPU s | wall s |")
+    print("|---:|---:|---:|---:|")
+    var points: [(size: Double, cost: Double)] = []
+    let metrics = HuddleMetrics(engine: engine, outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: registry))
+    for count in [1_000, 10_000, 50_000] {
+        let caseload = clone(simulated.caseload, count: count)
+        let events = caseload.cases.values.map(\.events.count).reduce(0, +)
+        let week = ReportingWindow.week(ending: simulated.end - .days(1))
+        let run = Clock.measure {
+            Dashboard(
+                caseload, metrics: metrics, context: .simulation, week: week, equityFields: ["ethnicity", "age-band"]
+            ).history.count
+        }
+        points.append((Double(count), run.cpu))
+        print("| \(count) | \(events) | \(format(run.cpu)) | \(format(run.wall)) |")
+    }
+    print("\nGrows as cases^\(format(exponent(points))).\n")
+}
