@@ -8,9 +8,13 @@ extension Engine {
         trace: inout [String]
     ) throws(StepCareError) -> Slot? {
         guard let rank = pathway.rank(of: to) else { return nil }
-        // Every placement still in force counts, including ones dated after this decision.
-        let status = capacity(caseload, asOf: Instant(minutes: Int.max / 2))[rank]
-        let aheadInQueue = status.waitlist.prefix { $0 != caseID }.count
+        // Every placement still in force counts, including ones dated after this decision: the live census.
+        let census = census(caseload)
+        let status = CapacityStatus(
+            tier: pathway.tiers[rank], standardUsed: census.used(.standard, rank: rank),
+            rapidAccessUsed: census.used(.rapidAccess, rank: rank), exceptionsUsed: census.used(.exception, rank: rank),
+            waitlist: [])
+        let aheadInQueue = census.waitingAhead(of: caseID, rank: rank)
         if status.standardFree > 0, aheadInQueue == 0 {
             trace.append(
                 "\(to): ordinary slot taken (\(status.standardFree) of \(status.tier.capacity.standardSlots) were free)"

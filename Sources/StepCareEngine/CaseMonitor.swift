@@ -19,6 +19,10 @@ public struct CaseMonitor: Sendable {
     /// or a more intensive tier.
     public private(set) var activeWaits: [(at: Instant, tier: String)] = []
     private var statuses: [RuleMonitor]
+    /// The positions of the rules this monitor checks (every rule unless made for some kinds only).
+    private let checkedRules: [Int]
+    /// Whether the monitor reports handover contacts.
+    private let reportsHandovers: Bool
     /// Events before this index have been read at a checkpoint.
     private var checked = 0
     /// The index of the first event at the latest event's minute.
@@ -30,8 +34,17 @@ public struct CaseMonitor: Sendable {
 
     /// A monitor of a case with no events yet.
     public init(engine: Engine) {
+        self.init(engine: engine, checking: { _ in true })
+    }
+
+    /// A monitor that checks only the rules recommending the kinds `selected` accepts: it reports only those
+    /// recommendations (and handovers if accepted), at the cost of those rules alone. The huddle's trigger
+    /// watch follows step-up rules this way.
+    public init(engine: Engine, checking selected: (RecommendationKind) -> Bool) {
         self.engine = engine
         statuses = Array(repeating: RuleMonitor(), count: engine.compiled.rules.count)
+        checkedRules = engine.compiled.rules.indices.filter { selected(engine.compiled.rules[$0].recommendation) }
+        reportsHandovers = selected(.handoverContact(number: 1))
         state = CaseState([], now: Instant(minutes: 0))
     }
 
@@ -88,7 +101,7 @@ public struct CaseMonitor: Sendable {
         let end = state.events.endIndex
         if checked < end, settled?.events != end, lastEventAt.map({ now >= $0 }) ?? false {
             var statuses = self.statuses
-            for index in statuses.indices { statuses[index].check(index, state, newEvents: checked..<end, engine) }
+            for index in checkedRules { statuses[index].check(index, state, newEvents: checked..<end, engine) }
             settled = (end, statuses)
         }
         return recommendations(asOf: now)
@@ -113,7 +126,7 @@ public struct CaseMonitor: Sendable {
             statuses = settled.statuses
         } else {
             let newEvents = checked..<state.events.endIndex
-            for index in statuses.indices { statuses[index].check(index, state, newEvents: newEvents, engine) }
+            for index in checkedRules { statuses[index].check(index, state, newEvents: newEvents, engine) }
         }
         settled = nil
         checked = state.events.endIndex
@@ -139,7 +152,7 @@ public struct CaseMonitor: Sendable {
         // again only at the next check, where it may fire on newer evidence), so it is made only for those.
         let sameMoment = now == state.now && !state.events.isEmpty
         let settledStatuses = settled.flatMap { $0.events == end ? $0.statuses : nil }
-        for index in statuses.indices where selected(rules[index].recommendation) {
+        for index in checkedRules where selected(rules[index].recommendation) {
             var status = settledStatuses?[index] ?? statuses[index]
             if checked < end, settledStatuses == nil { status.check(index, state, newEvents: checked..<end, engine) }
             if !sameMoment || (status.fired == nil && (status.resolvedAt ?? -1) >= latestMomentStart) {
@@ -155,7 +168,7 @@ public struct CaseMonitor: Sendable {
                     engine.recommendation(index, firing.result, tier: firing.tier, target: placement.placement))
             }
         }
-        if selected(.handoverContact(number: 1)) { recommendations += engine.handovers(final) }
+        if reportsHandovers, selected(.handoverContact(number: 1)) { recommendations += engine.handovers(final) }
         recommendations.sort { ($0.deadline, $0.ruleID) < ($1.deadline, $1.ruleID) }
         let found = triage
         return (recommendations, final, { [final] in found ?? engine.triage(final) })

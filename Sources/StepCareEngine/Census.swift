@@ -62,10 +62,22 @@ public struct Census: Sendable, Hashable {
         of caseID: String, rank: Int, joiningAt at: Instant
     ) -> (position: Int, waiting: Bool) {
         let list = waitlists[rank]
-        if let index = list.firstIndex(where: { $0.caseID == caseID }) { return (index + 1, true) }
-        guard let opening = footprints[caseID]?.opening else { return (list.count + 1, false) }
+        guard let footprint = footprints[caseID] else { return (list.count + 1, false) }
+        if !footprint.capacity.isDischarged, let wait = footprint.waits.first(where: { $0.tier == tiers[rank] }) {
+            return (list.partitionPoint(where: { !($0 < wait) }) + 1, true)
+        }
+        let opening = footprint.opening
         let entry = Wait(at: at, tier: tiers[rank], opening: opening, caseID: caseID)
         return (list.partitionPoint(where: { entry < $0 }) + 1, false)
+    }
+
+    /// How many clients wait ahead of `caseID` for the tier at `rank`: all who wait, when it does not.
+    public func waitingAhead(of caseID: String, rank: Int) -> Int {
+        let list = waitlists[rank]
+        guard let footprint = footprints[caseID], !footprint.capacity.isDischarged,
+            let wait = footprint.waits.first(where: { $0.tier == tiers[rank] })
+        else { return list.count }
+        return list.partitionPoint(where: { !($0 < wait) })
     }
 
     /// Counts a newly opened case.

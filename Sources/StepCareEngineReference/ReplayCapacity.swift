@@ -54,3 +54,24 @@ extension StepCareError.Code {
     /// A case with the given id already exists.
     public static let duplicateCase = Self("duplicate-case")
 }
+
+extension ReferenceEngine {
+    /// The weekly census as it was computed before the one-pass fold: the replayed capacity at the end of every
+    /// week from `from` to `to`, clients placed (any slot) and waiting per tier.
+    public func weekly(
+        _ caseload: Caseload, from: Instant, to: Instant
+    ) -> [(week: Instant, placed: [Int], waiting: [Int])] {
+        var series: [(week: Instant, placed: [Int], waiting: [Int])] = []
+        var week = from + .weeks(1)
+        while week <= to {
+            let statuses = capacity(caseload, asOf: week)
+            series.append(
+                (
+                    week, statuses.map { $0.standardUsed + $0.rapidAccessUsed + $0.exceptionsUsed },
+                    statuses.map { $0.waitlist.count }
+                ))
+            week = week + .weeks(1)
+        }
+        return series
+    }
+}

@@ -21,7 +21,9 @@ struct CaseScan {
         var seenAt: Instant?
     }
 
-    func add(to tally: inout Tally) {
+    /// Adds the case's part of the window to `tally`; `watch` follows the case's step-up triggers from window
+    /// to window (windows are scanned in order).
+    func add(to tally: inout Tally, watch: inout StepUpWatch) {
         let events = timeline.events.prefix { $0.at <= window.to }
         var stay: Stay?
         var referredAt: Instant?
@@ -107,29 +109,25 @@ struct CaseScan {
             }
         }
         close(at: nil)
-        let state = CaseState(timeline, asOf: window.to)
-        if !state.isDischarged {
-            for wait in metrics.engine.activeWaits(state) {
+        watch.add(window, to: &tally)
+        // The watch's monitor now holds every event up to the window's end: its waits and returns are the
+        // engine's as of then.
+        if !watch.monitor.state.isDischarged {
+            for wait in watch.monitor.activeWaits {
                 guard let rank = pathway.rank(of: wait.tier) else { continue }
                 tally.tiers[rank].waitlistAges.append(days(wait.at, window.to))
             }
         }
-        let final = StepUpWatch(metrics: metrics, window: window, timeline: timeline, events: events).add(to: &tally)
-        addReEscalations(after: stepDowns, final, events, &tally)
+        addReEscalations(after: stepDowns, returns: watch.monitor.reEscalations, &tally)
     }
 
     /// Re-escalation: each step-down whose 30 (90) days of follow-up end in the window, and whether the client
     /// returned to the tier stepped down from (or a more intensive one) within them, as the engine finds returns.
     private func addReEscalations(
-        after stepDowns: [(tier: String, at: Instant)], _ final: Evaluation?, _ events: ArraySlice<CaseEvent>,
-        _ tally: inout Tally
+        after stepDowns: [(tier: String, at: Instant)], returns: [ReEscalation], _ tally: inout Tally
     ) {
         let cohort = stepDowns.filter { window.contains($0.at + .days(30)) || window.contains($0.at + .days(90)) }
         guard !cohort.isEmpty else { return }
-        let evaluation =
-            final
-            ?? metrics.engine.evaluate(CaseTimeline(caseID: timeline.caseID, events: Array(events)), asOf: window.to)
-        let returns = evaluation.reEscalations
         for stepDown in cohort {
             let back = returns.first { $0.tier == stepDown.tier && $0.steppedDownAt == stepDown.at }
             let after = back.map { $0.returnedAt - stepDown.at }

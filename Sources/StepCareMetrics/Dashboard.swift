@@ -33,12 +33,13 @@ public struct Dashboard: Sendable {
         while windows.count < weeks, let first = windows.first { windows.insert(first.previous, at: 0) }
         pathway = metrics.engine.pathway
         self.context = context
-        history = windows.map { metrics.compute(timelines, window: $0) }
+        let computed = metrics.compute(timelines, windows: windows, groupsBy: equityFields)
+        history = computed.history
         fields = Array(Set(timelines.flatMap(\.demographics.keys))).sorted()
         let reported = history[history.count - 1]
-        equity = equityFields.map {
+        equity = equityFields.map { field in
             EquityBreakdown(
-                timelines, field: $0, metrics: metrics, window: week, overall: reported, suppression: suppression)
+                field: field, groups: computed.groups[field] ?? [:], overall: reported, suppression: suppression)
         }
     }
 }

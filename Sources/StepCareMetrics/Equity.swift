@@ -71,15 +71,20 @@ public struct EquityBreakdown: Sendable, Hashable {
         _ caseload: some Collection<CaseTimeline>, field: String, metrics: HuddleMetrics, window: ReportingWindow,
         overall: MetricSet, suppression: Suppression
     ) {
-        var members: [String: [CaseTimeline]] = [:]
-        for timeline in caseload where (timeline.events.first?.at).map({ $0 <= window.to }) ?? false {
-            members[timeline.demographics[field] ?? Self.notRecorded, default: []].append(timeline)
-        }
+        let groups = metrics.compute(caseload, windows: [window], groupsBy: [field]).groups[field] ?? [:]
+        self.init(field: field, groups: groups, overall: overall, suppression: suppression)
+    }
+
+    /// The breakdown of `field` from its groups' metrics (see ``HuddleMetrics/compute(_:windows:groupsBy:)``).
+    init(
+        field: String, groups: [String: (clients: Int, metrics: MetricSet)], overall: MetricSet,
+        suppression: Suppression
+    ) {
         self.field = field
         self.overall = overall
         self.suppression = suppression
-        groups = members.map { value, timelines in
-            EquityGroup(value: value, clients: timelines.count, metrics: metrics.compute(timelines, window: window))
+        self.groups = groups.map { value, group in
+            EquityGroup(value: value, clients: group.clients, metrics: group.metrics)
         }.sorted { a, b in
             let aLast = a.value == Self.notRecorded
             let bLast = b.value == Self.notRecorded

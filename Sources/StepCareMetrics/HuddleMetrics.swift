@@ -33,10 +33,53 @@ public struct HuddleMetrics: Sendable {
 
     /// The metrics of `timelines` over `window`.
     public func compute(_ timelines: some Sequence<CaseTimeline>, window: ReportingWindow) -> MetricSet {
-        var tally = Tally(tierCount: engine.pathway.tiers.count, windowDays: window.days)
-        for timeline in timelines where (timeline.events.first?.at).map({ $0 <= window.to }) ?? false {
-            CaseScan(metrics: self, window: window, timeline: timeline).add(to: &tally)
+        compute(timelines, windows: [window]).history[0]
+    }
+
+    /// The metrics of `timelines` over each of `windows` (in order, none overlapping the next), and over the
+    /// last window for each group of clients sharing a value of each field in `fields` (a client with no value
+    /// is in ``EquityBreakdown/notRecorded``): what the dashboard shows, from one pass over each case.
+    ///
+    /// A case counts in a window once it has an event at or before the window's end. Groups are merged from
+    /// each case's own tally of the last window, so every group's figures are defined exactly as the whole's.
+    public func compute(
+        _ timelines: some Sequence<CaseTimeline>, windows: [ReportingWindow], groupsBy fields: [String] = []
+    ) -> (history: [MetricSet], groups: [String: [String: (clients: Int, metrics: MetricSet)]]) {
+        precondition(!windows.isEmpty, "metrics need a window")
+        precondition(zip(windows, windows.dropFirst()).allSatisfy { $0.to < $1.from }, "windows in order, apart")
+        let tiers = engine.pathway.tiers.count
+        var tallies = windows.map { Tally(tierCount: tiers, windowDays: $0.days) }
+        let last = windows.count - 1
+        var groups: [[String: (clients: Int, tally: Tally)]] = fields.map { _ in [:] }
+        for timeline in timelines {
+            guard let first = timeline.events.first?.at else { continue }
+            var watch = StepUpWatch(metrics: self, timeline: timeline)
+            for (index, window) in windows.enumerated() where first <= window.to {
+                let scan = CaseScan(metrics: self, window: window, timeline: timeline)
+                guard index == last, !fields.isEmpty else {
+                    scan.add(to: &tallies[index], watch: &watch)
+                    continue
+                }
+                var own = Tally(tierCount: tiers, windowDays: window.days)
+                scan.add(to: &own, watch: &watch)
+                tallies[index].merge(own)
+                for (position, field) in fields.enumerated() {
+                    let value = timeline.demographics[field] ?? EquityBreakdown.notRecorded
+                    groups[position][value, default: (0, Tally(tierCount: tiers, windowDays: window.days))].clients += 1
+                    groups[position][value]?.tally.merge(own)
+                }
+            }
         }
+        let history = zip(windows, tallies).map(metricSet)
+        var byField: [String: [String: (clients: Int, metrics: MetricSet)]] = [:]
+        for (position, field) in fields.enumerated() {
+            byField[field] = groups[position].mapValues { ($0.clients, metricSet(windows[last], $0.tally)) }
+        }
+        return (history, byField)
+    }
+
+    private func metricSet(_ window: ReportingWindow, _ tally: Tally) -> MetricSet {
+        var tally = tally
         tally.outstanding.sort { ($0.firedAt, $0.caseID) < ($1.firedAt, $1.caseID) }
         return MetricSet(window: window, values: values(tally), outstanding: tally.outstanding)
     }

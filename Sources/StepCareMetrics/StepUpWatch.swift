@@ -19,16 +19,19 @@ public struct OutstandingTrigger: Sendable, Hashable {
     public var isOverdue: Bool
 }
 
-/// Follows one client's step-up recommendations through the window: how long each step-up took from its
+/// Follows one client's step-up recommendations through reporting windows: how long each step-up took from its
 /// trigger, which deadlines fell in the window unmet, and what is still outstanding at its end.
 ///
-/// The engine is asked at the start of the window, after every event in it, and at its end; a trigger seen
-/// outstanding and then gone was resolved by the event in between.
+/// The engine is asked at the start of each window, around every placement and discharge in it, and at its end;
+/// a trigger seen outstanding and then gone was resolved by the event in between. One ``CaseMonitor``, checking the step-up
+/// rules only, carries the case from window to window, so all of a case's windows cost one pass over its events.
 struct StepUpWatch {
     let metrics: HuddleMetrics
-    let window: ReportingWindow
     let timeline: CaseTimeline
-    let events: ArraySlice<CaseEvent>
+    /// The case as of the end of the latest window watched (every event up to it appended).
+    private(set) var monitor: CaseMonitor
+    /// The next event of the timeline to append.
+    private var next = 0
 
     private struct Key: Hashable {
         var ruleID: String
@@ -40,27 +43,40 @@ struct StepUpWatch {
         var resolvedAt: Instant?
     }
 
+    init(metrics: HuddleMetrics, timeline: CaseTimeline) {
+        self.metrics = metrics
+        self.timeline = timeline
+        monitor = CaseMonitor(engine: metrics.engine, checking: Self.isStepUp)
+    }
+
     static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
 
-    /// Adds the case's step-ups, breaches and outstanding triggers, and returns the engine's evaluation at the
-    /// end of the window (`nil` for a case discharged before the window with no events in it).
-    ///
-    /// One ``CaseMonitor`` follows the case through the window, so the case costs one pass over its events.
-    func add(to tally: inout Tally) -> Evaluation? {
+    static func canResolve(_ event: CaseEvent) -> Bool {
+        switch event.kind {
+        case .placement, .discharge: true
+        default: false
+        }
+    }
+
+    /// Adds the case's step-ups, breaches and outstanding triggers in `window`, which must start after every
+    /// window watched before. Afterwards ``monitor`` holds every event up to the window's end. A case discharged
+    /// before the window with no events in it adds nothing.
+    mutating func add(_ window: ReportingWindow, to tally: inout Tally) {
         let engine = metrics.engine
-        let before = events.prefix { $0.at < window.from }
-        let hasEventsInWindow = before.count < events.count
-        if !hasEventsInWindow, CaseState(timeline, asOf: window.from).isDischarged { return nil }
-        var monitor = CaseMonitor(engine: engine)
-        for event in before { monitor.append(event) }
+        let events = timeline.events
+        while next < events.count, events[next].at < window.from {
+            monitor.append(events[next])
+            next += 1
+        }
+        let hasEventsInWindow = next < events.count && events[next].at <= window.to
+        if !hasEventsInWindow, monitor.state.isDischarged { return }
         var watched: [Key: Watched] = [:]
         var open: Set<Key> = []
 
         func observe(at now: Instant) -> [Recommendation] {
             observe(monitor.recommendations(asOf: now, of: Self.isStepUp), at: now)
         }
-        func observe(_ recommendations: [Recommendation], at now: Instant) -> [Recommendation] {
-            let stepUps = recommendations.filter { Self.isStepUp($0.kind) }
+        func observe(_ stepUps: [Recommendation], at now: Instant) -> [Recommendation] {
             let present = Set(stepUps.map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })
             for key in open.subtracting(present) { watched[key]?.resolvedAt = now }
             for recommendation in stepUps {
@@ -72,11 +88,9 @@ struct StepUpWatch {
         }
 
         _ = observe(at: window.from)
-        for event in events[before.endIndex...] {
-            guard window.contains(event.at) else {
-                monitor.append(event)
-                continue
-            }
+        while next < events.count, events[next].at <= window.to {
+            let event = events[next]
+            next += 1
             if case .placement(let placement) = event.kind, let from = placement.from,
                 let fromRank = engine.pathway.rank(of: from), let rank = engine.pathway.rank(of: placement.tier),
                 rank > fromRank
@@ -90,12 +104,16 @@ struct StepUpWatch {
                 if let met { tally.stepUpDelays.append(days(met.firedAt, event.at)) }
                 continue
             }
+            // Only a placement or a discharge can resolve a step-up or take the client out of a rule's scope, so
+            // the engine is asked just before and after one; a trigger that fires in between is still
+            // outstanding at the next asking, with the same rule, firing time and deadline.
+            let moves = Self.canResolve(event)
+            if moves { _ = observe(at: event.at) }
             monitor.append(event)
-            _ = observe(at: event.at)
+            if moves { _ = observe(at: event.at) }
         }
-        let evaluation = monitor.evaluation(asOf: window.to)
-        let tier = evaluation.state.tier
-        for recommendation in observe(evaluation.recommendations, at: window.to) {
+        let tier = monitor.state.tier
+        for recommendation in observe(at: window.to) {
             tally.outstanding.append(
                 OutstandingTrigger(
                     caseID: timeline.caseID, tier: tier, ruleID: recommendation.ruleID,
@@ -105,6 +123,5 @@ struct StepUpWatch {
         for trigger in watched.values where window.contains(trigger.deadline) {
             if (trigger.resolvedAt.map { $0 > trigger.deadline }) ?? true { tally.breaches += 1 }
         }
-        return evaluation
     }
 }

@@ -51,4 +51,61 @@ struct Tally {
         tiers = Array(repeating: Tier(), count: tierCount)
         self.windowDays = windowDays
     }
+
+    /// Adds another tally of the same window (another case's, or another group's).
+    mutating func merge(_ other: Tally) {
+        referrals += other.referrals
+        placements += other.placements
+        stepUps += other.stepUps
+        stepUpDelays += other.stepUpDelays
+        breaches += other.breaches
+        stepDowns += other.stepDowns
+        stepDownsWithPlan += other.stepDownsWithPlan
+        reEscalation30 = (
+            reEscalation30.returned + other.reEscalation30.returned,
+            reEscalation30.followed + other.reEscalation30.followed
+        )
+        reEscalation90 = (
+            reEscalation90.returned + other.reEscalation90.returned,
+            reEscalation90.followed + other.reEscalation90.followed
+        )
+        overrides += other.overrides
+        exceptions += other.exceptions
+        rapidAccess += other.rapidAccess
+        outstanding += other.outstanding
+        for rank in tiers.indices { tiers[rank].merge(other.tiers[rank]) }
+    }
+}
+
+extension Tally.Tier {
+    mutating func merge(_ other: Tally.Tier) {
+        entries += other.entries
+        firstContactWaits += other.firstContactWaits
+        metStandard += other.metStandard
+        breachedStandard += other.breachedStandard
+        waiting += other.waiting
+        waitingPastStandard += other.waitingPastStandard
+        waitlistAges += other.waitlistAges
+        waitsEnded += other.waitsEnded
+        placed += other.placed
+        placedDays += other.placedDays
+        cohort += other.cohort
+        stays += other.stays
+        crisis += other.crisis
+        finished += other.finished
+        unpaired += other.unpaired
+        outcomes.merge(other.outcomes)
+    }
+}
+
+extension Tally.OutcomeTally {
+    mutating func merge(_ other: Tally.OutcomeTally) {
+        atCaseness += other.atCaseness
+        recovered += other.recovered
+        atCasenessWithReliableChange += other.atCasenessWithReliableChange
+        reliablyRecovered += other.reliablyRecovered
+        classified += other.classified
+        improved += other.improved
+        deteriorated += other.deteriorated
+    }
 }

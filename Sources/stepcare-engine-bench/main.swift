@@ -140,7 +140,7 @@ func yearLongCase(_ id: String, weeks: Int) -> CaseTimeline {
     try? timeline.append(
         CaseEvent(
             at: start, .placement(Placement(tier: "tier-2", from: nil, kind: .place, slot: .standard, actor: actor))))
-    for week in 1...weeks {
+    for week in 1..<(weeks + 1) {
         let at = start + .weeks(week)
         try? timeline.append(CaseEvent(at: at, .contact(attended: week % 5 != 0)))
         try? timeline.append(CaseEvent(at: at, score("phq9", [2, 2, 1, 1, 1, 1, 1, week % 3, 0])))

@@ -45,4 +45,37 @@ import Testing
         #expect(instant.endOfDay.description == "2026-03-01T23:59")
         #expect(Instant(parsing: "1969-12-31T23:00")?.startOfDay.description == "1969-12-31")
     }
+
+    /// Records are dated 1900-01-01 00:00 to 2199-12-31 23:59; one minute either side, and the integer
+    /// extremes that once overflowed later reads, are refused by name, and the timeline is left unchanged.
+    @Test(arguments: [
+        ("1899-12-31T23:59", false), ("1900-01-01", true), ("2199-12-31T23:59", true), ("2200-01-01", false),
+    ])
+    func recordsAreDatedWithinTheSupportedYears(text: String, accepted: Bool) throws {
+        let at = try #require(Instant(parsing: text))
+        var timeline = CaseTimeline(caseID: "C1")
+        do {
+            try timeline.append(CaseEvent(at: at, .referral(preference: nil)))
+            #expect(accepted)
+        } catch {
+            #expect(!accepted)
+            #expect(error.code == .dateOutOfRange)
+            #expect(error.message.contains("outside the dates a record may carry (1900-01-01 to 2199-12-31)"))
+            #expect(timeline.events.isEmpty)
+        }
+    }
+
+    @Test(arguments: [Int.min, Int.max, Int.min / 2])
+    func integerExtremesAreRefusedWithoutOverflow(minutes: Int) throws {
+        var timeline = CaseTimeline(caseID: "C1")
+        let start = try #require(Instant(parsing: "2026-01-05"))
+        try timeline.append(CaseEvent(at: start, .referral(preference: nil)))
+        #expect(throws: StepCareError.self) {
+            try timeline.append(CaseEvent(at: Instant(minutes: minutes), .crisisContact))
+        }
+        #expect(throws: StepCareError.self) {
+            try timeline.append(CaseEvent(at: start, .handoverScheduled(number: 1, due: Instant(minutes: minutes))))
+        }
+        #expect(timeline.events.count == 1)
+    }
 }

@@ -62,16 +62,31 @@ import Testing
             let setup = Self.setups[number % Self.setups.count]
             let timeline = setup.generator.timeline("C\(number)", start: F.start, maximumEvents: 30, random: &random)
             var monitor = CaseMonitor(engine: setup.engine)
+            var stepUps = CaseMonitor(engine: setup.engine, checking: Self.isStepUp)
             var prefix = CaseTimeline(caseID: timeline.caseID)
             for event in timeline.events where failures < 3 {
                 monitor.append(event)
+                stepUps.append(event)
                 try? prefix.append(event)
                 let now = event.at + TimeSpan(minutes: random.next(below: 3) == 0 ? 0 : random.next(below: 20_000))
+                // Sometimes asked the way the simulator asks, keeping the latest moment's check for the next event.
+                let asked = random.next(below: 2) == 0 ? monitor.ask(asOf: now) : monitor.recommendations(asOf: now)
                 let fast = monitor.evaluation(asOf: now)
                 let slow = setup.reference.evaluate(prefix, asOf: now)
-                if !Self.agree(fast, slow, setup) || monitor.recommendations(asOf: now) != slow.recommendations {
+                let slowStepUps = slow.recommendations.filter { Self.isStepUp($0.kind) }
+                if !Self.agree(fast, slow, setup) || asked != slow.recommendations
+                    || stepUps.recommendations(asOf: now) != slowStepUps
+                    || monitor.recommendations(asOf: now, of: Self.isStepUp) != slowStepUps
+                {
                     failures += 1
-                    Issue.record("monitor, timeline \(number) as of \(now): \(Self.difference(fast, slow))")
+                    let rules = (
+                        asked.map(\.ruleID), stepUps.recommendations(asOf: now).map(\.ruleID),
+                        slow.recommendations.map(\.ruleID)
+                    )
+                    Issue.record(
+                        Comment(
+                            rawValue: "monitor, timeline \(number) as of \(now): \(Self.difference(fast, slow))\n"
+                                + "  asked, step-up monitor, replayed: \(rules)"))
                 }
             }
         }
@@ -128,6 +143,8 @@ import Testing
             #expect(setup.engine.capacity(reindexed, asOf: latest) == setup.reference.capacity(unindexed, asOf: latest))
         }
     }
+
+    static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
 
     static func agree(_ fast: Evaluation, _ slow: ReferenceEvaluation, _ setup: Setup) -> Bool {
         fast.recommendations == slow.recommendations && fast.triage == slow.triage

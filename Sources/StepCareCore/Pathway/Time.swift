@@ -40,6 +40,15 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         self.init(year: year, month: month, day: day, hour: hour, minute: minute)
     }
 
+    /// The earliest moment a record may be dated: 1900-01-01 00:00.
+    public static let earliest = Instant(minutes: Instant.days(year: 1900, month: 1, day: 1) * 1440)
+    /// The latest moment a record may be dated: 2199-12-31 23:59. Records are bounded so that every span the
+    /// engine adds or subtracts (at most ``TimeSpan/longest``) stays far from integer overflow.
+    public static let latest = Instant(minutes: Instant.days(year: 2200, month: 1, day: 1) * 1440 - 1)
+
+    /// Whether a record may be dated at this moment: from ``earliest`` to ``latest``.
+    public var isRecordable: Bool { self >= Instant.earliest && self <= Instant.latest }
+
     /// The calendar day, as days since 1970-01-01.
     public var dayNumber: Int { minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440 }
 

@@ -219,8 +219,20 @@ public struct CaseTimeline: Sendable, Hashable {
 
     /// Appends an event.
     ///
-    /// - Throws: ``StepCareError`` with code `datesOutOfOrder` when `event` is dated before the latest event.
+    /// - Throws: ``StepCareError`` with code `dateOutOfRange` when `event` (or a handover it schedules) is dated
+    ///   outside 1900–2199, or `datesOutOfOrder` when it is dated before the latest event.
     public mutating func append(_ event: CaseEvent) throws(StepCareError) {
+        var dates = [event.at]
+        if case .handoverScheduled(_, let due) = event.kind { dates.append(due) }
+        if let date = dates.first(where: { !$0.isRecordable }) {
+            // A date far enough out would overflow the calendar arithmetic, so it is shown as a count of minutes.
+            let readable = (-1_000_000_000_000...1_000_000_000_000).contains(date.minutes)
+            throw StepCareError(
+                .dateOutOfRange,
+                "the event is dated " + (readable ? "\(date)" : "\(date.minutes) minutes from 1970-01-01")
+                    + ", outside the dates a record may carry (\(Instant.earliest.date) to \(Instant.latest.date))",
+                hint: "give the date the event happened, as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        }
         if let last = events.last?.at, event.at < last {
             throw StepCareError(
                 .datesOutOfOrder, "the event is dated \(event.at), before the case's latest event (\(last))",
@@ -231,6 +243,8 @@ public struct CaseTimeline: Sendable, Hashable {
 }
 
 extension StepCareError.Code {
+    /// An event is dated outside the years a record may carry.
+    public static let dateOutOfRange = Self("date-out-of-range")
     /// An event is dated before the latest event of its case.
     public static let datesOutOfOrder = Self("dates-out-of-order")
 }
