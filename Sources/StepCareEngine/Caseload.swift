@@ -16,6 +16,14 @@ public struct Caseload: Sendable, Hashable {
         census = Census(tiers: tiers)
     }
 
+    /// Caseloads are equal when they hold the same cases in the same order (the census is derived from them).
+    public static func == (lhs: Caseload, rhs: Caseload) -> Bool { lhs.order == rhs.order && lhs.cases == rhs.cases }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(order)
+        hasher.combine(cases)
+    }
+
     /// Counts live capacity for `tiers` (least intensive first), re-reading every case once if they changed.
     public mutating func index(tiers: [String]) {
         guard census.tiers != tiers else { return }

@@ -9,7 +9,12 @@ public import StepCareStore
 /// transaction with one audit entry, or puts every value back when the command fails.
 public final class Workspace {
     /// The engine for the pathway in use, or `nil` when the build registers no pathway.
-    public internal(set) var engine: Engine?
+    public internal(set) var engine: Engine? {
+        didSet {
+            monitors = [:]
+            indexCaseload()
+        }
+    }
     /// The context's cases.
     public internal(set) var caseload = Caseload()
     /// The session's clock: what "now" means for records and evaluations.
@@ -42,6 +47,8 @@ public final class Workspace {
     private(set) var sequence: Int64 = 0
     private let clock: (@Sendable () -> Instant)?
     private var nextCaseNumber = 1
+    /// The engine's running view of each case, built on first use and advanced as the case grows.
+    private var monitors: [String: CaseMonitor] = [:]
 
     /// Opens `context` in `store`.
     ///
@@ -52,11 +59,11 @@ public final class Workspace {
         pathway: Pathway?, now: Instant, store: any CaseloadStore, context: RecordContext,
         clock: (@Sendable () -> Instant)? = nil
     ) throws(StepCareError) {
-        self.engine = pathway.map(Engine.init(pathway:))
         self.now = clock?() ?? now
         self.store = store
         self.context = context
         self.clock = context == .live ? clock : nil
+        self.engine = pathway.map(Engine.init(pathway:))
         try reload()
     }
 
@@ -78,12 +85,30 @@ public final class Workspace {
         let stored = try store.load(context)
         priorTimelines = [:]
         caseload = stored.caseload
+        indexCaseload()
         users = stored.users
         grants = stored.grants
         pathwayOfCase = stored.pathways
         sequence = stored.sequence
         if let id = currentCase, caseload.cases[id] == nil { currentCase = nil }
         if let user = currentUser { currentUser = users[user.name] }
+    }
+
+    /// Counts live capacity in the caseload by the tiers of the pathway in use.
+    private func indexCaseload() {
+        if let engine { caseload.index(tiers: engine.pathway.tiers.map(\.id)) }
+    }
+
+    /// The engine's running view of case `caseID`, brought up to its timeline: what `evaluate` asks, so a case
+    /// is folded once per session and then advanced by the events each command adds.
+    public func monitor(_ caseID: String) -> CaseMonitor? {
+        guard let engine, let timeline = caseload.cases[caseID] else { return nil }
+        var monitor =
+            monitors[caseID].flatMap { $0.state.events.count <= timeline.events.count ? $0 : nil }
+            ?? CaseMonitor(engine: engine)
+        monitor.catchUp(with: timeline)
+        monitors[caseID] = monitor
+        return monitor
     }
 
     /// Brings the session up to date before a command: the live clock, and anything another session wrote.
@@ -157,6 +182,8 @@ public final class Workspace {
 
     func restore(_ snapshot: Snapshot) {
         for (id, prior) in priorTimelines {
+            // A monitor may have seen events the failed command added; it is built again when next asked.
+            monitors[id] = nil
             if let prior {
                 caseload.update(prior)
             } else {

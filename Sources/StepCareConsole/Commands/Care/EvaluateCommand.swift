@@ -25,8 +25,7 @@ extension CommandSpec {
         if let id = invocation.positionals.first { bound.values["case"] = id }
         let caseID = try interpreter.caseID(bound)
         let now = try interpreter.time(invocation)
-        guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
-        let evaluation = engine.evaluate(timeline, asOf: now)
+        guard let evaluation = interpreter.workspace.monitor(caseID)?.evaluation(asOf: now) else { return }
         for line in lines(evaluation, caseID: caseID, engine: engine) { interpreter.output.line(line) }
     }
 
@@ -36,11 +35,11 @@ extension CommandSpec {
         var evaluated = 0
         var outstanding = 0
         var overdue = 0
-        let caseload = interpreter.workspace.caseload
-        for id in caseload.order {
-            guard let timeline = caseload.cases[id] else { continue }
+        let workspace = interpreter.workspace
+        for id in workspace.caseload.order {
+            guard let monitor = workspace.monitor(id) else { continue }
             evaluated += 1
-            for recommendation in engine.evaluate(timeline, asOf: now).recommendations {
+            for recommendation in monitor.recommendations(asOf: now) {
                 let late = recommendation.deadline < now
                 outstanding += 1
                 overdue += late ? 1 : 0
