@@ -107,6 +107,15 @@ public struct CaseMonitor: Sendable {
         return recommendations(asOf: now)
     }
 
+    /// The earliest moment after `now` (at or after the latest event) at which a rule's condition could change
+    /// with no new event: when a caller that follows the case should ask again, instead of polling. `nil` when
+    /// only a new event can change what is outstanding.
+    public func nextWakeUp(after now: Instant) -> Instant? {
+        var moment = state
+        moment.now = max(now, state.now)
+        return checkedRules.compactMap { moment.nextTimeChange(engine.compiled.checks[$0].condition) }.min()
+    }
+
     /// The outstanding recommendations of the kinds `selected` accepts (handovers among them), checking only the
     /// rules that recommend those kinds: what the huddle's trigger watch asks after every event.
     public func recommendations(

@@ -285,3 +285,42 @@ extension CaseState {
             })
     }
 }
+
+extension CaseState {
+    /// The earliest moment after ``now`` at which `condition` could change with no new event (a window's oldest
+    /// event leaving it, a span running out), or `nil` when only a new event can change it.
+    func nextTimeChange(_ condition: Condition) -> Instant? {
+        switch condition {
+        case .timeInTier(let span):
+            guard tier != nil else { return nil }
+            return later(tierStart + span)
+        case .noEventsFor(let kind, let span):
+            let start = max(indices(of: kind).last.map { events[$0].at } ?? tierStart, tierStart)
+            return later(start + span)
+        case .eventsWithin(let kind, _, let window):
+            return leaving(indices(of: kind, from: windowStart(window)).first, window)
+        case .attendance(_, let window, _):
+            let start = windowStart(window)
+            let oldest = [indices(of: .session, from: start).first, indices(of: .noShow, from: start).first]
+                .compactMap { $0 }.min()
+            return leaving(oldest, window)
+        case .all(let conditions), .any(let conditions):
+            return conditions.compactMap(nextTimeChange).min()
+        case .not(let inner):
+            return nextTimeChange(inner)
+        case .always, .scoreAtLeast, .scoreBelow, .noReliableImprovement, .persistsAtLeast, .bandWorsened,
+            .bandImproved, .sessions, .openRiskFlag, .notPlaced:
+            return nil
+        }
+    }
+
+    private func later(_ moment: Instant) -> Instant? { moment > now ? moment : nil }
+
+    /// When the event at `index` leaves a window of `window` ending at the moment asked: the first minute whose
+    /// window starts after it (whole-day windows start at midnight, see ``windowStart(_:)``).
+    private func leaving(_ index: Int?, _ window: TimeSpan) -> Instant? {
+        guard let index else { return nil }
+        let edge = events[index].at + window
+        return later(window.minutes % 1440 == 0 ? edge.startOfDay + .days(1) : edge + TimeSpan(minutes: 1))
+    }
+}

@@ -92,6 +92,40 @@ import Testing
         }
     }
 
+    /// Between a moment and the wake-up the monitor names, nothing outstanding changes with the passage of time
+    /// alone: the replay at sampled moments before it finds the same rules fired at the same times. With no
+    /// wake-up named, nothing changes in the next 200 days.
+    @Test(arguments: 0..<2)
+    func nothingChangesBeforeTheWakeUp(batch: Int) {
+        var random = SplitMix64(seed: 0xA1A2_0000 + UInt64(batch))
+        for number in 0..<1_500 {
+            let setup = Self.setups[number % Self.setups.count]
+            let timeline = setup.generator.timeline("C\(number)", start: F.start, maximumEvents: 24, random: &random)
+            guard let last = timeline.lastEventAt else { continue }
+            let now = last + TimeSpan(minutes: random.next(below: 3) == 0 ? 0 : random.next(below: 30_000))
+            let monitor = CaseMonitor(engine: setup.engine, timeline: timeline, asOf: now)
+            let wakeUp = monitor.nextWakeUp(after: now)
+            if let wakeUp { #expect(wakeUp > now) }
+            let horizon = wakeUp ?? now + .days(200)
+            func keys(_ at: Instant) -> [String] {
+                setup.reference.evaluate(timeline, asOf: at).recommendations.map {
+                    "\($0.ruleID) \($0.firedAt) \($0.deadline)"
+                }
+            }
+            let before = keys(now)
+            for _ in 0..<3 {
+                let span = (horizon - now).minutes
+                guard span > 1 else { break }
+                let at = now + TimeSpan(minutes: 1 + random.next(below: span - 1))
+                if keys(at) != before {
+                    Issue.record(
+                        "timeline \(number): changed at \(at), before the wake-up \(String(describing: wakeUp))")
+                    return
+                }
+            }
+        }
+    }
+
     /// Capacity over random caseloads, from the live census (kept up to date while cases are opened, extended
     /// one event at a time, shortened by an undone change and removed) and from a replay to random moments.
     @Test func capacityAgreesWithTheReplay() {
