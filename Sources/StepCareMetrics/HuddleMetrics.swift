@@ -45,6 +45,16 @@ public struct HuddleMetrics: Sendable {
     public func compute(
         _ timelines: some Sequence<CaseTimeline>, windows: [ReportingWindow], groupsBy fields: [String] = []
     ) -> (history: [MetricSet], groups: [String: [String: (clients: Int, metrics: MetricSet)]]) {
+        compute(timelines, windows: windows, groupsBy: fields, skippingClosedCases: true)
+    }
+
+    /// ``compute(_:windows:groupsBy:)``; `skippingClosedCases` leaves out the scan of a case whose last event
+    /// is a discharge more than 91 days before a window (it adds nothing to any figure, as `OracleTests` checks by
+    /// scanning them too), though it still counts among its group's clients.
+    func compute(
+        _ timelines: some Sequence<CaseTimeline>, windows: [ReportingWindow], groupsBy fields: [String],
+        skippingClosedCases: Bool
+    ) -> (history: [MetricSet], groups: [String: [String: (clients: Int, metrics: MetricSet)]]) {
         precondition(!windows.isEmpty, "metrics need a window")
         precondition(zip(windows, windows.dropFirst()).allSatisfy { $0.to < $1.from }, "windows in order, apart")
         let tiers = engine.pathway.tiers.count
@@ -52,9 +62,21 @@ public struct HuddleMetrics: Sendable {
         let last = windows.count - 1
         var groups: [[String: (clients: Int, tally: Tally)]] = fields.map { _ in [:] }
         for timeline in timelines {
-            guard let first = timeline.events.first?.at else { continue }
+            guard let first = timeline.events.first?.at, let lastEvent = timeline.lastEventAt else { continue }
+            // Closed: the last event is a discharge (a placement recorded after one would reopen a stay).
+            let closedAt: Instant? =
+                if skippingClosedCases, case .discharge = timeline.events.last?.kind { lastEvent } else { nil }
             var watch = StepUpWatch(metrics: self, timeline: timeline)
             for (index, window) in windows.enumerated() where first <= window.to {
+                if let closedAt, closedAt < window.from - .days(91) {
+                    guard index == last else { continue }
+                    for (position, field) in fields.enumerated() {
+                        let value = timeline.demographics[field] ?? EquityBreakdown.notRecorded
+                        groups[position][value, default: (0, Tally(tierCount: tiers, windowDays: window.days))]
+                            .clients += 1
+                    }
+                    continue
+                }
                 let scan = CaseScan(metrics: self, window: window, timeline: timeline)
                 guard index == last, !fields.isEmpty else {
                     scan.add(to: &tallies[index], watch: &watch)

@@ -146,6 +146,40 @@ import Testing
         }
     }
 
+    /// Cases discharged long before a week add nothing to it: leaving out their scan changes no figure.
+    @Test func leavingOutClosedCasesChangesNoFigure() throws {
+        let simulation = try PathwaySimulation(
+            pathway: Timeline.pathway, population: PopulationModel(pathway: Timeline.pathway),
+            registry: Timeline.registry, days: 364, start: Self.start)
+        let run = simulation.simulate(seed: 3)
+        let generator = RandomTimelines(
+            pathway: Timeline.pathway,
+            instruments: try ["phq9", "gad7", "wsas"].map { try Timeline.registry.instrument($0) })
+        var random = SplitMix64(seed: 0xC105ED)
+        let timelines =
+            run.caseload.order.compactMap { run.caseload.cases[$0] }
+            + (0..<600).map { number in
+                generator.timeline(
+                    "R\(number)", start: Self.start + .days(random.next(below: 200)), maximumEvents: 30, random: &random
+                )
+            }
+        let windows = (41...52).map { ReportingWindow.week(ending: Self.start + .days(7 * $0 - 1)) }
+        let skipping = Timeline.metrics.compute(
+            timelines, windows: windows, groupsBy: ["ethnicity"], skippingClosedCases: true)
+        let scanning = Timeline.metrics.compute(
+            timelines, windows: windows, groupsBy: ["ethnicity"], skippingClosedCases: false)
+        let closedEarly = timelines.filter { timeline in
+            guard case .discharge = timeline.events.last?.kind, let last = timeline.lastEventAt else { return false }
+            return last < windows[0].from - .days(91)
+        }
+        #expect(closedEarly.count > 10)
+        for (a, b) in zip(skipping.history, scanning.history) { Self.expectEqual(a, b) }
+        for (value, group) in scanning.groups["ethnicity"] ?? [:] {
+            #expect(skipping.groups["ethnicity"]?[value]?.clients == group.clients)
+            if let other = skipping.groups["ethnicity"]?[value] { Self.expectEqual(other.metrics, group.metrics) }
+        }
+    }
+
     /// Equal figures; sums of days may differ in the last bits, as they are added in another order.
     static func expectEqual(_ a: MetricSet, _ b: MetricSet) {
         #expect(a.values.count == b.values.count)
