@@ -32,6 +32,8 @@ let pathwayModules: [String] = [
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+// swift-collections' min-max heap was the simulator's event queue; it stays as the oracle its replacement is
+// tested against.
 let heap: Target.Dependency = .product(name: "HeapModule", package: "swift-collections")
 
 var targets: [Target] = [
@@ -48,7 +50,7 @@ var targets: [Target] = [
     // The caseload store: SQLite through GRDB, with the hash-chained audit log.
     .target(name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", grdb]),
     // The discrete-event simulator: the benchmark network and synthetic populations through a pathway.
-    .target(name: "StepCareSimulation", dependencies: ["StepCareCore", "StepCareEngine", heap]),
+    .target(name: "StepCareSimulation", dependencies: ["StepCareCore", "StepCareEngine"]),
     // The huddle dashboard's metrics over timelines, live or simulated.
     .target(name: "StepCareMetrics", dependencies: ["StepCareCore", "StepCareEngine"]),
     // libedit, and a C shim for its variadic calls.
@@ -96,7 +98,7 @@ var targets: [Target] = [
         name: "StepCareSimulationTests",
         dependencies: [
             "StepCareSimulation", "StepCareMetrics", "StepCareEngine", "StepCareRegistry", "StepCareTesting",
-            "StepCareEngineReference",
+            "StepCareEngineReference", heap,
         ]),
 
     .testTarget(

@@ -1,9 +1,7 @@
-import HeapModule
-
 /// The future-event list: events ordered by virtual time, ties broken by the order they were scheduled.
 ///
-/// A binary min-max heap (swift-collections' `Heap`) of plain values: no allocation per event once the heap has
-/// grown to the number of events pending, which is the number of people in the system, not the number of events.
+/// A four-ary min-heap (``QuaternaryHeap``) of plain values: no allocation per event once the heap has grown to
+/// the number of events pending, which is the number of people in the system, not the number of events.
 public struct EventQueue<Payload: Sendable>: Sendable {
     private struct Entry: Comparable, Sendable {
         var time: Double
@@ -17,7 +15,7 @@ public struct EventQueue<Payload: Sendable>: Sendable {
         static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.time == rhs.time && lhs.sequence == rhs.sequence }
     }
 
-    private var heap = Heap<Entry>()
+    private var heap = QuaternaryHeap<Entry>()
     private var scheduled: UInt64 = 0
     /// Whether the heap's minimum was already handed out by ``next(until:)``: it is removed lazily, so that
     /// the usual step (take an event, schedule the next) is one `replaceMin` instead of a removal and an

@@ -1,3 +1,4 @@
+import HeapModule
 import StepCareCore
 import Testing
 
@@ -137,6 +138,51 @@ struct EventQueueTests {
         var got: [Int] = []
         while let (_, k) = queue.next(until: .infinity) { got.append(k) }
         #expect(got == expected.map(\.1))
+    }
+}
+
+/// The queue against swift-collections' `Heap` (the queue it replaced) on a long seeded run of interleaved
+/// scheduling and taking, the way a simulation uses it: the same events in the same order, ties included.
+@Suite("The event queue against the heap it replaced")
+struct EventQueueOracleTests {
+    struct Entry: Comparable {
+        var time: Double
+        var sequence: Int
+        static func < (a: Entry, b: Entry) -> Bool { (a.time, a.sequence) < (b.time, b.sequence) }
+    }
+
+    @Test(arguments: [1, 2, 3, 4])
+    func interleavedRunsAgree(seed: UInt64) {
+        var random = SimulationRandom(seed: seed)
+        var queue = EventQueue<Int>()
+        var oracle = Heap<Entry>()
+        var scheduled = 0
+        var now = 0.0
+        var taken = 0
+        // The pending population grows to thousands and shrinks again, with many exact ties.
+        for step in 0..<200_000 {
+            let grow = step % 50_000 < 30_000
+            if random.uniform() < (grow ? 0.55 : 0.45) || oracle.isEmpty {
+                let time = now + (random.uniform() < 0.2 ? 0 : Double(Int(random.uniform() * 50)))
+                queue.schedule(scheduled, at: time)
+                oracle.insert(Entry(time: time, sequence: scheduled))
+                scheduled += 1
+            } else {
+                guard let (time, payload) = queue.next(until: .infinity), let expected = oracle.popMin() else {
+                    Issue.record("the queue ran dry at step \(step)")
+                    return
+                }
+                taken += 1
+                now = time
+                if payload != expected.sequence || time != expected.time {
+                    Issue.record(
+                        "step \(step): took \(payload) at \(time), expected \(expected.sequence) at \(expected.time)")
+                    return
+                }
+            }
+        }
+        #expect(taken > 50_000)
+        #expect(queue.count == oracle.count)
     }
 }
 
