@@ -53,6 +53,9 @@ public struct Census: Sendable, Hashable {
     /// Clients in `slot` slots of the tier at `rank`.
     public func used(_ slot: Slot, rank: Int) -> Int { used[rank][slot] ?? 0 }
 
+    /// The client who has waited longest for the tier at `rank`, if any.
+    public func waitlistHead(rank: Int) -> String? { waitlists[rank].first?.caseID }
+
     /// The clients waiting for the tier at `rank`, longest-waiting first.
     public func waitlist(rank: Int) -> [String] { waitlists[rank].map(\.caseID) }
 

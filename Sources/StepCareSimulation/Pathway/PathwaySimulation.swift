@@ -396,14 +396,17 @@ private struct PathwayRunner {
         var progress = true
         while progress, attempts < 100 {
             progress = false
-            for status in engine.capacity(caseload, asOf: now) where status.standardFree > 0 {
-                guard let head = status.waitlist.first, let k = clientOfCase[head],
-                    let kind = waitedMove(k, for: status.tier.id)
+            // The caseload's live census, read directly: the heads of the waitlists, not whole lists.
+            let census = caseload.census
+            for (rank, tier) in simulation.pathway.tiers.enumerated()
+            where tier.capacity.standardSlots > census.used(.standard, rank: rank) {
+                guard let head = census.waitlistHead(rank: rank), let k = clientOfCase[head],
+                    let kind = waitedMove(k, for: tier.id)
                 else { continue }
                 attempts += 1
                 let action: Action = kind == .stepUp ? .stepUp : kind == .stepDown ? .stepDown : .place
                 let request = MoveRequest(
-                    action, tier: action == .place ? nil : status.tier.id, by: Self.clinician,
+                    action, tier: action == .place ? nil : tier.id, by: Self.clinician,
                     coSigner: Self.supervisor, at: now)
                 if move(request, k) { progress = true }
                 break
