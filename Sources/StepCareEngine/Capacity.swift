@@ -81,23 +81,22 @@ extension Engine {
 
     /// The caseload's live census, or, for a caseload not indexed by this pathway's tiers, one counted now.
     func census(_ caseload: Caseload) -> Census {
-        let tiers = pathway.tiers.map(\.id)
-        guard caseload.census.tiers != tiers else { return caseload.census }
+        if isIndexed(caseload) { return caseload.census }
         var indexed = caseload
-        indexed.index(tiers: tiers)
+        indexed.index(tiers: compiled.tierIDs)
         return indexed.census
     }
 
+    /// Whether `caseload`'s census counts this pathway's tiers.
+    func isIndexed(_ caseload: Caseload) -> Bool { caseload.census.tiers == compiled.tierIDs }
+
     /// The deadline of an outstanding step-up to `to` (or above), if one has fired.
     func stepUpDeadline(_ monitor: CaseMonitor, to: String, at now: Instant) -> Instant? {
-        monitor.recommendations(asOf: now, of: Self.isStepUp).first { recommendation in
+        monitor.recommendations(asOf: now, of: RecommendationKind.isStepUp).first { recommendation in
             guard case .stepUp(let target) = recommendation.kind else { return false }
             return (pathway.rank(of: to) ?? 0) >= (pathway.rank(of: target) ?? 0)
         }?.deadline
     }
-
-    /// Whether a recommendation is a step-up.
-    static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
 
     func deadlineLine(_ deadline: Instant, at now: Instant, moved: Bool) -> String {
         if now > deadline {

@@ -41,11 +41,10 @@ public struct CaseMonitor: Sendable {
     /// recommendations (and handovers if accepted), at the cost of those rules alone. The huddle's trigger
     /// watch follows step-up rules this way.
     public init(engine: Engine, checking selected: (RecommendationKind) -> Bool) {
-        self.engine = engine
-        statuses = Array(repeating: RuleMonitor(), count: engine.compiled.rules.count)
-        checkedRules = engine.compiled.rules.indices.filter { selected(engine.compiled.rules[$0].recommendation) }
-        reportsHandovers = selected(.handoverContact(number: 1))
-        state = CaseState([], now: Instant(minutes: 0))
+        self.init(
+            engine: engine,
+            checkedRules: engine.compiled.rules.indices.filter { selected(engine.compiled.rules[$0].recommendation) },
+            reportsHandovers: selected(.handoverContact(number: 1)))
     }
 
     /// A monitor of `timeline` as of `now`: every event dated at or before it, appended in order.
@@ -80,18 +79,18 @@ public struct CaseMonitor: Sendable {
     /// Everything the engine says about the case as of `now`. A moment before the latest event is answered
     /// by replaying the events up to it (exactly, at the cost of the history's length).
     public func evaluation(asOf now: Instant) -> Evaluation {
-        let (recommendations, final, triage) = outstanding(asOf: now, triage: true)
+        if let past = replayed(until: now) { return past.evaluation(asOf: now) }
+        let (recommendations, final, triage) = outstanding(asOf: now)
         let needsTriage = final.tier == nil && !final.isDischarged && final.referralIndex != nil
         return Evaluation(
             state: final, recommendations: recommendations, triage: needsTriage ? triage() : nil,
-            reEscalations: final.events.count == state.events.count
-                ? reEscalations : CaseMonitor(engine: engine, events: final.events).reEscalations)
+            reEscalations: reEscalations)
     }
 
     /// The outstanding recommendations as of `now`, most urgent deadline first, without triage: what callers
     /// that only act on recommendations ask after every event.
     public func recommendations(asOf now: Instant) -> [Recommendation] {
-        outstanding(asOf: now, triage: false).recommendations
+        outstanding(asOf: now).recommendations
     }
 
     /// The outstanding recommendations as of `now` (at or after the latest event), like
@@ -121,12 +120,23 @@ public struct CaseMonitor: Sendable {
     public func recommendations(
         asOf now: Instant, of selected: (RecommendationKind) -> Bool
     ) -> [Recommendation] {
-        outstanding(asOf: now, triage: false, rules: selected).recommendations
+        outstanding(asOf: now, rules: selected).recommendations
     }
 
-    private init(engine: Engine, events: ArraySlice<CaseEvent>) {
-        self.init(engine: engine)
-        for event in events { append(event) }
+    /// For a moment before the latest event: a monitor of the events up to it (the past is replayed).
+    private func replayed(until now: Instant) -> CaseMonitor? {
+        guard let last = lastEventAt, now < last else { return nil }
+        var past = CaseMonitor(engine: engine, checkedRules: checkedRules, reportsHandovers: reportsHandovers)
+        for event in state.events where event.at <= now { past.append(event) }
+        return past
+    }
+
+    private init(engine: Engine, checkedRules: [Int], reportsHandovers: Bool) {
+        self.engine = engine
+        statuses = Array(repeating: RuleMonitor(), count: engine.compiled.rules.count)
+        self.checkedRules = checkedRules
+        self.reportsHandovers = reportsHandovers
+        state = CaseState([], now: Instant(minutes: 0))
     }
 
     /// Checks every rule at the moment of the latest event, reading the events since the last check.
@@ -144,12 +154,9 @@ public struct CaseMonitor: Sendable {
     /// The recommendations outstanding at `now` (at or after the latest event): each rule's status is taken
     /// through the pending moment and `now` on a local copy, so asking changes nothing.
     private func outstanding(
-        asOf now: Instant, triage wanted: Bool, rules selected: (RecommendationKind) -> Bool = { _ in true }
+        asOf now: Instant, rules selected: (RecommendationKind) -> Bool = { _ in true }
     ) -> (recommendations: [Recommendation], final: CaseState, triage: () -> Triage) {
-        if let last = lastEventAt, now < last {
-            return CaseMonitor(engine: engine, events: state.events.prefix { $0.at <= now })
-                .outstanding(asOf: now, triage: wanted, rules: selected)
-        }
+        if let past = replayed(until: now) { return past.outstanding(asOf: now, rules: selected) }
         let rules = engine.compiled.rules
         var final = state
         final.now = now

@@ -70,7 +70,7 @@ public struct Caseload: Sendable, Hashable {
     /// - Throws: ``StepCareError`` with code `unknownCase`, or `datesOutOfOrder` when `event` is dated before
     ///   the case's latest event.
     public mutating func append(_ event: CaseEvent, to caseID: String) throws(StepCareError) {
-        guard cases[caseID] != nil else { _ = try timeline(caseID); return }
+        if cases[caseID] == nil { _ = try timeline(caseID) }  // throws unknown-case with the open cases listed
         try cases[caseID]?.append(event)
         if let timeline = cases[caseID] { census.update(timeline) }
     }
@@ -118,9 +118,7 @@ extension Engine {
     /// or after every event on record (in constant time per tier), else by replaying every case to `now`.
     public func capacity(_ caseload: Caseload, asOf now: Instant) -> [CapacityStatus] {
         let census = caseload.census
-        if census.tiers.count == pathway.tiers.count, now >= census.latestEventAt ?? now,
-            zip(census.tiers, pathway.tiers).allSatisfy({ $0 == $1.id })
-        {
+        if isIndexed(caseload), now >= census.latestEventAt ?? now {
             return pathway.tiers.indices.map { rank in
                 CapacityStatus(
                     tier: pathway.tiers[rank], standardUsed: census.used(.standard, rank: rank),

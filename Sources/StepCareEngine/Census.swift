@@ -47,9 +47,6 @@ public struct Census: Sendable, Hashable {
         waitlists = Array(repeating: [], count: tiers.count)
     }
 
-    /// The rank of `tier`, or `nil` when it is not one of ``tiers``.
-    public func rank(of tier: String) -> Int? { ranks[tier] }
-
     /// Clients in `slot` slots of the tier at `rank`.
     public func used(_ slot: Slot, rank: Int) -> Int { used[rank][slot] ?? 0 }
 
@@ -65,22 +62,22 @@ public struct Census: Sendable, Hashable {
         of caseID: String, rank: Int, joiningAt at: Instant
     ) -> (position: Int, waiting: Bool) {
         let list = waitlists[rank]
-        guard let footprint = footprints[caseID] else { return (list.count + 1, false) }
-        if !footprint.capacity.isDischarged, let wait = footprint.waits.first(where: { $0.tier == tiers[rank] }) {
-            return (list.partitionPoint(where: { !($0 < wait) }) + 1, true)
-        }
-        let opening = footprint.opening
+        if let wait = wait(of: caseID, rank: rank) { return (list.partitionPoint(where: { !($0 < wait) }) + 1, true) }
+        guard let opening = footprints[caseID]?.opening else { return (list.count + 1, false) }
         let entry = Wait(at: at, tier: tiers[rank], opening: opening, caseID: caseID)
         return (list.partitionPoint(where: { entry < $0 }) + 1, false)
     }
 
     /// How many clients wait ahead of `caseID` for the tier at `rank`: all who wait, when it does not.
     public func waitingAhead(of caseID: String, rank: Int) -> Int {
-        let list = waitlists[rank]
-        guard let footprint = footprints[caseID], !footprint.capacity.isDischarged,
-            let wait = footprint.waits.first(where: { $0.tier == tiers[rank] })
-        else { return list.count }
-        return list.partitionPoint(where: { !($0 < wait) })
+        guard let wait = wait(of: caseID, rank: rank) else { return waitlists[rank].count }
+        return waitlists[rank].partitionPoint(where: { !($0 < wait) })
+    }
+
+    /// The entry of `caseID` in the waitlist of the tier at `rank`, when it waits there.
+    private func wait(of caseID: String, rank: Int) -> Wait? {
+        guard let footprint = footprints[caseID], !footprint.capacity.isDischarged else { return nil }
+        return footprint.waits.first { $0.tier == tiers[rank] }
     }
 
     /// Counts a newly opened case.

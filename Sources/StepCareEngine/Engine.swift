@@ -16,6 +16,8 @@ public struct Engine: Sendable {
         /// Each rule's first trace line: id, version, scope and condition.
         let ruleHeadlines: [String]
         let ranks: [String: Int]
+        /// The tier ids, least intensive first: what a caseload's census must be indexed by.
+        let tierIDs: [String]
         /// Whether a structured review by a role resolves recommendations governed by an action: the role may
         /// take that decision alone somewhere in the pathway.
         let reviewResolves: Set<RoleAction>
@@ -45,6 +47,7 @@ public struct Engine: Sendable {
                 RuleCheck(scope: $0.scope, condition: $0.condition, recommendation: $0.recommendation)
             }
             ruleHeadlines = rules.map { "rule \($0.id) v\($0.version) (\($0.scope)): \($0.condition.summary)" }
+            tierIDs = pathway.tiers.map(\.id)
             ranks = Dictionary(pathway.tiers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             reviewResolves = Set(
                 pathway.rights.rights.filter { $0.verdict == .allowed }.map {

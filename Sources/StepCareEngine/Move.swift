@@ -97,7 +97,7 @@ extension Engine {
             trace.append("risk review documented; \(state.openFlags.count) open flag(s) cleared")
             return MoveOutcome(result: .riskReviewed(cleared: state.openFlags.count), timeline: timeline, trace: trace)
         case .discharge:
-            if let stepUp = monitor.recommendations(asOf: request.at, of: Self.isStepUp).first {
+            if let stepUp = monitor.recommendations(asOf: request.at, of: RecommendationKind.isStepUp).first {
                 throw StepCareError(
                     .invalidMove,
                     "a \(stepUp.kind) is outstanding (rule \(stepUp.ruleID), due \(stepUp.deadline)); discharging "

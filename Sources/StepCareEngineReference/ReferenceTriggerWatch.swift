@@ -1,5 +1,5 @@
 public import StepCareCore
-public import StepCareEngine
+import StepCareEngine
 
 /// What the huddle's trigger watch finds for one case in one window.
 public struct TriggerWatchResult: Sendable, Hashable {
@@ -31,7 +31,7 @@ extension ReferenceEngine {
         var open: Set<Key> = []
         func stepUps(_ prefix: ArraySlice<CaseEvent>, at now: Instant) -> [Recommendation] {
             evaluate(CaseTimeline(caseID: timeline.caseID, events: Array(prefix)), asOf: now).recommendations.filter {
-                if case .stepUp = $0.kind { true } else { false }
+                RecommendationKind.isStepUp($0.kind)
             }
         }
         func observe(_ prefix: ArraySlice<CaseEvent>, at now: Instant) -> [Recommendation] {

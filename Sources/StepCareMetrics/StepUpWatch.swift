@@ -46,10 +46,8 @@ struct StepUpWatch {
     init(metrics: HuddleMetrics, timeline: CaseTimeline) {
         self.metrics = metrics
         self.timeline = timeline
-        monitor = CaseMonitor(engine: metrics.engine, checking: Self.isStepUp)
+        monitor = CaseMonitor(engine: metrics.engine, checking: RecommendationKind.isStepUp)
     }
-
-    static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
 
     static func canResolve(_ event: CaseEvent) -> Bool {
         switch event.kind {
@@ -74,7 +72,7 @@ struct StepUpWatch {
         var open: Set<Key> = []
 
         func observe(at now: Instant) -> [Recommendation] {
-            observe(monitor.recommendations(asOf: now, of: Self.isStepUp), at: now)
+            observe(monitor.recommendations(asOf: now, of: RecommendationKind.isStepUp), at: now)
         }
         func observe(_ stepUps: [Recommendation], at now: Instant) -> [Recommendation] {
             let present = Set(stepUps.map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })

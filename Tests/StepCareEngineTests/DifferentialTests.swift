@@ -62,7 +62,7 @@ import Testing
             let setup = Self.setups[number % Self.setups.count]
             let timeline = setup.generator.timeline("C\(number)", start: F.start, maximumEvents: 30, random: &random)
             var monitor = CaseMonitor(engine: setup.engine)
-            var stepUps = CaseMonitor(engine: setup.engine, checking: Self.isStepUp)
+            var stepUps = CaseMonitor(engine: setup.engine, checking: RecommendationKind.isStepUp)
             var prefix = CaseTimeline(caseID: timeline.caseID)
             for event in timeline.events where failures < 3 {
                 monitor.append(event)
@@ -73,10 +73,10 @@ import Testing
                 let asked = random.next(below: 2) == 0 ? monitor.ask(asOf: now) : monitor.recommendations(asOf: now)
                 let fast = monitor.evaluation(asOf: now)
                 let slow = setup.reference.evaluate(prefix, asOf: now)
-                let slowStepUps = slow.recommendations.filter { Self.isStepUp($0.kind) }
+                let slowStepUps = slow.recommendations.filter { RecommendationKind.isStepUp($0.kind) }
                 if !Self.agree(fast, slow, setup) || asked != slow.recommendations
                     || stepUps.recommendations(asOf: now) != slowStepUps
-                    || monitor.recommendations(asOf: now, of: Self.isStepUp) != slowStepUps
+                    || monitor.recommendations(asOf: now, of: RecommendationKind.isStepUp) != slowStepUps
                 {
                     failures += 1
                     let rules = (
@@ -177,8 +177,6 @@ import Testing
             #expect(setup.engine.capacity(reindexed, asOf: latest) == setup.reference.capacity(unindexed, asOf: latest))
         }
     }
-
-    static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
 
     static func agree(_ fast: Evaluation, _ slow: ReferenceEvaluation, _ setup: Setup) -> Bool {
         fast.recommendations == slow.recommendations && fast.triage == slow.triage

@@ -27,6 +27,10 @@ public enum RecommendationKind: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether it is a step-up (the recommendations the huddle's trigger watch follows). Takes a kind, so it can
+    /// be passed where a filter on kinds is asked for: `CaseMonitor(engine:checking: RecommendationKind.isStepUp)`.
+    public static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
+
     /// A stable word for scripts and `expect`: `place`, `tier-review`, `step-up`, `step-down`,
     /// `safety-review`, `route-elsewhere`, `handover`.
     public var word: String {

@@ -18,7 +18,7 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
         if invocation.flag("all") {
-            try summariseAll(engine, interpreter, at: try interpreter.time(invocation))
+            try summariseAll(interpreter, at: try interpreter.time(invocation))
             return
         }
         var bound = invocation
@@ -30,7 +30,7 @@ extension CommandSpec {
     }
 
     /// `evaluate --all`: every case of the context, with the outstanding recommendations counted by rule.
-    private static func summariseAll(_ engine: Engine, _ interpreter: Interpreter, at now: Instant) throws(Diagnostic) {
+    private static func summariseAll(_ interpreter: Interpreter, at now: Instant) throws(Diagnostic) {
         var byRule: [String: (count: Int, overdue: Int)] = [:]
         var evaluated = 0
         var outstanding = 0
