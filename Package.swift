@@ -45,10 +45,14 @@ var targets: [Target] = [
     .target(name: "StepCareEngine", dependencies: ["StepCareCore"]),
     // Test support: the engine's replay evaluator as it was, the oracle the incremental engine is checked against.
     .target(name: "StepCareEngineReference", dependencies: ["StepCareCore", "StepCareEngine", "StepCareTesting"]),
-    // Instruments defined by JSON files, and the JSON parser they need.
-    .target(name: "StepCareDataDefined", dependencies: ["StepCareCore"]),
+    // JSON text: a parser to values with line and column errors, a pull scanner, and a writer.
+    .target(name: "StepCareJSON"),
+    // Instruments defined by JSON files.
+    .target(name: "StepCareDataDefined", dependencies: ["StepCareCore", "StepCareJSON"]),
+    // The record schema (stepcare-case/2): every stored and exchanged record in explicit, versioned JSON.
+    .target(name: "StepCareRecord", dependencies: ["StepCareCore", "StepCareJSON"]),
     // The caseload store: SQLite through GRDB, with the hash-chained audit log.
-    .target(name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", grdb]),
+    .target(name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", "StepCareJSON", "StepCareRecord", grdb]),
     // The discrete-event simulator: the benchmark network and synthetic populations through a pathway.
     .target(name: "StepCareSimulation", dependencies: ["StepCareCore", "StepCareEngine"]),
     // The huddle dashboard's metrics over timelines, live or simulated.
@@ -61,7 +65,7 @@ var targets: [Target] = [
         name: "StepCareConsole",
         dependencies: [
             "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareSimulation", "StepCareMetrics",
-            "StepCareDataDefined", "CEditLineShim",
+            "StepCareDataDefined", "StepCareJSON", "StepCareRecord", "CEditLineShim",
         ]),
     // The generated list of registered modules.
     .target(
@@ -113,14 +117,22 @@ var targets: [Target] = [
         dependencies: ["StepCareEngine", "StepCareEngineReference", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(
         name: "StepCareDataDefinedTests",
-        dependencies: ["StepCareDataDefined", "StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
+        dependencies: [
+            "StepCareDataDefined", "StepCareJSON", "StepCareConsole", "StepCareRegistry", "StepCareTesting",
+        ]),
+    .testTarget(
+        name: "StepCareRecordTests",
+        dependencies: ["StepCareRecord", "StepCareJSON", "StepCareCore", "StepCareRegistry", "StepCareTesting"],
+        exclude: ["Golden"]),
     .testTarget(
         name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(
         name: "StepCareStoreTests",
         dependencies: [
-            "StepCareStore", "StepCareEngine", "StepCareRegistry", "StepCareConsole", "StepCareTesting", grdb,
-        ]),
+            "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry", "StepCareConsole",
+            "StepCareTesting", grdb,
+        ],
+        exclude: ["Fixtures"]),
     .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole"]),
     .testTarget(
         name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],

@@ -1,5 +1,5 @@
 /// What an instrument measures, which decides how its scores are used by pathways.
-public enum InstrumentKind: String, Sendable, Hashable, CaseIterable, Codable {
+public enum InstrumentKind: String, Sendable, Hashable, CaseIterable {
     /// A symptom severity scale (PHQ-9, GAD-7).
     case symptom
     /// A functional impairment scale (WSAS).
@@ -13,7 +13,7 @@ public enum InstrumentKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// Whether a higher total means more difficulty or more well-being.
-public enum ScoreDirection: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ScoreDirection: String, Sendable, Hashable, CaseIterable {
     /// A higher total means more symptoms or impairment (most scales).
     case higherIsWorse
     /// A higher total means better well-being (WHO-5).

@@ -37,7 +37,7 @@ public struct Citation: Sendable, Hashable {
 /// Whether the item wording may ship inside StepCare, and on what terms.
 public struct Licence: Sendable, Hashable {
     /// The licence status, which decides whether wording ships.
-    public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
+    public enum Status: String, Sendable, Hashable, CaseIterable {
         /// Free to reproduce and distribute; wording ships.
         case free
         /// Free with conditions (attribution, no alteration); wording ships under those conditions.

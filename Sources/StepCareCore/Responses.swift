@@ -1,5 +1,5 @@
 /// A person's response to one item, as recorded.
-public enum ItemResponse: Sendable, Hashable, Codable {
+public enum ItemResponse: Sendable, Hashable {
     /// The item was answered with an option scoring `value`.
     case answered(Int)
     /// The item was not answered.

@@ -1,9 +1,9 @@
 /// A risk flag raised by an administration.
 ///
 /// A flag is never cleared by a later score or an override: only a documented risk review clears it.
-public struct RiskFlag: Sendable, Hashable, Codable {
+public struct RiskFlag: Sendable, Hashable {
     /// Why the flag was raised.
-    public enum Reason: Sendable, Hashable, Codable {
+    public enum Reason: Sendable, Hashable {
         /// The item was answered at or above the rule's minimum value.
         case positiveAnswer(value: Int)
         /// The risk item was not answered: it must be asked, never assumed to be 0.

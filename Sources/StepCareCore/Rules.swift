@@ -87,7 +87,7 @@ public struct ReliableChange: Sendable, Hashable {
 }
 
 /// How soon a risk flag must be acted on.
-public enum Urgency: Int, Sendable, Hashable, Comparable, CaseIterable, Codable {
+public enum Urgency: Int, Sendable, Hashable, Comparable, CaseIterable {
     /// At the next routine review.
     case routine
     /// The same working day.

@@ -3,7 +3,7 @@
 ///
 /// Bands and cut-offs are written in whole numbers; a fractional score falls in the band whose range,
 /// extended up to the next whole number, contains it, so 10.6 is below a cut-off of 11.
-public struct Score: Sendable, Hashable, Comparable, Codable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+public struct Score: Sendable, Hashable, Comparable, ExpressibleByIntegerLiteral, CustomStringConvertible {
     /// The score's value.
     public var value: Double
 

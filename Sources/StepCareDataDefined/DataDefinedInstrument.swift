@@ -1,4 +1,5 @@
 public import StepCareCore
+import StepCareJSON
 
 /// A summed-scale instrument defined by a JSON file instead of a Swift module, for implementers who
 /// cannot rebuild StepCare.

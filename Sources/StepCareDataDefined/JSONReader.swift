@@ -1,3 +1,5 @@
+import StepCareJSON
+
 /// Reads typed fields out of a JSON object, naming the field in every error and refusing unknown fields.
 struct JSONReader {
     /// The field path, e.g. `items[3].options`.

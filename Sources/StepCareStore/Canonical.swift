@@ -1,3 +1,5 @@
+import GRDB
+
 /// The bytes a hash is taken over: each field tagged and length-prefixed, so no two different rows can
 /// encode to the same bytes by moving a boundary.
 struct Canonical {
@@ -17,6 +19,28 @@ struct Canonical {
             return
         }
         text(value)
+    }
+
+    /// Appends a stored value tagged with its SQLite storage class, so that an integer, the real number nearest
+    /// it and the text of its digits all encode differently.
+    mutating func stored(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: bytes.append(10)
+        case .int64(let integer):
+            bytes.append(11)
+            integerBytes(integer)
+        case .double(let real):
+            bytes.append(12)
+            integerBytes(Int64(bitPattern: real.bitPattern))
+        case .string(let text):
+            bytes.append(13)
+            integerBytes(Int64(text.utf8.count))
+            bytes.append(contentsOf: text.utf8)
+        case .blob(let data):
+            bytes.append(14)
+            integerBytes(Int64(data.count))
+            bytes.append(contentsOf: data)
+        }
     }
 
     /// Appends an integer field.

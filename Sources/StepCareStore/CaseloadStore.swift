@@ -1,5 +1,6 @@
 public import StepCareCore
 public import StepCareEngine
+public import StepCareRecord
 
 /// A context's records as loaded from a store.
 public struct StoredCaseload: Sendable {
@@ -80,6 +81,9 @@ public protocol CaseloadStore: AnyObject, Sendable {
     func load(_ context: RecordContext) throws(StepCareError) -> StoredCaseload
     /// The sequence number of the last audit entry (0 when empty).
     func lastSequence() throws(StepCareError) -> Int64
+    /// The stored cases of `context` in the record schema (all of them, or those in `ids`, in opening order):
+    /// each event with its id and who entered it.
+    func records(_ context: RecordContext, cases ids: [String]?) throws(StepCareError) -> [CaseRecord]
     /// Writes `change` and its audit entry in one transaction, provided nothing was written since `sequence`.
     ///
     /// - Throws: `storeConflict` when another session wrote first; `storeLocked`, `storeFull`, `storeIO`

@@ -1,6 +1,8 @@
 import GRDB
 public import StepCareCore
 import StepCareEngine
+import StepCareJSON
+public import StepCareRecord
 
 /// The embedded default: one SQLite file (or memory) through GRDB.
 ///
@@ -38,7 +40,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                 try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             }
             try checkSettings()
-            try Schema.migrator.migrate(writer)
+            try Schema.migrator(clock: clock).migrate(writer)
         } catch let error as StepCareError {
             throw error
         } catch {
@@ -92,7 +94,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     .storeForeign, "\(location) is a SQLite database, but not a StepCare caseload",
                     hint: "give --db a StepCare caseload, or a new file name to start one")
             }
-            if try Schema.migrator.hasBeenSuperseded(db) {
+            if try Schema.migrator(clock: { 0 }).hasBeenSuperseded(db) {
                 throw StepCareError(
                     .storeNewer,
                     "\(location) was written by a newer StepCare (it has changes this build does not know)",
@@ -121,15 +123,21 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     order.append(id)
                     stored.pathways[id] = row[1]
                     timelines[id] = (
-                        try demographics.map { try StoredRows.decode([String: String].self, $0) } ?? [:], []
+                        try StoredRows.demographics(demographics), []
                     )
                 }
-                for row in try Row.fetchAll(
-                    db, sql: "SELECT case_id, body FROM events WHERE context = ? ORDER BY id",
+                let events = try Row.fetchCursor(
+                    db, sql: "SELECT case_id, at, kind, detail, id FROM events WHERE context = ? ORDER BY id",
                     arguments: [context.rawValue])
-                {
+                while let row = try events.next() {
                     let id: String = row[0]
-                    timelines[id]?.events.append(try StoredRows.decode(CaseEvent.self, row[1]))
+                    let kind: CaseEventKind
+                    do { kind = try EventDetailReader.kind(code: row[2], detail: row[3]) } catch {
+                        throw StepCareError(
+                            .storeCorrupt, "event \(row[4] as Int64) does not follow record schema 2 (\(error))",
+                            hint: "run audit verify; restore the file from a backup")
+                    }
+                    timelines[id]?.events.append(CaseEvent(at: Instant(minutes: row[1]), kind))
                 }
                 for id in order {
                     guard let timeline = timelines[id] else { continue }
@@ -158,6 +166,44 @@ public final class SQLiteCaseloadStore: CaseloadStore {
         }
     }
 
+    public func records(_ context: RecordContext, cases ids: [String]?) throws(StepCareError) -> [CaseRecord] {
+        try run {
+            try writer.read { db in
+                let wanted = ids.map(Set.init)
+                var records: [CaseRecord] = []
+                var index: [String: Int] = [:]
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT id, pathway, demographics FROM cases WHERE context = ? ORDER BY rowid",
+                    arguments: [context.rawValue])
+                {
+                    let id: String = row[0]
+                    guard wanted?.contains(id) ?? true else { continue }
+                    index[id] = records.count
+                    records.append(
+                        CaseRecord(
+                            context: context, id: id, pathway: row[1],
+                            demographics: try StoredRows.demographics(row[2]),
+                            events: []))
+                }
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT e.case_id, e.id, e.at, e.kind, e.detail, a.user, a.role, a.time, a.sequence
+                        FROM events e JOIN audit a ON a.sequence = e.entered WHERE e.context = ? ORDER BY e.id
+                        """, arguments: [context.rawValue])
+                while let row = try rows.next() {
+                    guard let position = index[row[0] as String] else { continue }
+                    let kind = try EventDetailReader.kind(code: row[3], detail: row[4])
+                    records[position].events.append(
+                        EventRecord(
+                            id: row[1], event: CaseEvent(at: Instant(minutes: row[2]), kind),
+                            entered: EntryStamp(staff: row[5], role: row[6], seconds: row[7], audit: row[8])))
+                }
+                return records
+            }
+        }
+    }
+
     public func commit(
         _ change: StoreChange, audit draft: AuditDraft, context: RecordContext, after expected: Int64
     ) throws(StepCareError) -> AuditEntry {
@@ -172,58 +218,62 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                         hint: "the caseload has been re-read; check it and run the command again")
                 }
                 let sequence = lastSequence + 1
-                let (rows, digest) = Self.rows(change, context: context.rawValue, sequence: sequence)
+                // The rows go in first (the entry's foreign keys are checked at commit), so the digest is taken
+                // over the rows exactly as SQLite stored them.
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                for (sql, arguments) in Self.rows(change, context: context.rawValue, sequence: sequence) {
+                    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+                }
                 var entry = AuditEntry(
                     sequence: sequence, time: time, user: draft.user, role: draft.role, client: draft.client,
-                    action: draft.action, context: context.rawValue, detail: draft.detail, changeDigest: digest,
+                    action: draft.action, context: context.rawValue, detail: draft.detail,
+                    changeDigest: change.isEmpty
+                        ? StoredRows.emptyDigest : try StoredRows.digest(db, sequence: sequence),
                     previous: last?[1] ?? AuditEntry.genesis, hash: "")
                 entry.hash = entry.expectedHash
-                try db.execute(
-                    sql: """
-                        INSERT INTO audit (sequence, time, user, role, client, action, context, detail, change_digest,
-                            previous, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        entry.sequence, entry.time, entry.user, entry.role, entry.client, entry.action, entry.context,
-                        entry.detail, entry.changeDigest, entry.previous, entry.hash,
-                    ])
-                for (sql, arguments) in rows { try db.cachedStatement(sql: sql).execute(arguments: arguments) }
+                try Self.insert(entry, db)
                 return entry
             }
         }
     }
 
-    /// The INSERTs a change needs, and the digest of the rows they write.
+    /// Appends `entry` to the audit table.
+    static func insert(_ entry: AuditEntry, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO audit (sequence, time, user, role, client, action, context, detail, change_digest,
+                    previous, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.sequence, entry.time, entry.user, entry.role, entry.client, entry.action, entry.context,
+                entry.detail, entry.changeDigest, entry.previous, entry.hash,
+            ])
+    }
+
+    /// The INSERTs a change needs.
     private static func rows(
         _ change: StoreChange, context: String, sequence: Int64
-    ) -> (rows: [(String, StatementArguments)], digest: String) {
+    ) -> [(String, StatementArguments)] {
         var rows: [(String, StatementArguments)] = []
-        var bytes = Canonical()
         for opened in change.openedCases {
-            let demographics = StoredRows.demographicsText(opened.demographics)
-            StoredRows.caseRow(
-                &bytes, context: context, id: opened.id, pathway: opened.pathway, demographics: demographics,
-                sequence: sequence)
             rows.append(
                 (
                     "INSERT INTO cases (context, id, pathway, demographics, audit_sequence) VALUES (?, ?, ?, ?, ?)",
-                    [context, opened.id, opened.pathway, demographics, sequence]
+                    [context, opened.id, opened.pathway, StoredRows.demographicsText(opened.demographics), sequence]
                 ))
         }
         for (caseID, event) in change.events {
-            let body = StoredRows.json(event)
-            let at = Int64(event.at.minutes)
-            let kind = event.kind.storedName
-            StoredRows.eventRow(
-                &bytes, context: context, caseID: caseID, at: at, kind: kind, body: body, sequence: sequence)
             rows.append(
                 (
-                    "INSERT INTO events (context, case_id, at, kind, body, audit_sequence) VALUES (?, ?, ?, ?, ?, ?)",
-                    [context, caseID, at, kind, body, sequence]
+                    "INSERT INTO events (context, case_id, at, kind, detail, entered, audit_sequence) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        context, caseID, Int64(event.at.minutes), EventKindCode.code(event.kind),
+                        EventDetailWriter.json(event.kind), sequence, sequence,
+                    ]
                 ))
         }
         for user in change.users {
-            StoredRows.userRow(&bytes, context: context, name: user.name, role: user.role, sequence: sequence)
             rows.append(
                 (
                     "INSERT INTO users (context, name, role, audit_sequence) VALUES (?, ?, ?, ?)",
@@ -231,19 +281,17 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                 ))
         }
         for grant in change.grants {
-            let starts = Int64(grant.starts.minutes)
-            let ends = Int64(grant.ends.minutes)
-            StoredRows.grantRow(
-                &bytes, context: context, user: grant.user, role: grant.role, reason: grant.reason, starts: starts,
-                ends: ends, sequence: sequence)
             rows.append(
                 (
                     "INSERT INTO grants (context, user, role, reason, starts, ends, audit_sequence) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [context, grant.user, grant.role, grant.reason, starts, ends, sequence]
+                    [
+                        context, grant.user, grant.role, grant.reason, Int64(grant.starts.minutes),
+                        Int64(grant.ends.minutes), sequence,
+                    ]
                 ))
         }
-        return (rows, SHA256.hex(SHA256.hash(bytes.bytes)))
+        return rows
     }
 
     public func head() throws(StepCareError) -> AuditAnchor? {
@@ -283,14 +331,22 @@ public final class SQLiteCaseloadStore: CaseloadStore {
             try writer.read { db in
                 let entries = try Self.entries(db)
                 var problems = AuditChain.verify(entries, digests: try StoredRows.digests(db), anchor: anchor)
-                let triggers = Set(
-                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+                var triggers: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") {
+                    triggers[row[0]] = row[1]
+                }
                 if triggers != Schema.triggers {
+                    let changed = Set(triggers.keys).symmetricDifference(Schema.triggers.keys).union(
+                        triggers.keys.filter { triggers[$0] != Schema.triggers[$0] && Schema.triggers[$0] != nil })
                     problems.append(
                         AuditProblem(
                             sequence: nil,
-                            message: "the database's triggers were changed: the tables are no longer "
-                                + "protected against UPDATE and DELETE"))
+                            message:
+                                "the database's triggers were changed (\(changed.sorted().joined(separator: ", "))): "
+                                + "the tables may no longer be protected against UPDATE and DELETE"))
+                }
+                if let migration = try Schema.migrationEntry(db) {
+                    problems += try RecordSchemaMigration.check(db, migration: migration)
                 }
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
                 let head = entries.last.map { AuditAnchor(sequence: $0.sequence, hash: $0.hash) }

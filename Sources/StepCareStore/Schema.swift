@@ -1,23 +1,45 @@
 import GRDB
+import StepCareCore
 
 /// The caseload's schema as named, append-only migrations: a released migration is never edited, only followed.
 enum Schema {
     /// `PRAGMA application_id` of a StepCare caseload ("StpC"), so a foreign SQLite file is recognised.
     static let applicationID: Int32 = 0x5374_7043
 
-    /// The triggers that make every table append-only; `audit verify` checks no more and no fewer exist.
-    static let triggers = Set(tables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] })
+    /// The audit action of the entry the record-schema-2 migration writes.
+    static let migrationAction = "migrate record-schema-2"
 
-    private static let tables = ["audit", "cases", "events", "users", "grants"]
+    /// Every trigger the schema makes, by name, with the exact SQL SQLite keeps for it; `audit verify` checks
+    /// no more, no fewer and no different ones exist.
+    static let triggers: [String: String] = {
+        var triggers: [String: String] = [:]
+        for table in ["audit", "cases", "users", "grants"] { triggers.merge(appendOnly(table)) { $1 } }
+        triggers.merge(appendOnly("events")) { $1 }
+        triggers.merge(appendOnly("events_v1")) { $1 }
+        triggers["events_v1_no_insert"] = archiveClosed
+        return triggers
+    }()
 
     /// The migrations this build knows, in order.
-    static var migrator: DatabaseMigrator {
+    ///
+    /// - Parameter clock: seconds since 1970 UTC, for the migration's audit entry.
+    static func migrator(clock: @escaping @Sendable () -> Int64) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("2026-11-22 caseload, users, grants and audit log") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.execute(sql: version1)
+            try db.execute(
+                sql: version1 + ["audit", "cases", "events", "users", "grants"].map(version1AppendOnly).joined())
+        }
+        migrator.registerMigration("2026-12-06 record schema 2") { db in
+            try RecordSchemaMigration.run(db, time: clock())
         }
         return migrator
+    }
+
+    /// The sequence of the record-schema-2 migration's audit entry, when the caseload had records to migrate.
+    static func migrationEntry(_ db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db, sql: "SELECT min(sequence) FROM audit WHERE action = ?", arguments: [migrationAction])
     }
 
     /// Every table carries the audit entry that wrote its row; no table allows UPDATE or DELETE.
@@ -74,9 +96,35 @@ enum Schema {
             audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
             FOREIGN KEY (context, user) REFERENCES users(context, name)
         );
-        """ + tables.map(appendOnly).joined()
+        """
 
-    private static func appendOnly(_ table: String) -> String {
+    /// Record schema 2's events: the detail in the documented JSON, the entry that first entered the event
+    /// (`entered`) beside the entry that wrote this row (`audit_sequence`; they differ only for rows the
+    /// migration rewrote).
+    static let version2Events = """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            context TEXT NOT NULL CHECK (context IN ('live', 'training', 'simulation')),
+            case_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            entered INTEGER NOT NULL REFERENCES audit(sequence),
+            audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
+            FOREIGN KEY (context, case_id) REFERENCES cases(context, id)
+        );
+        CREATE INDEX events_by_case ON events(context, case_id);
+        CREATE INDEX events_by_audit ON events(audit_sequence);
+        CREATE INDEX events_v1_by_audit ON events_v1(audit_sequence);
+        """
+
+    /// The archived v1 events take no new rows.
+    static let archiveClosed =
+        "CREATE TRIGGER events_v1_no_insert BEFORE INSERT ON events_v1 "
+        + "BEGIN SELECT RAISE(ABORT, 'events_v1 is an archive'); END"
+
+    /// Schema 1's triggers, as that release wrote them (the v2 migration replaces them).
+    private static func version1AppendOnly(_ table: String) -> String {
         """
         CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
             BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
@@ -84,5 +132,15 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
 
         """
+    }
+
+    /// The two triggers that make `table` append-only, by name.
+    static func appendOnly(_ table: String) -> [String: String] {
+        [
+            "\(table)_no_update": "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) "
+                + "BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
+            "\(table)_no_delete": "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) "
+                + "BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END",
+        ]
     }
 }

@@ -23,3 +23,8 @@ extension StepCareError.Code {
 
 /// The words every store error ends with, so nobody wonders whether a refused change was half-kept.
 let nothingSaved = "nothing from this command was saved"
+
+extension StepCareError.Code {
+    /// The audit log or the records it covers do not verify, so the store will not be upgraded.
+    public static let storeTampered = Self("store-tampered")
+}

@@ -1,134 +1,105 @@
 import Foundation
 import GRDB
 import StepCareCore
+import StepCareJSON
+import StepCareRecord
 
-/// How rows are turned into text for storage and into canonical bytes for the audit digest.
+/// How rows become the canonical bytes of an audit entry's change digest.
 ///
-/// The digest of an audit entry covers every row it wrote, in table order (cases, events, users, grants) and
-/// insertion order within a table, so `audit verify` proves the records as well as the log.
+/// Record schema 2 (every entry written since the v2 migration): the digest covers every column of every row
+/// the entry wrote, row ids included, each value tagged with its SQLite storage class, in table order (cases,
+/// events, users, grants) and id order within a table. So reordering events, changing a value's stored type or
+/// moving a row between entries all change it. Entries written before the migration keep the v1 rules they
+/// were written under (``LegacyDigest``); the migration's own entry covers, under v2 rules, every row written
+/// before it, so v1-era rows are held to the stricter rules from then on.
 enum StoredRows {
     /// The digest of a change that wrote no rows (a login, an export).
     static let emptyDigest = SHA256.hex(SHA256.hash([UInt8]()))
 
-    /// One encoder for every row: its settings never change after this.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    /// The tables an entry can write, each with its columns in digest order.
+    static let tables: [(name: String, columns: [String])] = [
+        ("cases", ["rowid", "context", "id", "pathway", "demographics", "audit_sequence"]),
+        ("events", ["id", "context", "case_id", "at", "kind", "detail", "entered", "audit_sequence"]),
+        ("users", ["rowid", "context", "name", "role", "audit_sequence"]),
+        ("grants", ["id", "context", "user", "role", "reason", "starts", "ends", "audit_sequence"]),
+    ]
 
-    static func json(_ value: some Encodable) -> String {
-        // Encoding plain value types to JSON cannot fail.
-        guard let data = try? encoder.encode(value) else { preconditionFailure("unencodable value") }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
-    }
-
-    static func demographicsText(_ demographics: [String: String]) -> String? {
-        demographics.isEmpty ? nil : json(demographics)
-    }
-
-    static func caseRow(
-        _ bytes: inout Canonical, context: String, id: String, pathway: String, demographics: String?, sequence: Int64
-    ) {
-        bytes.text("case")
-        bytes.text(context)
-        bytes.text(id)
-        bytes.text(pathway)
-        bytes.optionalText(demographics)
-        bytes.integer(sequence)
-    }
-
-    static func eventRow(
-        _ bytes: inout Canonical, context: String, caseID: String, at: Int64, kind: String, body: String,
-        sequence: Int64
-    ) {
-        bytes.text("event")
-        bytes.text(context)
-        bytes.text(caseID)
-        bytes.integer(at)
-        bytes.text(kind)
-        bytes.text(body)
-        bytes.integer(sequence)
-    }
-
-    static func userRow(_ bytes: inout Canonical, context: String, name: String, role: String, sequence: Int64) {
-        bytes.text("user")
-        bytes.text(context)
-        bytes.text(name)
-        bytes.text(role)
-        bytes.integer(sequence)
-    }
-
-    static func grantRow(
-        _ bytes: inout Canonical, context: String, user: String, role: String, reason: String, starts: Int64,
-        ends: Int64, sequence: Int64
-    ) {
-        bytes.text("grant")
-        bytes.text(context)
-        bytes.text(user)
-        bytes.text(role)
-        bytes.text(reason)
-        bytes.integer(starts)
-        bytes.integer(ends)
-        bytes.integer(sequence)
+    /// The digest of the rows written by entry `sequence`.
+    static func digest(_ db: Database, sequence: Int64) throws -> String {
+        var bytes = Canonical()
+        for table in tables { try append(db, table: table, whereClause: "audit_sequence = ?", sequence, to: &bytes) }
+        return SHA256.hex(SHA256.hash(bytes.bytes))
     }
 
     /// Recomputes the change digest of every audit entry from the rows stored.
     static func digests(_ db: Database) throws -> [Int64: String] {
-        var rows: [Int64: Canonical] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT context, id, pathway, demographics, audit_sequence FROM cases ORDER BY rowid")
-        {
-            let sequence: Int64 = row[4]
-            caseRow(
-                &rows[sequence, default: Canonical()], context: row[0], id: row[1], pathway: row[2],
-                demographics: row[3], sequence: sequence)
+        let migration = try Schema.migrationEntry(db)
+        var bytesByEntry: [Int64: Canonical] = [:]
+        for table in tables {
+            let columns = table.columns.joined(separator: ", ")
+            let order = table.columns[0]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.name) ORDER BY \(order)")
+            while let row = try cursor.next() {
+                let sequence: Int64 = row[table.columns.count - 1]
+                if let migration, sequence < migration { continue }
+                append(row, table: table.name, to: &bytesByEntry[sequence, default: Canonical()])
+            }
         }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT context, case_id, at, kind, body, audit_sequence FROM events ORDER BY id")
-        {
-            let sequence: Int64 = row[5]
-            eventRow(
-                &rows[sequence, default: Canonical()], context: row[0], caseID: row[1], at: row[2], kind: row[3],
-                body: row[4], sequence: sequence)
+        var digests = bytesByEntry.mapValues { SHA256.hex(SHA256.hash($0.bytes)) }
+        if let migration {
+            for (sequence, digest) in try LegacyDigest.digests(db, before: migration) { digests[sequence] = digest }
+            digests[migration] = try migrationDigest(db, sequence: migration)
         }
-        for row in try Row.fetchAll(db, sql: "SELECT context, name, role, audit_sequence FROM users ORDER BY rowid") {
-            let sequence: Int64 = row[3]
-            userRow(
-                &rows[sequence, default: Canonical()], context: row[0], name: row[1], role: row[2], sequence: sequence)
-        }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT context, user, role, reason, starts, ends, audit_sequence FROM grants ORDER BY id")
-        {
-            let sequence: Int64 = row[6]
-            grantRow(
-                &rows[sequence, default: Canonical()], context: row[0], user: row[1], role: row[2], reason: row[3],
-                starts: row[4], ends: row[5], sequence: sequence)
-        }
-        return rows.mapValues { SHA256.hex(SHA256.hash($0.bytes)) }
+        return digests
     }
-}
 
-extension CaseEventKind {
-    /// The short name stored beside the event, for queries that need not decode it.
-    var storedName: String {
-        switch self {
-        case .referral: "referral"
-        case .administration: "administration"
-        case .contact(let attended): attended ? "attended" : "no-show"
-        case .crisisContact: "crisis"
-        case .emergencyVisit: "ed-visit"
-        case .medicationConcern: "medication-concern"
-        case .plan: "plan"
-        case .review: "review"
-        case .placement(let placement): placement.kind.rawValue
-        case .waitlisted: "waitlisted"
-        case .handoverScheduled: "handover"
-        case .discharge: "discharge"
+    /// The migration entry's digest: every row written before it (v2 rules) and the events it rewrote.
+    static func migrationDigest(_ db: Database, sequence: Int64) throws -> String {
+        var bytes = Canonical()
+        for table in tables {
+            let clause = table.name == "events" ? "audit_sequence = ?" : "audit_sequence < ?"
+            try append(db, table: table, whereClause: clause, sequence, to: &bytes)
         }
+        return SHA256.hex(SHA256.hash(bytes.bytes))
+    }
+
+    private static func append(
+        _ db: Database, table: (name: String, columns: [String]), whereClause: String, _ sequence: Int64,
+        to bytes: inout Canonical
+    ) throws {
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(whereClause) "
+                + "ORDER BY \(table.columns[0])", arguments: [sequence])
+        while let row = try cursor.next() { append(row, table: table.name, to: &bytes) }
+    }
+
+    private static func append(_ row: Row, table: String, to bytes: inout Canonical) {
+        bytes.text(table)
+        for value in row.databaseValues { bytes.stored(value) }
+    }
+
+    static func demographicsText(_ demographics: [String: String]) -> String? {
+        guard !demographics.isEmpty else { return nil }
+        var writer = JSONWriter()
+        writer.beginObject()
+        for key in demographics.keys.sorted() { writer.string(key, demographics[key] ?? "") }
+        writer.endObject()
+        return writer.text
+    }
+
+    /// Reads a stored demographics object: text values only.
+    static func demographics(_ text: String?) throws(SchemaError) -> [String: String] {
+        guard let text else { return [:] }
+        var scanner = JSONScanner(text)
+        var fields: [String: String] = [:]
+        do {
+            try scanner.beginObject()
+            while let key = try scanner.nextKey() { fields[key] = try scanner.string() }
+            try scanner.end()
+        } catch {
+            throw SchemaError(field: "/demographics", error)
+        }
+        return fields
     }
 }

@@ -1,4 +1,4 @@
-import StepCareDataDefined
+import StepCareJSON
 import StepCareTesting
 import Testing
 

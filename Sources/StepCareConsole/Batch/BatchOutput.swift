@@ -1,5 +1,5 @@
 import StepCareCore
-import StepCareDataDefined
+import StepCareJSON
 
 extension BatchScorer {
     /// The CSV output header.

@@ -1,4 +1,4 @@
-import StepCareDataDefined
+import StepCareJSON
 import StepCareSimulation
 
 /// The results of `simulate network`: replication averages with 95 % half-widths, beside the analytic values.

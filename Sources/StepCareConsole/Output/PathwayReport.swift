@@ -1,5 +1,5 @@
 import StepCareCore
-import StepCareDataDefined
+import StepCareJSON
 import StepCareEngine
 import StepCareMetrics
 import StepCareSimulation

@@ -1,5 +1,5 @@
 import StepCareCore
-import StepCareDataDefined
+import StepCareJSON
 
 /// How score reports are shown: readable text, or JSON for machines.
 enum ReportRendering {

@@ -1,5 +1,5 @@
 /// A staff role, e.g. `clinician`. Pathways may define their own beyond the standard six.
-public struct Role: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Role: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The identifier typed in commands, e.g. `care-coordinator`.
     public var id: String
     /// The name shown to staff, e.g. "care coordinator".
@@ -34,7 +34,7 @@ public struct Role: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 }
 
 /// A person acting in a role. Staff are named by a staff identifier, never by client data.
-public struct Actor: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct Actor: Sendable, Hashable, CustomStringConvertible {
     /// The person's staff identifier.
     public var name: String
     /// The role they act in.

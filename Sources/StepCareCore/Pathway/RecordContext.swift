@@ -2,7 +2,7 @@
 ///
 /// Every stored record and audit entry carries one. Training and simulation never read or write live records,
 /// and live metrics never count the other two.
-public enum RecordContext: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
+public enum RecordContext: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Real clients and real decisions.
     case live
     /// Exercises and scripted triage scenarios.

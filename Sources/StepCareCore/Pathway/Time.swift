@@ -3,7 +3,7 @@
 /// StepCare records when things happened as minutes since 1970-01-01 00:00 in the service's own time zone;
 /// it never reads the system clock itself (callers inject the time). Written `2026-11-22` (midnight) or
 /// `2026-11-22T09:30`.
-public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Minutes since 1970-01-01 00:00.
     public var minutes: Int
 

@@ -1,6 +1,6 @@
 /// One scored administration as the timeline keeps it: the instrument and edition, the item-level answers,
 /// and the parts of the score report the rules read.
-public struct AdministrationRecord: Sendable, Hashable, Codable {
+public struct AdministrationRecord: Sendable, Hashable {
     /// The instrument's id, e.g. `phq9`.
     public var instrumentID: String
     /// The variant scored, when the instrument has several.
@@ -17,11 +17,14 @@ public struct AdministrationRecord: Sendable, Hashable, Codable {
     public var bandLabel: String?
     /// The risk flags the administration raised.
     public var riskFlags: [RiskFlag]
+    /// The terminology codes of what was scored, taken from the definition at the time, when it has them.
+    public var codes: AdministrationCodes?
 
     /// Creates a record.
     public init(
         instrumentID: String, variantID: String? = nil, edition: String? = nil, answers: [ItemResponse] = [],
-        total: Score?, bandIndex: Int? = nil, bandLabel: String? = nil, riskFlags: [RiskFlag] = []
+        total: Score?, bandIndex: Int? = nil, bandLabel: String? = nil, riskFlags: [RiskFlag] = [],
+        codes: AdministrationCodes? = nil
     ) {
         self.instrumentID = instrumentID
         self.variantID = variantID
@@ -31,6 +34,7 @@ public struct AdministrationRecord: Sendable, Hashable, Codable {
         self.bandIndex = bandIndex
         self.bandLabel = bandLabel
         self.riskFlags = riskFlags
+        self.codes = codes
     }
 
     /// The record of a score report.
@@ -39,12 +43,41 @@ public struct AdministrationRecord: Sendable, Hashable, Codable {
         self.init(
             instrumentID: definition.id, variantID: definition.variant?.id, edition: definition.edition,
             answers: report.responses, total: report.total, bandIndex: index, bandLabel: report.band?.label,
-            riskFlags: report.flags)
+            riskFlags: report.flags, codes: AdministrationCodes(definition: definition, answers: report.responses))
+    }
+}
+
+/// The terminology codes (LOINC where the instrument module has them) of one administration: the instrument's
+/// own, each item's, and the code of the option chosen for each answered item.
+public struct AdministrationCodes: Sendable, Hashable {
+    /// The instrument's codes (panel, total score).
+    public var instrument: [Code]
+    /// Each answered item's code, one per answer in item order; `nil` where the item has none.
+    public var items: [Code?]
+    /// The chosen option's code, one per answer in item order; `nil` where unanswered or uncoded.
+    public var answers: [Code?]
+
+    /// Creates codes.
+    public init(instrument: [Code], items: [Code?], answers: [Code?]) {
+        self.instrument = instrument
+        self.items = items
+        self.answers = answers
+    }
+
+    /// The codes of `definition` for these answers, or `nil` when the definition has no codes at all.
+    public init?(definition: InstrumentDefinition, answers: [ItemResponse]) {
+        let items = answers.indices.map { index in index < definition.items.count ? definition.items[index].code : nil }
+        let chosen = answers.indices.map { index -> Code? in
+            guard index < definition.items.count, let value = answers[index].value else { return nil }
+            return definition.items[index].options.first { $0.value == value }?.code
+        }
+        guard !definition.codes.isEmpty || items.contains(where: { $0 != nil }) else { return nil }
+        self.init(instrument: definition.codes, items: items, answers: chosen)
     }
 }
 
 /// A written stability plan: the four parts a step-down needs.
-public struct StabilityPlan: Sendable, Hashable, Codable {
+public struct StabilityPlan: Sendable, Hashable {
     /// Early warning signs the client and team watch for.
     public var earlyWarningSigns: String
     /// What the client does when they notice them.
@@ -72,7 +105,7 @@ public struct StabilityPlan: Sendable, Hashable, Codable {
 }
 
 /// A plan on the record.
-public enum Plan: Sendable, Hashable, Codable {
+public enum Plan: Sendable, Hashable {
     /// A stability plan for a step-down.
     case stability(StabilityPlan)
     /// A safety plan.
@@ -80,7 +113,7 @@ public enum Plan: Sendable, Hashable, Codable {
 }
 
 /// A documented review.
-public enum ReviewKind: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ReviewKind: String, Sendable, Hashable, CaseIterable {
     /// A structured review of progress and tier.
     case structured
     /// A risk review: the only thing that clears risk flags.
@@ -90,7 +123,7 @@ public enum ReviewKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// The kind of move a placement records.
-public enum MoveKind: String, Sendable, Hashable, Codable {
+public enum MoveKind: String, Sendable, Hashable {
     /// Initial placement.
     case place
     /// A move to a more intensive tier.
@@ -102,7 +135,7 @@ public enum MoveKind: String, Sendable, Hashable, Codable {
 }
 
 /// Which capacity a placement used.
-public enum Slot: String, Sendable, Hashable, Codable {
+public enum Slot: String, Sendable, Hashable {
     /// One of the tier's ordinary slots.
     case standard
     /// A reserved rapid-access slot (step-ups and crises).
@@ -112,7 +145,7 @@ public enum Slot: String, Sendable, Hashable, Codable {
 }
 
 /// A move into a tier, with who made it and why.
-public struct Placement: Sendable, Hashable, Codable {
+public struct Placement: Sendable, Hashable {
     /// The tier moved into.
     public var tier: String
     /// The tier moved from, or `nil` for an initial placement.
@@ -147,7 +180,7 @@ public struct Placement: Sendable, Hashable, Codable {
 }
 
 /// Something that happened to a client, in order.
-public enum CaseEventKind: Sendable, Hashable, Codable {
+public enum CaseEventKind: Sendable, Hashable {
     /// The referral, with the tier the client would prefer, if they said.
     case referral(preference: String?)
     /// A scored administration.
@@ -175,7 +208,7 @@ public enum CaseEventKind: Sendable, Hashable, Codable {
 }
 
 /// One entry in a case timeline.
-public struct CaseEvent: Sendable, Hashable, Codable {
+public struct CaseEvent: Sendable, Hashable {
     /// When it happened.
     public var at: Instant
     /// What happened.

@@ -1,3 +1,4 @@
+import StepCareJSON
 import StepCareCore
 import StepCareDataDefined
 import StepCareSimulation

@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareRecord
 import StepCareStore
 
 #if canImport(Glibc)
@@ -26,10 +27,11 @@ extension CommandSpec {
             bound.values["case"] = id
             ids = [try interpreter.caseID(bound)]
         }
-        let lines = ids.compactMap { id in
-            workspace.caseload.cases[id].map {
-                ExchangedCase($0, context: workspace.context, pathway: workspace.pathwayOfCase[id] ?? "").line
-            }
+        let lines: [String]
+        do throws(StepCareError) {
+            lines = try workspace.store.records(workspace.context, cases: ids).map(\.line)
+        } catch {
+            throw Diagnostic(error, at: invocation.location)
         }
         workspace.auditsWithoutRecords = true
         workspace.auditClient = ids.count == 1 ? ids[0] : nil
@@ -88,12 +90,17 @@ extension CommandSpec {
                 at: file.location)
         }
         var problems: [String] = []
-        var cases: [ExchangedCase] = []
+        var cases: [CaseRecord] = []
         var seen = Set<String>()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.allSatisfy(\.isWhitespace) {
             do throws(StepCareError) {
-                let exchanged = try ExchangedCase(line: String(line))
+                let exchanged: CaseRecord
+                do throws(SchemaError) {
+                    exchanged = try CaseRecord(line: String(line))
+                } catch {
+                    throw error.reported(.invalidImport, hint: "see docs/record-format.md")
+                }
                 try interpreter.checkImport(exchanged, seen: seen)
                 seen.insert(exchanged.id)
                 cases.append(exchanged)
@@ -109,10 +116,8 @@ extension CommandSpec {
         }
         let current = workspace.currentCase
         for exchanged in cases {
-            let timeline = CaseTimeline(
-                caseID: exchanged.id, demographics: exchanged.demographics, events: exchanged.events)
             do throws(StepCareError) {
-                try workspace.open(timeline, pathway: exchanged.pathway)
+                try workspace.open(exchanged.timeline, pathway: exchanged.pathway)
             } catch {
                 throw Diagnostic(error, at: file.location)
             }
@@ -124,7 +129,7 @@ extension CommandSpec {
 
 extension Interpreter {
     /// Checks one imported case against the session: context, id, pathway and event order.
-    func checkImport(_ exchanged: ExchangedCase, seen: Set<String>) throws(StepCareError) {
+    func checkImport(_ exchanged: CaseRecord, seen: Set<String>) throws(StepCareError) {
         guard exchanged.context == workspace.context else {
             throw StepCareError(
                 .invalidImport,
@@ -139,10 +144,10 @@ extension Interpreter {
         guard (try? registry.pathway(exchanged.pathway)) != nil else {
             throw StepCareError(.unknownPathway, "this build has no pathway \(exchanged.pathway.prefix(40))")
         }
-        guard case .referral = exchanged.events.first?.kind else {
+        guard case .referral = exchanged.events.first?.event.kind else {
             throw StepCareError(.invalidImport, "case \(exchanged.id) does not start with its referral")
         }
         var timeline = CaseTimeline(caseID: exchanged.id)
-        for event in exchanged.events { try timeline.append(event) }
+        for record in exchanged.events { try timeline.append(record.event) }
     }
 }

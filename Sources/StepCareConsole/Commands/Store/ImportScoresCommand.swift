@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareRecord
 import StepCareStore
 
 extension CommandSpec {

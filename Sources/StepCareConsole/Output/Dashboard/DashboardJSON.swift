@@ -1,5 +1,5 @@
 import StepCareCore
-import StepCareDataDefined
+import StepCareJSON
 import StepCareMetrics
 
 /// The huddle dashboard as JSON: every figure with last week's and its support, the outstanding triggers,

@@ -1,0 +1,268 @@
+/// A pull reader over one JSON text: the caller asks for the value it expects next, so a record is decoded
+/// straight into its type without building a tree. Every error names what was expected and the byte offset.
+public struct JSONScanner {
+    /// Why the text is not the JSON the caller expected.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The 0-based byte offset of the problem.
+        public var offset: Int
+        /// What is wrong.
+        public var message: String
+
+        public var description: String { "byte \(offset): \(message)" }
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var depth = 0
+
+    /// The deepest nesting of objects and arrays accepted.
+    public static let maximumDepth = 32
+
+    /// A scanner at the start of `bytes`.
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A scanner at the start of `text`.
+    public init(_ text: String) { self.bytes = Array(text.utf8) }
+
+    /// Fails unless only whitespace is left.
+    public mutating func end() throws(Failure) {
+        skipSpace()
+        guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
+    }
+
+    /// Enters an object: `{`.
+    public mutating func beginObject() throws(Failure) {
+        try expect(UInt8(ascii: "{"), "an object")
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw failure("the JSON is nested too deeply") }
+        first = true
+    }
+
+    private var first = true
+
+    /// The next member name of the object just entered, or `nil` at its `}`.
+    public mutating func nextKey() throws(Failure) -> String? {
+        skipSpace()
+        if peek(UInt8(ascii: "}")) {
+            depth -= 1
+            first = false
+            return nil
+        }
+        if !first {
+            guard peek(UInt8(ascii: ",")) else { throw failure("expected , or } in an object") }
+            skipSpace()
+        }
+        first = false
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw failure("expected a member name in double quotes")
+        }
+        let key = try stringBody()
+        skipSpace()
+        guard peek(UInt8(ascii: ":")) else { throw failure("expected : after the member name") }
+        return key
+    }
+
+    /// Enters an array: `[`.
+    public mutating func beginArray() throws(Failure) {
+        try expect(UInt8(ascii: "["), "an array")
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw failure("the JSON is nested too deeply") }
+        first = true
+    }
+
+    /// Whether the array just entered has another element (consuming the `,` before it), or ends here.
+    public mutating func nextElement() throws(Failure) -> Bool {
+        skipSpace()
+        if peek(UInt8(ascii: "]")) {
+            depth -= 1
+            first = false
+            return false
+        }
+        if !first {
+            guard peek(UInt8(ascii: ",")) else { throw failure("expected , or ] in an array") }
+        }
+        first = false
+        return true
+    }
+
+    /// A string value.
+    public mutating func string() throws(Failure) -> String {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string") }
+        first = false
+        return try stringBody()
+    }
+
+    /// A string value, or `nil` for `null`.
+    public mutating func optionalString() throws(Failure) -> String? {
+        if try null() { return nil }
+        return try string()
+    }
+
+    /// Consumes `null` if it comes next.
+    public mutating func null() throws(Failure) -> Bool {
+        skipSpace()
+        guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "n") else { return false }
+        guard bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
+            bytes[index + 3] == UInt8(ascii: "l")
+        else { throw failure("expected null") }
+        index += 4
+        first = false
+        return true
+    }
+
+    /// `true` or `false`.
+    public mutating func bool() throws(Failure) -> Bool {
+        skipSpace()
+        first = false
+        if bytes.count - index >= 4, bytes[index..<index + 4].elementsEqual("true".utf8) {
+            index += 4
+            return true
+        }
+        if bytes.count - index >= 5, bytes[index..<index + 5].elementsEqual("false".utf8) {
+            index += 5
+            return false
+        }
+        throw failure("expected true or false")
+    }
+
+    /// A whole number that fits in 53 bits (so it survives any JSON reader); fractions and exponents are refused.
+    public mutating func integer() throws(Failure) -> Int {
+        skipSpace()
+        first = false
+        let start = index
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        var value = 0
+        var digits = 0
+        while index < bytes.count, (48...57).contains(bytes[index]) {
+            guard digits < 16 else { throw failure("the number is too large") }
+            value = value * 10 + Int(bytes[index] - 48)
+            digits += 1
+            index += 1
+        }
+        guard digits > 0 else {
+            index = start
+            throw failure("expected a whole number")
+        }
+        guard digits == 1 || bytes[index - digits] != 48 else { throw failure("a number may not start with 0") }
+        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
+            throw failure("expected a whole number")
+        }
+        guard value <= 9_007_199_254_740_991 else { throw failure("the number is too large") }
+        return negative ? -value : value
+    }
+
+    /// Any JSON number.
+    public mutating func number() throws(Failure) -> Double {
+        skipSpace()
+        first = false
+        let start = index
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+        guard index > integerStart else { throw failure("expected a number") }
+        guard index - integerStart == 1 || bytes[integerStart] != 48 else {
+            throw failure("a number may not start with 0")
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fraction = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            guard index > fraction else { throw failure("a number needs digits after the decimal point") }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            let exponent = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            guard index > exponent else { throw failure("a number needs digits in its exponent") }
+        }
+        guard index - start <= 40, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)),
+            value.isFinite
+        else { throw failure("the number is out of range") }
+        return value
+    }
+
+    /// Skips one value of any kind.
+    public mutating func skipValue() throws(Failure) {
+        skipSpace()
+        guard index < bytes.count else { throw failure("the text ends where a value was expected") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            try beginObject()
+            while try nextKey() != nil { try skipValue() }
+        case UInt8(ascii: "["):
+            try beginArray()
+            while try nextElement() { try skipValue() }
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
+        case UInt8(ascii: "n"): _ = try null()
+        default: _ = try number()
+        }
+    }
+
+    /// A failure at the current position, for a caller whose expectation the text did not meet.
+    public func failure(_ message: String) -> Failure { Failure(offset: index, message: message) }
+
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
+        skipSpace()
+        guard peek(byte) else { throw failure("expected \(what)") }
+    }
+
+    private mutating func stringBody() throws(Failure) -> String {
+        index += 1
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            guard byte >= 0x20 else { throw failure("a control character must be escaped in a string") }
+            index += 1
+        }
+        throw failure("the string is not closed")
+    }
+
+    /// The slow path for a string with escapes: decoded through the tree parser, which knows them all.
+    private mutating func escapedString(from start: Int) throws(Failure) -> String {
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+            end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard end < bytes.count else { throw failure("the string is not closed") }
+        let quoted = Array(bytes[(start - 1)...end])
+        do {
+            guard case .string(let text) = try JSONParser.parse(quoted) else { throw failure("expected a string") }
+            index = end + 1
+            return text
+        } catch let error as JSONParser.Failure {
+            throw Failure(offset: start + error.column - 2, message: error.message)
+        } catch {
+            throw failure("expected a string")
+        }
+    }
+
+    private mutating func peek(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+}
