@@ -12,11 +12,7 @@ public enum EventDetailReader {
     ) throws(SchemaError)
         -> CaseEventKind
     {
-        switch code {
-        case "attended", "no-show", "crisis", "ed-visit", "medication-concern":
-            if json == "{}" { return simple(code)! }
-        default: break
-        }
+        if json == "{}", let simple = simple(code) { return simple }
         var scanner = JSONScanner(json)
         let kind = try kind(code: code, from: &scanner, field: field)
         do { try scanner.end() } catch { throw SchemaError(field: field, error) }

@@ -194,7 +194,7 @@ import Testing
                 partial.append("unreadable export line: \(line)")
                 continue
             }
-            kinds[id] = Set(events.compactMap { ($0["kind"] as? [String: Any])?.keys.first })
+            kinds[id] = Set(events.compactMap { $0["kind"] as? String })
         }
 
         let shown = try Binary.run(["--db", database.path], stdin: "audit show --context training\n")

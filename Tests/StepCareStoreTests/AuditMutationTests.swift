@@ -105,11 +105,11 @@ import Testing
 
     /// Attacks by someone who can write the file and drops the append-only triggers first.
     static let attacks = [
-        "UPDATE events SET body = replace(body, '\"_0\":2', '\"_0\":0') WHERE kind = 'administration'",
+        "UPDATE events SET detail = replace(detail, '\"value\":2', '\"value\":0') WHERE kind = 'administration'",
         "UPDATE cases SET demographics = NULL WHERE id = 'C002'",
         "DELETE FROM events WHERE id = (SELECT max(id) FROM events)",
-        "INSERT INTO events (context, case_id, at, kind, body, audit_sequence) SELECT context, case_id, at, kind, "
-            + "body, audit_sequence FROM events WHERE id = 5",
+        "INSERT INTO events (context, case_id, at, kind, detail, entered, audit_sequence) SELECT context, case_id, "
+            + "at, kind, detail, entered, audit_sequence FROM events WHERE id = 5",
         "UPDATE users SET role = 'clinical-lead' WHERE name = 'ana'",
         "UPDATE grants SET ends = ends + 6000",
         "UPDATE audit SET user = 'lee' WHERE sequence = 9",
@@ -125,13 +125,11 @@ import Testing
         // The attacker drops the append-only triggers, tampers, and puts the triggers back, so only the chain
         // and the digests can give them away (a trigger left changed is itself reported).
         let changed = try queue.write { db in
-            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger'")
-            for table in ["audit", "events", "cases", "users", "grants"] {
-                try db.execute(sql: "DROP TRIGGER \(table)_no_update; DROP TRIGGER \(table)_no_delete")
-            }
+            let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+            for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger["name"] as String)") }
             try db.execute(sql: attack)
             let changed = db.changesCount
-            for trigger in triggers { try db.execute(sql: trigger) }
+            for trigger in triggers { try db.execute(sql: trigger["sql"] as String) }
             return changed
         }
         #expect(changed > 0 || attack.hasPrefix("CREATE TRIGGER"), "the attack changed nothing: \(attack)")

@@ -1,6 +1,6 @@
-import StepCareJSON
 import StepCareCore
 import StepCareDataDefined
+import StepCareJSON
 
 extension CommandSpec {
     /// `score ID ANSWER…`: score one administration.

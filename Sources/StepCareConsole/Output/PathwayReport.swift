@@ -1,6 +1,6 @@
 import StepCareCore
-import StepCareJSON
 import StepCareEngine
+import StepCareJSON
 import StepCareMetrics
 import StepCareSimulation
 

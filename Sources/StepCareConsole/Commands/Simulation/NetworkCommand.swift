@@ -1,6 +1,6 @@
-import StepCareJSON
 import StepCareCore
 import StepCareDataDefined
+import StepCareJSON
 import StepCareSimulation
 
 /// `simulate network …`: the benchmark model, as a table or as the peers' JSON line.

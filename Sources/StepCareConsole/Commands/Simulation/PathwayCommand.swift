@@ -1,7 +1,7 @@
-import StepCareJSON
 import StepCareCore
 import StepCareDataDefined
 import StepCareEngine
+import StepCareJSON
 import StepCareMetrics
 import StepCareSimulation
 
