@@ -52,7 +52,8 @@ var targets: [Target] = [
     // The record schema (stepcare-case/2): every stored and exchanged record in explicit, versioned JSON.
     .target(name: "StepCareRecord", dependencies: ["StepCareCore", "StepCareJSON"]),
     // The caseload store: SQLite through GRDB, with the hash-chained audit log.
-    .target(name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", "StepCareJSON", "StepCareRecord", grdb]),
+    .target(
+        name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", "StepCareJSON", "StepCareRecord", grdb]),
     // The discrete-event simulator: the benchmark network and synthetic populations through a pathway.
     .target(name: "StepCareSimulation", dependencies: ["StepCareCore", "StepCareEngine"]),
     // The huddle dashboard's metrics over timelines, live or simulated.

@@ -90,7 +90,11 @@ import Testing
                         reason: "crisis – out of hours"))
             ),
             ("waitlisted", .waitlisted(tier: "tier-3", move: .override, actor: ana)),
-            ("handover", .handoverScheduled(number: 2, due: Instant(year: 2026, month: 1, day: 20, hour: 9)!)),
+            (
+                "handover",
+                .handoverScheduled(
+                    number: 2, due: Instant(year: 2026, month: 1, day: 20, hour: 9) ?? Instant(minutes: 0))
+            ),
             ("discharge", .discharge(by: ana, coSigner: lee, reason: "completed")),
             ("discharge-plain", .discharge(by: ana)),
         ]
@@ -98,7 +102,9 @@ import Testing
 
     static func record(_ kind: CaseEventKind, id: Int64) -> EventRecord {
         EventRecord(
-            id: id, event: CaseEvent(at: Instant(year: 2026, month: 1, day: 6, hour: 9, minute: 30)!, kind),
+            id: id,
+            event: CaseEvent(
+                at: Instant(year: 2026, month: 1, day: 6, hour: 9, minute: 30) ?? Instant(minutes: 0), kind),
             entered: EntryStamp(staff: "ana", role: "clinician", seconds: 1_767_691_812, audit: 40 + id))
     }
 
