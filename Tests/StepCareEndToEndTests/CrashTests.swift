@@ -40,7 +40,7 @@ import Testing
     static let patience: TimeInterval = 30
 
     /// Event kinds (as `export` names them) that record a placement decision.
-    static let placementKinds: Set<String> = ["placement", "waitlisted"]
+    static let placementKinds: Set<String> = ["place", "waitlisted"]
 
     @Test func killedAtTwoHundredPointsLosesNothingAcknowledged() throws {
         let scratch = try TemporaryDirectory()
