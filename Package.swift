@@ -98,6 +98,7 @@ var targets: [Target] = [
         name: "stepcare-engine-bench",
         dependencies: [
             "StepCareEngine", "StepCareEngineReference", "StepCareMetrics", "StepCareRegistry", "StepCareSimulation",
+            "StepCareStore", "StepCareRecord",
         ]),
     .testTarget(
         name: "StepCareSimulationTests",

@@ -9,6 +9,12 @@ public struct JSONScanner {
         public var message: String
 
         public var description: String { "byte \(offset): \(message)" }
+
+        /// A failure at `offset`.
+        public init(offset: Int, message: String) {
+            self.offset = offset
+            self.message = message
+        }
     }
 
     private let bytes: [UInt8]
@@ -62,6 +68,50 @@ public struct JSONScanner {
         return key
     }
 
+    /// The next member name of the object just entered, as its position in `keys`: `nil` at the `}`, `-1` for a
+    /// name not in `keys` (``lastKey`` has its text). Names are matched as bytes, without making strings.
+    public mutating func nextKey(in keys: JSONKeys) throws(Failure) -> Int? {
+        skipSpace()
+        if peek(UInt8(ascii: "}")) {
+            depth -= 1
+            first = false
+            return nil
+        }
+        if !first {
+            guard peek(UInt8(ascii: ",")) else { throw failure("expected , or } in an object") }
+            skipSpace()
+        }
+        first = false
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw failure("expected a member name in double quotes")
+        }
+        let start = index + 1
+        let end = plainEnd(from: start)
+        let found: Int
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            keyRange = start..<end
+            found = keys.position(of: bytes, start..<end)
+            index = end + 1
+        } else {
+            let key = try stringBody()
+            keyRange = nil
+            escapedKey = key
+            let utf8 = Array(key.utf8)
+            found = keys.position(of: utf8, 0..<utf8.count)
+        }
+        skipSpace()
+        guard peek(UInt8(ascii: ":")) else { throw failure("expected : after the member name") }
+        return found
+    }
+
+    private var keyRange: Range<Int>?
+    private var escapedKey = ""
+
+    /// The text of the last member name read by ``nextKey(in:)``.
+    public var lastKey: String {
+        keyRange.map { text($0) } ?? escapedKey
+    }
+
     /// Enters an array: `[`.
     public mutating func beginArray() throws(Failure) {
         try expect(UInt8(ascii: "["), "an array")
@@ -91,6 +141,24 @@ public struct JSONScanner {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string") }
         first = false
         return try stringBody()
+    }
+
+    /// A string value cut at the first `separator` byte into the text before and after it; `nil` for a string
+    /// without one. Read straight from the bytes, for token fields such as `LOINC|44250-9`.
+    public mutating func splitString(at separator: UInt8) throws(Failure) -> (String, String)? {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string") }
+        first = false
+        let start = index + 1
+        let end = plainEnd(from: start)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+            let text = try stringBody()
+            guard let bar = text.utf8.firstIndex(of: separator) else { return nil }
+            return (String(Substring(text.utf8[..<bar])), String(Substring(text.utf8[text.utf8.index(after: bar)...])))
+        }
+        index = end + 1
+        guard let cut = bytes[start..<end].firstIndex(of: separator) else { return nil }
+        return (text(start..<cut), text((cut + 1)..<end))
     }
 
     /// A string value, or `nil` for `null`.
@@ -207,6 +275,24 @@ public struct JSONScanner {
         }
     }
 
+    /// The bytes in `range` as a string, decoded from contiguous memory (the fast path of `String(decoding:)`).
+    private func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The end of the plain run of string bytes from `start`: the first quote, backslash or control byte.
+    private func plainEnd(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            while end < buffer.count {
+                let byte = buffer[end]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                end += 1
+            }
+            return end
+        }
+    }
+
     /// A failure at the current position, for a caller whose expectation the text did not meet.
     public func failure(_ message: String) -> Failure { Failure(offset: index, message: message) }
 
@@ -218,18 +304,19 @@ public struct JSONScanner {
     private mutating func stringBody() throws(Failure) -> String {
         index += 1
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: bytes[start..<index], as: UTF8.self)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            guard byte >= 0x20 else { throw failure("a control character must be escaped in a string") }
-            index += 1
+        let end = plainEnd(from: start)
+        guard end < bytes.count else { throw failure("the string is not closed") }
+        switch bytes[end] {
+        case UInt8(ascii: "\""):
+            index = end + 1
+            return text(start..<end)
+        case UInt8(ascii: "\\"):
+            index = end
+            return try escapedString(from: start)
+        default:
+            index = end
+            throw failure("a control character must be escaped in a string")
         }
-        throw failure("the string is not closed")
     }
 
     /// The slow path for a string with escapes: decoded through the tree parser, which knows them all.
@@ -251,18 +338,46 @@ public struct JSONScanner {
         }
     }
 
+    @inline(__always)
     private mutating func peek(_ byte: UInt8) -> Bool {
         guard index < bytes.count, bytes[index] == byte else { return false }
         index += 1
         return true
     }
 
+    @inline(__always)
     private mutating func skipSpace() {
+        if index < bytes.count, bytes[index] > 0x20 { return }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
             default: return
             }
         }
+    }
+}
+
+/// A fixed set of member names, matched as bytes by ``JSONScanner/nextKey(in:)``.
+public struct JSONKeys: Sendable {
+    private let names: [[UInt8]]
+    /// Per name: its length and first byte, packed, so most candidates are ruled out by one comparison.
+    private let signatures: [Int]
+
+    /// The names, in the order positions refer to.
+    public init(_ names: [String]) {
+        self.names = names.map { Array($0.utf8) }
+        signatures = self.names.map { $0.count << 8 | Int($0.first ?? 0) }
+    }
+
+    func position(of bytes: [UInt8], _ range: Range<Int>) -> Int {
+        guard !range.isEmpty else { return -1 }
+        let signature = range.count << 8 | Int(bytes[range.lowerBound])
+        for position in signatures.indices where signatures[position] == signature {
+            let name = names[position]
+            var offset = 1
+            while offset < name.count, name[offset] == bytes[range.lowerBound + offset] { offset += 1 }
+            if offset == name.count { return position }
+        }
+        return -1
     }
 }

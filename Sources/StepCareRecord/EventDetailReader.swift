@@ -30,15 +30,20 @@ public enum EventDetailReader {
                 field: "/kind", "unknown event kind; the kinds are " + EventKindCode.all.joined(separator: ", "))
         }
         var fields = FieldReader(field: field)
+        let allowed = FieldReader.allowed(code)
         do {
             try scanner.beginObject()
-            while let key = try scanner.nextKey() {
-                try fields.read(key, code: code, from: &scanner)
+            while let position = try scanner.nextKey(in: DetailKey.keys) {
+                guard let key = DetailKey(rawValue: position), allowed & (1 << position) != 0 else {
+                    let name = scanner.lastKey.prefix(40)
+                    throw SchemaError(field: field + "/" + name, "a \(code) event has no field \(name)")
+                }
+                try fields.read(key, from: &scanner)
             }
         } catch let error as SchemaError {
             throw error
         } catch let failure as JSONScanner.Failure {
-            throw SchemaError(field: field + fields.current, failure)
+            throw SchemaError(field: fields.current.map { "\(field)/\($0)" } ?? field, failure)
         } catch {
             throw SchemaError(field: field, "unreadable")
         }
@@ -57,13 +62,33 @@ public enum EventDetailReader {
     }
 }
 
-/// The fields of one detail object as they are read, then checked and assembled by kind.
+/// Every member name a detail object can carry; the first eighteen are text.
+private enum DetailKey: Int, CaseIterable {
+    case preference, instrument, variant, edition, plan, earlyWarningSigns, copingActions, reaccessRoute
+    case followUpSchedule, summary, review, tier, from, slot, reason, deviation, move, due
+    case codes, answers, total, band, riskFlags, by, coSigner, number
+
+    static let keys = JSONKeys(allCases.map { "\($0)" })
+    static let textCount = DetailKey.codes.rawValue
+
+    /// The bit set of `keys`.
+    static func mask(_ keys: [DetailKey]) -> UInt32 { keys.reduce(0) { $0 | 1 << $1.rawValue } }
+}
+
+private let answerKeys = JSONKeys(["item", "value", "status", "itemCode", "answerCode"])
+private let flagKeys = JSONKeys(["rule", "item", "reason", "urgency", "action", "value"])
+private let actorKeys = JSONKeys(["staff", "role", "roleName"])
+private let codeKeys = JSONKeys(["system", "code", "display"])
+private let bandKeys = JSONKeys(["index", "label"])
+
+/// The fields of one detail object as they are read, then checked and assembled by kind. Paths for errors
+/// are built only when there is an error.
 private struct FieldReader {
     let field: String
-    var current = ""
-    var strings: [String: String] = [:]
-    var integers: [String: Int] = [:]
-    var actors: [String: Actor] = [:]
+    var texts = [String?](repeating: nil, count: DetailKey.textCount)
+    var number: Int?
+    var by: Actor?
+    var coSigner: Actor?
     var total: Double?
     var bandIndex: Int?
     var bandLabel: String?
@@ -74,174 +99,200 @@ private struct FieldReader {
     var riskFlags: [RiskFlag] = []
     var sawAnswers = false
     var sawFlags = false
+    var current: DetailKey?
 
     init(field: String) { self.field = field }
 
-    /// The fields each kind allows.
-    static let allowed: [String: Set<String>] = [
-        "referral": ["preference"],
-        "administration": ["instrument", "variant", "edition", "codes", "answers", "total", "band", "riskFlags"],
-        "plan": ["plan", "earlyWarningSigns", "copingActions", "reaccessRoute", "followUpSchedule", "summary"],
-        "review": ["review", "by", "coSigner"],
-        "placement": ["tier", "from", "slot", "by", "coSigner", "reason", "deviation"],
-        "waitlisted": ["tier", "move", "by"],
-        "handover": ["number", "due"],
-        "discharge": ["by", "coSigner", "reason"],
-    ]
-
-    static func group(_ code: String) -> String {
-        MoveKind(rawValue: code) != nil ? "placement" : code
+    /// The keys a `code` event's detail may carry, as a bit set of ``DetailKey`` positions.
+    static func allowed(_ code: String) -> UInt32 {
+        switch code {
+        case "referral": DetailKey.mask([.preference])
+        case "administration":
+            DetailKey.mask([.instrument, .variant, .edition, .codes, .answers, .total, .band, .riskFlags])
+        case "plan":
+            DetailKey.mask([.plan, .earlyWarningSigns, .copingActions, .reaccessRoute, .followUpSchedule, .summary])
+        case "review": DetailKey.mask([.review, .by, .coSigner])
+        case "place", "step-up", "step-down", "override":
+            DetailKey.mask([.tier, .from, .slot, .by, .coSigner, .reason, .deviation])
+        case "waitlisted": DetailKey.mask([.tier, .move, .by])
+        case "handover": DetailKey.mask([.number, .due])
+        case "discharge": DetailKey.mask([.by, .coSigner, .reason])
+        default: 0
+        }
     }
 
-    mutating func read(_ key: String, code: String, from scanner: inout JSONScanner) throws {
-        current = "/" + key
-        guard Self.allowed[Self.group(code)]?.contains(key) == true else {
-            throw SchemaError(field: field + current, "a \(code) event has no field \(key.prefix(40))")
-        }
+    mutating func read(_ key: DetailKey, from scanner: inout JSONScanner) throws {
+        current = key
         switch key {
-        case "by", "coSigner": actors[key] = try Self.actor(&scanner, field: field + current)
-        case "number": integers[key] = try scanner.integer()
-        case "total": total = try scanner.number()
-        case "band":
+        case .by: by = try Self.actor(&scanner) { "\(field)/by" }
+        case .coSigner: coSigner = try Self.actor(&scanner) { "\(field)/coSigner" }
+        case .number: number = try scanner.integer()
+        case .total: total = try scanner.number()
+        case .band:
             try scanner.beginObject()
-            while let member = try scanner.nextKey() {
+            while let member = try scanner.nextKey(in: bandKeys) {
                 switch member {
-                case "index": bandIndex = try scanner.integer()
-                case "label": bandLabel = try scanner.string()
-                default: throw SchemaError(field: field + "/band/" + member, "unknown field")
+                case 0: bandIndex = try scanner.integer()
+                case 1: bandLabel = try scanner.string()
+                default: throw SchemaError(field: field + "/band/" + scanner.lastKey.prefix(40), "unknown field")
                 }
             }
-        case "codes":
+        case .codes:
             var codes: [Code] = []
             try scanner.beginArray()
             while try scanner.nextElement() {
-                codes.append(try Self.code(&scanner, field: field + "/codes/\(codes.count)"))
+                let index = codes.count
+                codes.append(try Self.code(&scanner) { "\(field)/codes/\(index)" })
             }
             instrumentCodes = codes
-        case "answers":
+        case .answers:
             sawAnswers = true
+            answers.reserveCapacity(16)
+            itemCodes.reserveCapacity(16)
+            answerCodes.reserveCapacity(16)
             try scanner.beginArray()
             while try scanner.nextElement() { try answer(&scanner) }
-        case "riskFlags":
+        case .riskFlags:
             sawFlags = true
             try scanner.beginArray()
             while try scanner.nextElement() { try flag(&scanner) }
-        default: strings[key] = try scanner.string()
+        default:
+            texts[key.rawValue] = try scanner.string()
         }
     }
 
     private mutating func answer(_ scanner: inout JSONScanner) throws {
-        let at = field + "/answers/\(answers.count)"
+        let index = answers.count
+        let at = { [field] in "\(field)/answers/\(index)" }
         var item: Int?
         var response: ItemResponse?
         var itemCode: Code?
         var answerCode: Code?
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
+        while let key = try scanner.nextKey(in: answerKeys) {
             switch key {
-            case "item": item = try scanner.integer()
-            case "value": response = .answered(try scanner.integer())
-            case "status":
+            case 0: item = try scanner.integer()
+            case 1: response = .answered(try scanner.integer())
+            case 2:
                 switch try scanner.string() {
                 case "not-answered": response = .notAnswered
                 case "not-applicable": response = .notApplicable
-                default: throw SchemaError(field: at + "/status", "status is not-answered or not-applicable")
+                default: throw SchemaError(field: at() + "/status", "status is not-answered or not-applicable")
                 }
-            case "itemCode": itemCode = try Self.code(&scanner, field: at + "/itemCode")
-            case "answerCode": answerCode = try Self.code(&scanner, field: at + "/answerCode")
-            default: throw SchemaError(field: at + "/" + key.prefix(40), "an answer has no such field")
+            case 3: itemCode = try Self.token(&scanner) { at() + "/itemCode" }
+            case 4: answerCode = try Self.token(&scanner) { at() + "/answerCode" }
+            default: throw SchemaError(field: at() + "/" + scanner.lastKey.prefix(40), "an answer has no such field")
             }
         }
-        guard item == answers.count + 1 else {
-            throw SchemaError(
-                field: at + "/item", "answers are listed in item order: this one is item \(answers.count + 1)")
+        guard item == index + 1 else {
+            throw SchemaError(field: at() + "/item", "answers are listed in item order: this one is item \(index + 1)")
         }
-        guard let response else { throw SchemaError(field: at, "an answer needs a value or a status") }
+        guard let response else { throw SchemaError(field: at(), "an answer needs a value or a status") }
         answers.append(response)
         itemCodes.append(itemCode)
         answerCodes.append(answerCode)
     }
 
     private mutating func flag(_ scanner: inout JSONScanner) throws {
-        let at = field + "/riskFlags/\(riskFlags.count)"
-        var values: [String: String] = [:]
+        let index = riskFlags.count
+        let at = { [field] in "\(field)/riskFlags/\(index)" }
+        var rule: String?
+        var reasonCode: String?
+        var urgencyCode: String?
+        var action: String?
         var item: Int?
         var value: Int?
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
+        while let key = try scanner.nextKey(in: flagKeys) {
             switch key {
-            case "item": item = try scanner.integer()
-            case "value": value = try scanner.integer()
-            case "rule", "reason", "urgency", "action": values[key] = try scanner.string()
-            default: throw SchemaError(field: at + "/" + key.prefix(40), "a risk flag has no such field")
+            case 0: rule = try scanner.string()
+            case 1: item = try scanner.integer()
+            case 2: reasonCode = try scanner.string()
+            case 3: urgencyCode = try scanner.string()
+            case 4: action = try scanner.string()
+            case 5: value = try scanner.integer()
+            default: throw SchemaError(field: at() + "/" + scanner.lastKey.prefix(40), "a risk flag has no such field")
             }
         }
-        for name in ["rule", "reason", "urgency", "action"] where values[name] == nil {
-            throw SchemaError(field: at + "/" + name, "missing")
-        }
-        guard let item else { throw SchemaError(field: at + "/item", "missing") }
-        guard let urgency = Urgency(identifier: values["urgency"] ?? "") else {
-            throw SchemaError(field: at + "/urgency", "urgency is routine, same-day or immediate")
+        guard let rule else { throw SchemaError(field: at() + "/rule", "missing") }
+        guard let action else { throw SchemaError(field: at() + "/action", "missing") }
+        guard let item else { throw SchemaError(field: at() + "/item", "missing") }
+        guard let urgency = urgencyCode.flatMap(Urgency.init(identifier:)) else {
+            throw SchemaError(field: at() + "/urgency", "urgency is routine, same-day or immediate")
         }
         let reason: RiskFlag.Reason
-        switch values["reason"] {
+        switch reasonCode {
         case "positive-answer":
-            guard let value else { throw SchemaError(field: at + "/value", "a positive answer needs its value") }
+            guard let value else { throw SchemaError(field: at() + "/value", "a positive answer needs its value") }
             reason = .positiveAnswer(value: value)
         case "not-answered":
-            guard value == nil else { throw SchemaError(field: at + "/value", "an unanswered item has no value") }
+            guard value == nil else { throw SchemaError(field: at() + "/value", "an unanswered item has no value") }
             reason = .notAnswered
-        default: throw SchemaError(field: at + "/reason", "reason is positive-answer or not-answered")
+        default: throw SchemaError(field: at() + "/reason", "reason is positive-answer or not-answered")
         }
-        riskFlags.append(
-            RiskFlag(
-                ruleID: values["rule"] ?? "", item: item, reason: reason, urgency: urgency,
-                action: values["action"] ?? ""))
+        riskFlags.append(RiskFlag(ruleID: rule, item: item, reason: reason, urgency: urgency, action: action))
     }
 
-    static func actor(_ scanner: inout JSONScanner, field: String) throws -> Actor {
-        var values: [String: String] = [:]
+    static func actor(_ scanner: inout JSONScanner, field: () -> String) throws -> Actor {
+        var staff: String?
+        var role: String?
+        var roleName: String?
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
-            guard ["staff", "role", "roleName"].contains(key) else {
-                throw SchemaError(field: field + "/" + key.prefix(40), "an actor has staff, role and roleName")
+        while let key = try scanner.nextKey(in: actorKeys) {
+            switch key {
+            case 0: staff = try scanner.string()
+            case 1: role = try scanner.string()
+            case 2: roleName = try scanner.string()
+            default:
+                throw SchemaError(
+                    field: field() + "/" + scanner.lastKey.prefix(40), "an actor has staff, role and roleName")
             }
-            values[key] = try scanner.string()
         }
-        guard let staff = values["staff"], let role = values["role"] else {
-            throw SchemaError(field: field, "an actor needs staff and role")
-        }
-        return Actor(name: staff, role: Role(role, name: values["roleName"] ?? role))
+        guard let staff, let role else { throw SchemaError(field: field(), "an actor needs staff and role") }
+        return Actor(name: staff, role: Role(role, name: roleName ?? role))
     }
 
-    static func code(_ scanner: inout JSONScanner, field: String) throws -> Code {
-        var values: [String: String] = [:]
+    /// `SYSTEM|CODE`.
+    static func token(_ scanner: inout JSONScanner, field: () -> String) throws -> Code {
+        guard let (system, value) = try scanner.splitString(at: UInt8(ascii: "|")), !system.isEmpty, !value.isEmpty
+        else { throw SchemaError(field: field(), "a code is written SYSTEM|CODE, e.g. LOINC|44250-9") }
+        return Code(system: system, value: value)
+    }
+
+    static func code(_ scanner: inout JSONScanner, field: () -> String) throws -> Code {
+        var system: String?
+        var value: String?
+        var display: String?
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
-            guard ["system", "code", "display"].contains(key) else {
-                throw SchemaError(field: field + "/" + key.prefix(40), "a code has system, code and display")
+        while let key = try scanner.nextKey(in: codeKeys) {
+            switch key {
+            case 0: system = try scanner.string()
+            case 1: value = try scanner.string()
+            case 2: display = try scanner.string()
+            default:
+                throw SchemaError(
+                    field: field() + "/" + scanner.lastKey.prefix(40), "a code has system, code and display")
             }
-            values[key] = try scanner.string()
         }
-        guard let system = values["system"], let value = values["code"] else {
-            throw SchemaError(field: field, "a code needs system and code")
-        }
-        return Code(system: system, value: value, display: values["display"])
+        guard let system, let value else { throw SchemaError(field: field(), "a code needs system and code") }
+        return Code(system: system, value: value, display: display)
     }
 
-    func string(_ name: String) throws(SchemaError) -> String {
-        guard let value = strings[name] else { throw SchemaError(field: field + "/" + name, "missing") }
+    func text(_ name: DetailKey) -> String? { texts[name.rawValue] }
+
+    func string(_ name: DetailKey) throws(SchemaError) -> String {
+        guard let value = texts[name.rawValue] else { throw SchemaError(field: "\(field)/\(name)", "missing") }
         return value
     }
 
-    func actor(_ name: String) throws(SchemaError) -> Actor {
-        guard let value = actors[name] else { throw SchemaError(field: field + "/" + name, "missing") }
-        return value
+    func required(_ actor: Actor?, _ name: String) throws(SchemaError) -> Actor {
+        guard let actor else { throw SchemaError(field: field + "/" + name, "missing") }
+        return actor
     }
 
-    func choice<Value>(_ name: String, _ make: (String) -> Value?, _ allowed: String) throws(SchemaError) -> Value {
+    func choice<Value>(_ name: DetailKey, _ make: (String) -> Value?, _ allowed: String) throws(SchemaError) -> Value {
         guard let value = make(try string(name)) else {
-            throw SchemaError(field: field + "/" + name, "\(name) is one of: \(allowed)")
+            throw SchemaError(field: "\(field)/\(name)", "\(name) is one of: \(allowed)")
         }
         return value
     }
@@ -250,7 +301,7 @@ private struct FieldReader {
         if let simple = EventDetailReader.simple(code) { return simple }
         switch code {
         case "referral":
-            return .referral(preference: strings["preference"])
+            return .referral(preference: text(.preference))
         case "administration":
             guard sawAnswers else { throw SchemaError(field: field + "/answers", "missing") }
             guard sawFlags else { throw SchemaError(field: field + "/riskFlags", "missing") }
@@ -261,48 +312,48 @@ private struct FieldReader {
                 instrumentCodes != nil || itemCodes.contains { $0 != nil } || answerCodes.contains { $0 != nil }
             return .administration(
                 AdministrationRecord(
-                    instrumentID: try string("instrument"), variantID: strings["variant"], edition: strings["edition"],
+                    instrumentID: try string(.instrument), variantID: text(.variant), edition: text(.edition),
                     answers: answers, total: total.map(Score.init(exactly:)), bandIndex: bandIndex,
                     bandLabel: bandLabel, riskFlags: riskFlags,
                     codes: hasCodes
                         ? AdministrationCodes(instrument: instrumentCodes ?? [], items: itemCodes, answers: answerCodes)
                         : nil))
         case "plan":
-            switch try string("plan") {
+            switch try string(.plan) {
             case "stability":
                 return .plan(
                     .stability(
                         StabilityPlan(
-                            earlyWarningSigns: try string("earlyWarningSigns"),
-                            copingActions: try string("copingActions"),
-                            reaccessRoute: try string("reaccessRoute"), followUpSchedule: try string("followUpSchedule")
+                            earlyWarningSigns: try string(.earlyWarningSigns),
+                            copingActions: try string(.copingActions),
+                            reaccessRoute: try string(.reaccessRoute), followUpSchedule: try string(.followUpSchedule)
                         )))
             case "safety":
-                return .plan(.safety(summary: try string("summary")))
+                return .plan(.safety(summary: try string(.summary)))
             default: throw SchemaError(field: field + "/plan", "plan is stability or safety")
             }
         case "review":
-            let review = try choice("review", ReviewKind.init(rawValue:), "structured, risk, supervisor")
-            return .review(review, by: try actor("by"), coSigner: actors["coSigner"])
+            let review = try choice(.review, ReviewKind.init(rawValue:), "structured, risk, supervisor")
+            return .review(review, by: try required(by, "by"), coSigner: coSigner)
         case "place", "step-up", "step-down", "override":
-            let slot = try choice("slot", Slot.init(rawValue:), "standard, rapid-access, exception")
+            let slot = try choice(.slot, Slot.init(rawValue:), "standard, rapid-access, exception")
             return .placement(
                 Placement(
-                    tier: try string("tier"), from: strings["from"], kind: MoveKind(rawValue: code) ?? .place,
+                    tier: try string(.tier), from: text(.from), kind: MoveKind(rawValue: code) ?? .place,
                     slot: slot,
-                    actor: try actor("by"), coSigner: actors["coSigner"], reason: strings["reason"],
-                    deviation: strings["deviation"]))
+                    actor: try required(by, "by"), coSigner: coSigner, reason: text(.reason),
+                    deviation: text(.deviation)))
         case "waitlisted":
-            let move = try choice("move", MoveCode.move, "place, step-up, step-down, override")
-            return .waitlisted(tier: try string("tier"), move: move, actor: try actor("by"))
+            let move = try choice(.move, MoveCode.move, "place, step-up, step-down, override")
+            return .waitlisted(tier: try string(.tier), move: move, actor: try required(by, "by"))
         case "handover":
-            guard let number = integers["number"] else { throw SchemaError(field: field + "/number", "missing") }
-            guard let due = RecordTime.instant(try string("due")) else {
+            guard let number else { throw SchemaError(field: field + "/number", "missing") }
+            guard let due = RecordTime.instant(try string(.due)) else {
                 throw SchemaError(field: field + "/due", "a time is written 2026-01-06T09:00:00Z")
             }
             return .handoverScheduled(number: number, due: due)
         case "discharge":
-            return .discharge(by: try actor("by"), coSigner: actors["coSigner"], reason: strings["reason"])
+            return .discharge(by: try required(by, "by"), coSigner: coSigner, reason: text(.reason))
         default:
             throw SchemaError(
                 field: "/kind", "unknown event kind; the kinds are " + EventKindCode.all.joined(separator: ", "))

@@ -88,8 +88,8 @@ public enum EventDetailWriter {
             case .notAnswered: writer.string("status", "not-answered")
             case .notApplicable: writer.string("status", "not-applicable")
             }
-            if let code = record.codes?.items.element(index) { self.code("itemCode", code, into: &writer) }
-            if let code = record.codes?.answers.element(index) { self.code("answerCode", code, into: &writer) }
+            if let code = record.codes?.items.element(index) { writer.string("itemCode", token(code)) }
+            if let code = record.codes?.answers.element(index) { writer.string("answerCode", token(code)) }
             writer.endObject()
         }
         writer.endArray()
@@ -118,6 +118,9 @@ public enum EventDetailWriter {
         }
         writer.endArray()
     }
+
+    /// An item or answer code as one token, `SYSTEM|CODE` (FHIR's token form), e.g. `LOINC|44250-9`.
+    static func token(_ code: Code) -> String { code.system + "|" + code.value }
 
     /// `{"system":"LOINC","code":"44261-6","display":"PHQ-9 total score"}`.
     static func code(_ key: String?, _ code: Code, into writer: inout JSONWriter) {

@@ -112,37 +112,39 @@ public final class SQLiteCaseloadStore: CaseloadStore {
             try writer.read { db in
                 var stored = StoredCaseload()
                 stored.sequence = try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit") ?? 0
-                var timelines: [String: (demographics: [String: String], events: [CaseEvent])] = [:]
-                var order: [String] = []
+                // Cases by position: one dictionary lookup per event, then an append in place.
+                var position: [String: Int] = [:]
+                var ids: [String] = []
+                var demographics: [[String: String]] = []
+                var events: [[CaseEvent]] = []
                 for row in try Row.fetchAll(
                     db, sql: "SELECT id, pathway, demographics FROM cases WHERE context = ? ORDER BY rowid",
                     arguments: [context.rawValue])
                 {
                     let id: String = row[0]
-                    let demographics: String? = row[2]
-                    order.append(id)
+                    position[id] = ids.count
+                    ids.append(id)
                     stored.pathways[id] = row[1]
-                    timelines[id] = (
-                        try StoredRows.demographics(demographics), []
-                    )
+                    demographics.append(try StoredRows.demographics(row[2]))
+                    events.append([])
                 }
-                let events = try Row.fetchCursor(
+                let rows = try Row.fetchCursor(
                     db, sql: "SELECT case_id, at, kind, detail, id FROM events WHERE context = ? ORDER BY id",
                     arguments: [context.rawValue])
-                while let row = try events.next() {
-                    let id: String = row[0]
+                while let row = try rows.next() {
+                    guard let index = position[row[0] as String] else { continue }
                     let kind: CaseEventKind
                     do { kind = try EventDetailReader.kind(code: row[2], detail: row[3]) } catch {
                         throw StepCareError(
                             .storeCorrupt, "event \(row[4] as Int64) does not follow record schema 2 (\(error))",
                             hint: "run audit verify; restore the file from a backup")
                     }
-                    timelines[id]?.events.append(CaseEvent(at: Instant(minutes: row[1]), kind))
+                    events[index].append(CaseEvent(at: Instant(minutes: row[1]), kind))
                 }
-                for id in order {
-                    guard let timeline = timelines[id] else { continue }
+                for (index, id) in ids.enumerated() {
                     try stored.caseload.open(
-                        CaseTimeline(caseID: id, demographics: timeline.demographics, events: timeline.events))
+                        CaseTimeline(caseID: id, demographics: demographics[index], events: events[index]))
+                    events[index] = []
                 }
                 for row in try Row.fetchAll(
                     db, sql: "SELECT name, role FROM users WHERE context = ? ORDER BY rowid",

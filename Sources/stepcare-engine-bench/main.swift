@@ -6,6 +6,7 @@
 //   all       evaluate every case of a caseload (evaluate --all)
 //   moves     engine time per place and step-up with caseloads of growing size
 //   dashboard the huddle dashboard (12 weeks, two equity fields) over growing caseloads
+//   load      opening a stored caseload: SQLite rows decoded from record schema 2 into timelines
 //
 //   swift build -c release --product stepcare-engine-bench && .build/release/stepcare-engine-bench [PART ...]
 import Foundation
@@ -13,8 +14,10 @@ import StepCareCore
 import StepCareEngine
 import StepCareEngineReference
 import StepCareMetrics
+import StepCareRecord
 import StepCareRegistry
 import StepCareSimulation
+import StepCareStore
 
 /// CPU seconds of this process and wall seconds, from monotonic clocks.
 struct Clock {
@@ -198,7 +201,7 @@ func clone(_ source: Caseload, count: Int) -> Caseload {
     return caseload
 }
 
-let needsCaseload = wants("all") || wants("moves") || wants("dashboard")
+let needsCaseload = wants("all") || wants("moves") || wants("dashboard") || wants("load")
 let simulated = needsCaseload ? try simulate(days: 365, perDay: 14.3).0 : nil
 
 if wants("all"), let simulated {
@@ -292,4 +295,92 @@ if wants("dashboard"), let simulated {
         print("| \(count) | \(events) | \(format(run.cpu)) | \(format(run.wall)) |")
     }
     print("\nGrows as cases^\(format(exponent(points))).\n")
+}
+
+/// Writes `caseload` to a new store file under `folder` (5,000 cases per commit), then reads it back three
+/// times and keeps the fastest read.
+func storeAndLoad(_ caseload: Caseload, folder: URL) throws -> (cpu: Double, wall: Double, events: Int) {
+    let path = folder.appendingPathComponent(
+        "caseload-\(caseload.order.count)-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+    ).path
+    let store = try SQLiteCaseloadStore(.file(path), clock: { 1_800_000_000 })
+    var sequence: Int64 = 0
+    for chunk in stride(from: 0, to: caseload.order.count, by: 5_000) {
+        var change = StoreChange()
+        for id in caseload.order[chunk..<min(chunk + 5_000, caseload.order.count)] {
+            guard let timeline = caseload.cases[id] else { continue }
+            change.openedCases.append(.init(id: id, pathway: pathway.id, demographics: timeline.demographics))
+            change.events += timeline.events.map { (id, $0) }
+        }
+        let draft = AuditDraft(user: "bench", role: "system", client: nil, action: "simulate", detail: "load bench")
+        sequence = try store.commit(change, audit: draft, context: .simulation, after: sequence).sequence
+    }
+    var best: (cpu: Double, wall: Double) = (.infinity, .infinity)
+    for _ in 0..<3 {
+        let run = Clock.measure { (try? store.load(.simulation))?.caseload.cases.count ?? 0 }
+        guard run.result == caseload.order.count else { fatalError("loaded \(run.result) of \(caseload.order.count)") }
+        best = (min(best.cpu, run.cpu), min(best.wall, run.wall))
+    }
+    try? FileManager.default.removeItem(atPath: path)
+    return (best.cpu, best.wall, caseload.cases.values.map(\.events.count).reduce(0, +))
+}
+
+/// Intake-shaped cases: a referral, a scored PHQ-9 and GAD-7 (with their LOINC codes) and a placement.
+func intakeCaseload(count: Int) throws -> Caseload {
+    let phq9 = try registry.instrument("phq9")
+    let gad7 = try registry.instrument("gad7")
+    let clinician = Actor(name: "ana", role: Role("clinician", name: "clinician"))
+    var caseload = Caseload(tiers: pathway.tiers.map(\.id))
+    for index in 0..<count {
+        let answers = (0..<9).map { ($0 * 7 + index) % 4 }
+        let first = try phq9.score(values: answers)
+        let second = try gad7.score(values: Array(answers.prefix(7)))
+        let at = start + .days(index % 300)
+        try caseload.open(
+            CaseTimeline(
+                caseID: "I\(index)", demographics: ["age-band": "25-34"],
+                events: [
+                    CaseEvent(at: at, .referral(preference: nil)),
+                    CaseEvent(at: at, .administration(AdministrationRecord(first, definition: phq9.definition))),
+                    CaseEvent(at: at, .administration(AdministrationRecord(second, definition: gad7.definition))),
+                    CaseEvent(
+                        at: at,
+                        .placement(
+                            Placement(tier: "tier-1", from: nil, kind: .place, slot: .standard, actor: clinician))),
+                ]))
+    }
+    return caseload
+}
+
+if wants("load"), let simulated {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepcare-load-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sizes = ProcessInfo.processInfo.environment["STEPCARE_BENCH_LOAD_SIZES"].map {
+        $0.split(separator: ",").compactMap { Int($0) }
+    }
+    let shapes = ProcessInfo.processInfo.environment["STEPCARE_BENCH_LOAD_SHAPES"]?.split(separator: ",").map(
+        String.init)
+    for (title, shape, counts) in [
+        ("intake-shaped cases (referral, PHQ-9, GAD-7, placement)", "intake", sizes ?? [25_000, 50_000, 100_000]),
+        (
+            "service-year cases cloned from a simulated year at 14.3 referrals a day", "year",
+            sizes ?? [10_000, 20_000, 40_000]
+        ),
+    ] where shapes?.contains(shape) ?? true {
+        print("## load: \(title), read back from a SQLite file in record schema 2\n")
+        print("| cases | events | CPU s | wall s | µs per event (CPU) |")
+        print("|---:|---:|---:|---:|---:|")
+        var points: [(size: Double, cost: Double)] = []
+        for count in counts {
+            let caseload =
+                shape == "intake" ? try intakeCaseload(count: count) : clone(simulated.caseload, count: count)
+            let run = try storeAndLoad(caseload, folder: folder)
+            points.append((Double(count), run.cpu))
+            print(
+                "| \(count) | \(run.events) | \(format(run.cpu)) | \(format(run.wall)) | "
+                    + "\(format(1e6 * run.cpu / Double(run.events))) |")
+        }
+        print("\nGrows as cases^\(format(exponent(points))) (fastest of three reads each).\n")
+    }
 }

@@ -325,13 +325,13 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// The session clock's start for a live session: the current local time, read here in the executable so that
+/// The session clock's start for a live session: the current time in UTC (the clinical clock, docs/record-format.md), read here in the executable so that
 /// library code never reads the system clock.
 enum SessionClock {
     static func now() -> Instant {
         var seconds = time(nil)
         var parts = tm()
-        guard localtime_r(&seconds, &parts) != nil else { return Interpreter.defaultStart }
+        guard gmtime_r(&seconds, &parts) != nil else { return Interpreter.defaultStart }
         return Instant(
             year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
             hour: Int(parts.tm_hour), minute: Int(parts.tm_min)) ?? Interpreter.defaultStart

@@ -1,4 +1,4 @@
-/// A moment in the service's local time, to the minute.
+/// A moment on StepCare's clinical clock, which is UTC (the record writes it as `2026-01-06T09:30:00Z`), to the minute.
 ///
 /// StepCare records when things happened as minutes since 1970-01-01 00:00 in the service's own time zone;
 /// it never reads the system clock itself (callers inject the time). Written `2026-11-22` (midnight) or

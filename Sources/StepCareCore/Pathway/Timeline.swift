@@ -52,7 +52,8 @@ public struct AdministrationRecord: Sendable, Hashable {
 public struct AdministrationCodes: Sendable, Hashable {
     /// The instrument's codes (panel, total score).
     public var instrument: [Code]
-    /// Each answered item's code, one per answer in item order; `nil` where the item has none.
+    /// Each answered item's code (system and code, no display), one per answer in item order; `nil` where the
+    /// item has none.
     public var items: [Code?]
     /// The chosen option's code, one per answer in item order; `nil` where unanswered or uncoded.
     public var answers: [Code?]
@@ -66,10 +67,14 @@ public struct AdministrationCodes: Sendable, Hashable {
 
     /// The codes of `definition` for these answers, or `nil` when the definition has no codes at all.
     public init?(definition: InstrumentDefinition, answers: [ItemResponse]) {
-        let items = answers.indices.map { index in index < definition.items.count ? definition.items[index].code : nil }
+        // Item and answer codes are kept as system and code: their display text is the definition's own.
+        func bare(_ code: Code?) -> Code? { code.map { Code(system: $0.system, value: $0.value) } }
+        let items = answers.indices.map { index in
+            index < definition.items.count ? bare(definition.items[index].code) : nil
+        }
         let chosen = answers.indices.map { index -> Code? in
             guard index < definition.items.count, let value = answers[index].value else { return nil }
-            return definition.items[index].options.first { $0.value == value }?.code
+            return bare(definition.items[index].options.first { $0.value == value }?.code)
         }
         guard !definition.codes.isEmpty || items.contains(where: { $0 != nil }) else { return nil }
         self.init(instrument: definition.codes, items: items, answers: chosen)
