@@ -47,7 +47,7 @@ public enum Session {
 
     /// Runs lines from the interpreter's input as a script, statement by statement, stopping at the first error.
     ///
-    /// - Returns: 0, or 1 after an error.
+    /// - Returns: 0, or the ``ExitStatus`` of the error that stopped it.
     public static func script(_ interpreter: Interpreter, file: String, errors: any TextOutput) -> Int32 {
         var pending: [String] = []
         var firstLine = 1
@@ -64,7 +64,7 @@ public enum Session {
                 continue
             } catch {
                 report(error, file: file, source: source, firstLine: firstLine, to: errors)
-                return 1
+                return ExitStatus.of(error.code)
             }
         }
         guard pending.isEmpty else {
@@ -82,14 +82,14 @@ public enum Session {
     /// Parses a whole script file and runs it, stopping at the first error.
     ///
     /// Nothing runs when the file does not parse.
-    /// - Returns: 0, or 1 after an error.
+    /// - Returns: 0, or the ``ExitStatus`` of the error that stopped it.
     public static func file(_ interpreter: Interpreter, name: String, source: String, errors: any TextOutput) -> Int32 {
         do {
             try interpreter.run(try Parser.parse(source))
             return 0
         } catch {
             report(error, file: name, source: source, firstLine: 1, to: errors)
-            return 1
+            return ExitStatus.of(error.code)
         }
     }
 

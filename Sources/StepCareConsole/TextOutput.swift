@@ -21,6 +21,8 @@ extension TextOutput {
 public final class FileDescriptorOutput: TextOutput {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// The `errno` of the first write that failed (a full disk, a closed pipe); once set, nothing more is written.
+    public private(set) var failure: Int32?
 
     /// Creates an output writing to `descriptor`.
     public init(descriptor: Int32 = 1) {
@@ -41,6 +43,10 @@ public final class FileDescriptorOutput: TextOutput {
     }
 
     public func flush() {
+        guard failure == nil else {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { bytes -> Int in
@@ -52,7 +58,10 @@ public final class FileDescriptorOutput: TextOutput {
                 #endif
             }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { break }  // the reader went away; nothing more can be done
+            guard written > 0 else {
+                failure = written < 0 ? errno : ENOSPC
+                break
+            }
             offset += written
         }
         buffer.removeAll(keepingCapacity: true)

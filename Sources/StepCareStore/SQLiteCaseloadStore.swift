@@ -17,10 +17,15 @@ public final class SQLiteCaseloadStore: CaseloadStore {
 
     /// Opens (creating and migrating when needed) the caseload at `location`.
     ///
-    /// - Parameter clock: seconds since 1970 UTC for audit entries; injected so tests are repeatable.
+    /// - Parameters:
+    ///   - clock: seconds since 1970 UTC for audit entries; injected so tests are repeatable.
+    ///   - createFolders: whether a missing folder for the file may be created (0700); otherwise it is refused
+    ///     (`storeFolderMissing`), so a mistyped path does not quietly start an empty caseload.
     /// - Throws: `storePermissions` for a file others can read; `storeCorrupt`, `storeForeign` or `storeNewer`
     ///   for a file this build cannot use; `storeSettings` when a safety setting did not take.
-    public init(_ location: StoreLocation, clock: @escaping @Sendable () -> Int64) throws(StepCareError) {
+    public init(
+        _ location: StoreLocation, clock: @escaping @Sendable () -> Int64, createFolders: Bool = false
+    ) throws(StepCareError) {
         self.location = location
         self.clock = clock
         var configuration = Configuration()
@@ -34,7 +39,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
             case .memory:
                 writer = try DatabaseQueue(configuration: configuration)
             case .file(let path):
-                try PrivateFile.prepare(path)
+                try PrivateFile.prepare(path, createFolders: createFolders)
                 try Self.checkOwnership(path: path, location: location)
                 writer = try DatabasePool(path: path, configuration: configuration)
                 try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }

@@ -28,3 +28,8 @@ extension StepCareError.Code {
     /// The audit log or the records it covers do not verify, so the store will not be upgraded.
     public static let storeTampered = Self("store-tampered")
 }
+
+extension StepCareError.Code {
+    /// The folder named for the database does not exist, and creating it was not asked for.
+    public static let storeFolderMissing = Self("store-folder-missing")
+}

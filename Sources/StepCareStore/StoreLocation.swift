@@ -42,11 +42,17 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 /// File-system care for a database file: a private folder, a private file, and a refusal to open one that
 /// others can read.
 enum PrivateFile {
-    /// Makes sure the database's folder exists (created 0700 when missing) and the file exists with mode 0600,
-    /// and refuses a file, WAL or SHM that group or others can read or write.
-    static func prepare(_ path: String) throws(StepCareError) {
+    /// Makes sure the database's folder exists (created 0700 when missing and `createFolders` allows it) and
+    /// the file exists with mode 0600, and refuses a file, WAL or SHM that group or others can read or write.
+    static func prepare(_ path: String, createFolders: Bool) throws(StepCareError) {
         let folder = parent(of: path)
         if !exists(folder) {
+            guard createFolders else {
+                throw StepCareError(
+                    .storeFolderMissing, "the folder \(folder) for the database does not exist",
+                    hint: "check the path for a typing mistake; create the folder (mkdir -m 700 \(folder)), or add "
+                        + "--create-folder to have StepCare create it")
+            }
             try makeFolders(folder)
         }
         if !exists(path) {

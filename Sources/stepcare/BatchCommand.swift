@@ -12,11 +12,11 @@ enum BatchCommand {
         file: String, instrument id: String, variant: String?, missing: String?, format: BatchScorer.Format,
         output: String?, registry: Registry, errors: FileDescriptorOutput
     ) throws {
-        func fail(_ message: String, hint: String?) -> ExitCode {
+        func fail(_ message: String, hint: String?, code: StepCareError.Code = .invalidOption) -> ExitCode {
             errors.line("stepcare score: error: \(message)")
             if let hint { errors.line("hint: \(hint)") }
             errors.flush()
-            return ExitCode(1)
+            return ExitCode(ExitStatus.of(code))
         }
         let instrument: any Instrument
         do {
@@ -35,23 +35,29 @@ enum BatchCommand {
         guard let bytes = ScriptFile.bytes(file) else {
             throw fail("cannot read \(file)", hint: "check the path and that the file is readable")
         }
-        let descriptor: Int32
+        var file: CheckedFile?
         if let output {
-            descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard descriptor >= 0 else { throw fail("cannot create \(output)", hint: "check the directory exists") }
-        } else {
-            descriptor = 1
+            do throws(StepCareError) { file = try CheckedFile(output, replacing: true) } catch {
+                throw fail(error.message, hint: error.hint, code: error.code)
+            }
         }
-        defer { if descriptor != 1 { close(descriptor) } }
-        let sink = FileDescriptorOutput(descriptor: descriptor)
+        let standardOutput = FileDescriptorOutput()
         let scorer = BatchScorer(instrument: instrument, missingItems: policy, format: format)
         let summary: BatchScorer.Summary
-        do {
-            summary = try scorer.run(bytes) { sink.write(bytes: $0) }
+        do throws(StepCareError) {
+            summary = try scorer.run(bytes) { bytes in
+                if let file { file.write(bytes: bytes) } else { standardOutput.write(bytes: bytes) }
+            }
+            try file?.publish()
         } catch {
-            throw fail(error.message, hint: error.hint)
+            throw fail(error.message, hint: error.hint, code: error.code)
         }
-        sink.flush()
+        standardOutput.flush()
+        if let failure = standardOutput.failure {
+            throw fail(
+                "standard output could not be written (\(String(cString: strerror(failure))))", hint: nil,
+                code: .writeFailed)
+        }
         errors.line(
             "stepcare score: \(summary.rows) rows read, \(summary.errors) with errors"
                 + (summary.errors > 0 ? " (see the error column)" : ""))

@@ -32,6 +32,7 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let registry = try options.registry()
+        let standardOutput = FileDescriptorOutput()
         let status: Int32
         if Terminal.isInteractiveTerminal() {
             let completer = Completer(
@@ -43,17 +44,18 @@ struct Repl: ParsableCommand {
                 programName: "stepcare", historyFile: HistoryFile.path(), completer: completer.complete)
             let workspace = try store.workspace(registry: registry, now: SessionClock.now())
             let interpreter = Interpreter(
-                registry: registry, output: FileDescriptorOutput(), input: editor, workspace: workspace)
-            FileDescriptorOutput().line(
+                registry: registry, output: standardOutput, input: editor, workspace: workspace)
+            standardOutput.line(
                 "StepCare \(StepCareVersion.current): \(workspace.context) records in \(workspace.store.location). "
                     + "Type help for commands, Ctrl-D to quit.")
             status = Session.interactive(interpreter, errors: FileDescriptorOutput(descriptor: 2))
         } else {
             let workspace = try store.workspace(registry: registry, now: Interpreter.defaultStart)
             let interpreter = Interpreter(
-                registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor(), workspace: workspace)
+                registry: registry, output: standardOutput, input: PlainLineEditor(), workspace: workspace)
             status = Session.script(interpreter, file: "<stdin>", errors: FileDescriptorOutput(descriptor: 2))
         }
+        try checkWritten(standardOutput)
         guard status == 0 else { throw ExitCode(status) }
     }
 }
@@ -76,8 +78,9 @@ struct Run: ParsableCommand {
     func run() throws {
         let registry = try options.registry()
         let input: any LineEditor = PlainLineEditor()
+        let standardOutput = FileDescriptorOutput()
         let interpreter = Interpreter(
-            registry: registry, output: FileDescriptorOutput(), input: input,
+            registry: registry, output: standardOutput, input: input,
             workspace: try store.workspace(registry: registry, now: SessionClock.now()))
         let errors = FileDescriptorOutput(descriptor: 2)
         for file in files where !interpreter.isFinished {
@@ -87,6 +90,7 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             let status = Session.file(interpreter, name: file, source: source, errors: errors)
+            try checkWritten(standardOutput)
             guard status == 0 else { throw ExitCode(status) }
         }
     }
@@ -153,19 +157,20 @@ struct Score: ParsableCommand {
             )
             return
         }
-        let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor())
+        let standardOutput = FileDescriptorOutput()
+        let interpreter = Interpreter(registry: registry, output: standardOutput, input: PlainLineEditor())
         var arguments = ([id] + answers).map { CommandArgument($0, isQuoted: true) }
         if let variant { arguments += [CommandArgument("--variant"), CommandArgument(variant, isQuoted: true)] }
         if let missing { arguments += [CommandArgument("--missing"), CommandArgument(missing, isQuoted: true)] }
         if json { arguments.append(CommandArgument("--json")) }
         do {
             try interpreter.execute(commandNamed: "score", arguments: arguments)
-            interpreter.output.flush()
         } catch {
             errors.write(error.rendered(file: "stepcare score", source: ""))
             errors.flush()
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.of(error.code))
         }
+        try checkWritten(standardOutput)
     }
 }
 
@@ -187,18 +192,26 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let registry = try options.registry()
-        let interpreter = Interpreter(registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor())
+        let standardOutput = FileDescriptorOutput()
+        let interpreter = Interpreter(registry: registry, output: standardOutput, input: PlainLineEditor())
         let errors = FileDescriptorOutput(descriptor: 2)
+        // The words pass through to the command language, so --help is answered here.
+        if words.contains("--help") || words.contains("-h") {
+            standardOutput.line(Simulate.helpMessage())
+            try? interpreter.execute(commandNamed: "help", arguments: [CommandArgument("simulate")])
+            try checkWritten(standardOutput)
+            return
+        }
         do {
             try interpreter.execute(
                 commandNamed: "simulate", arguments: words.map { CommandArgument($0, isQuoted: !$0.hasPrefix("--")) })
-            interpreter.output.flush()
         } catch {
             interpreter.output.flush()
             errors.write(error.rendered(file: "stepcare simulate", source: ""))
             errors.flush()
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.of(error.code))
         }
+        try checkWritten(standardOutput)
     }
 }
 
@@ -237,8 +250,9 @@ struct DashboardReport: ParsableCommand {
 
     func run() throws {
         let registry = try options.registry()
+        let standardOutput = FileDescriptorOutput()
         let interpreter = Interpreter(
-            registry: registry, output: FileDescriptorOutput(), input: PlainLineEditor(),
+            registry: registry, output: standardOutput, input: PlainLineEditor(),
             workspace: try store.workspace(registry: registry, now: SessionClock.now()))
         var arguments: [CommandArgument] = []
         for (name, value) in [("week", week), ("by", by), ("suppress", suppress), ("pathway", pathway), ("html", html)]
@@ -249,13 +263,13 @@ struct DashboardReport: ParsableCommand {
         let errors = FileDescriptorOutput(descriptor: 2)
         do {
             try interpreter.execute(commandNamed: "dashboard", arguments: arguments)
-            interpreter.output.flush()
         } catch {
             interpreter.output.flush()
             errors.write(error.rendered(file: "stepcare dashboard", source: ""))
             errors.flush()
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.of(error.code))
         }
+        try checkWritten(standardOutput)
     }
 }
 
@@ -273,7 +287,7 @@ struct InstrumentOptions: ParsableArguments {
         } catch {
             errors.line("stepcare: a built-in instrument is invalid: \(error)")
             errors.flush()
-            throw ExitCode(70)
+            throw ExitCode(ExitStatus.internalError)
         }
         guard let instruments else { return builtIn }
         do {
@@ -306,13 +320,17 @@ struct StoreOptions: ParsableArguments {
         })
     var context: RecordContext = .training
 
+    @Flag(help: "Create the folder for --db when it does not exist (the default location's folder is always created).")
+    var createFolder = false
+
     /// Opens the store and the context's records, or stops with the store's message.
     func workspace(registry: Registry, now: Instant) throws -> Workspace {
         let location = db.map(StoreLocation.init(argument:)) ?? .standard { getenv($0).map { String(cString: $0) } }
         let realClock: @Sendable () -> Instant = { SessionClock.now() }
         let liveClock = context == .live ? realClock : nil
         do throws(StepCareError) {
-            let store = try SQLiteCaseloadStore(location, clock: { Int64(time(nil)) })
+            let store = try SQLiteCaseloadStore(
+                location, clock: { Int64(time(nil)) }, createFolders: db == nil || createFolder)
             return try Workspace(
                 pathway: registry.pathways.first, now: now, store: store, context: context, clock: liveClock)
         } catch {
@@ -320,9 +338,21 @@ struct StoreOptions: ParsableArguments {
             errors.line("stepcare: error: \(error.message)")
             if let hint = error.hint { errors.line("hint: \(hint)") }
             errors.flush()
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.of(error.code))
         }
     }
+}
+
+/// Fails the command when standard output could not be written in full (a full disk, a closed pipe): a
+/// report cut short must not look like a complete one.
+func checkWritten(_ output: FileDescriptorOutput) throws {
+    output.flush()
+    guard let failure = output.failure else { return }
+    let errors = FileDescriptorOutput(descriptor: 2)
+    errors.line("stepcare: error: standard output could not be written in full (\(String(cString: strerror(failure))))")
+    errors.line("hint: free some disk space, or check where the output goes, then run the command again")
+    errors.flush()
+    throw ExitCode(ExitStatus.io)
 }
 
 /// The session clock's start for a live session: the current time in UTC (the clinical clock, docs/record-format.md), read here in the executable so that

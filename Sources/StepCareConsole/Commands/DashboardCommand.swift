@@ -112,16 +112,12 @@ enum DashboardCommand {
 
     /// Writes `page` to the file, created or replaced, private (0600).
     static func write(_ page: String, to file: CommandArgument) throws(Diagnostic) {
-        let descriptor = open(file.text, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw Diagnostic(
-                .invalidOption, "cannot write \(file.text): the folder is missing or not writable",
-                hint: "check the path, or give another file", at: file.location)
+        do throws(StepCareError) {
+            let output = try CheckedFile(file.text, replacing: true)
+            output.write(page)
+            try output.publish()
+        } catch {
+            throw Diagnostic(error, at: file.location)
         }
-        fchmod(descriptor, 0o600)  // a replaced file becomes private too
-        let sink = FileDescriptorOutput(descriptor: descriptor)
-        sink.write(page)
-        sink.flush()
-        close(descriptor)
     }
 }

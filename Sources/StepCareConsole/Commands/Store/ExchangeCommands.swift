@@ -41,28 +41,18 @@ extension CommandSpec {
             lines.forEach { interpreter.output.line($0) }
             return
         }
-        let descriptor = open(file.text, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            let exists = errno == EEXIST
-            throw Diagnostic(
-                .invalidOption,
-                exists
-                    ? "\(file.text) already exists"
-                    : "cannot create \(file.text): the folder is missing or not writable",
-                hint: exists ? "give a new file name; exports never overwrite a file" : "check the folder",
-                at: file.location)
-        }
-        do throws(Diagnostic) {
-            try interpreter.commitPending(at: invocation.location)
+        // The file is written and synced first, the disclosure audited next, and only then is the file put in
+        // place: a failed write is never audited as a disclosure, and a failed audit leaves no file.
+        let output: CheckedFile
+        do throws(StepCareError) {
+            output = try CheckedFile(file.text, replacing: false)
+            lines.forEach { output.line($0) }
+            try output.finish()
         } catch {
-            close(descriptor)
-            unlink(file.text)
-            throw error
+            throw Diagnostic(error, at: file.location)
         }
-        let sink = FileDescriptorOutput(descriptor: descriptor)
-        lines.forEach { sink.line($0) }
-        sink.flush()
-        close(descriptor)
+        try interpreter.commitPending(at: invocation.location)
+        do throws(StepCareError) { try output.publish() } catch { throw Diagnostic(error, at: file.location) }
         interpreter.output.line("exported \(lines.count) case(s) to \(file.text)")
     }
 
