@@ -51,7 +51,7 @@ import Testing
         (["--suppress", "0"], "--suppress takes a whole number from 1 to 1000"),
         (["--by", "religion"], "no case on this pathway has the field \"religion\" recorded"),
         (["--pathway", "nonesuch"], "nonesuch"),
-        (["--html", "/nonexistent-folder/huddle.html"], "cannot write /nonexistent-folder/huddle.html"),
+        (["--html", "/nonexistent-folder/huddle.html"], "the folder /nonexistent-folder does not exist"),
     ])
     func badInputIsOneClearErrorAndExitsNonZero(arguments: [String], message: String) throws {
         let result = try Binary.run(["dashboard", "--db", ":memory:"] + arguments)

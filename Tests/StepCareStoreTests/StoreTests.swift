@@ -24,7 +24,7 @@ import Testing
         let location = StoreLocation.standard { $0 == "XDG_DATA_HOME" ? folder.path + "/data" : nil }
         guard case .file(let path) = location else { throw StoreTestError.unexpected }
         #expect(path == folder.path + "/data/stepcare/caseload.sqlite")
-        let store = try SQLiteCaseloadStore(location, clock: { 0 })
+        let store = try SQLiteCaseloadStore(location, clock: { 0 }, createFolders: true)
         _ = try store.commit(
             StoreChange(), audit: AuditDraft(user: "u", role: "r", client: nil, action: "login", detail: ""),
             context: .training, after: 0)

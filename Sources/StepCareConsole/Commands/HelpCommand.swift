@@ -81,7 +81,22 @@ public enum CommandReference {
               quote continues onto the next line (the REPL shows the continuation prompt `...> `).
             - Options are words starting with `--`: `--json`, `--name VALUE` or `--name=VALUE`; `--` ends options.
             - Errors give `file:line:column`, the line with a caret, and a hint; a script stops at its first error
-              with exit status 1.
+              with the exit status below.
+
+            ## Exit status
+
+            `stepcare` and its scripts end with a status that says what to do next:
+
+            | status | meaning | what to do |
+            |---|---|---|
+            | 0 | everything ran | |
+            | 1 | bad input: a command, option, value, script or file; or a script's `expect` did not hold | fix the input and run it again |
+            | 2 | the pathway refused a decision: rights, a co-signature, documentation, an open risk flag, the move | record what is missing, or ask someone with the right |
+            | 3 | the store is locked by, or was just changed by, another session; nothing was saved | run it again shortly |
+            | 4 | `audit verify` found a problem, or the store is damaged, tampered with, foreign or from a newer StepCare | stop and investigate; restore from a backup |
+            | 5 | storage or output failed: a full disk, an I/O error, a file or folder that cannot be written (nothing half-written is left) | free space or fix the path, then run it again |
+            | 64 | the command line itself is malformed | see `stepcare help SUBCOMMAND` |
+            | 70 | a built-in definition is invalid: a defect in this build | report it |
 
             ## Commands
 
