@@ -33,14 +33,14 @@ public enum Environment {
 
 /// Reads script files.
 public enum ScriptFile {
-    /// The file's contents as UTF-8 text, or `nil` when it cannot be read.
+    /// The file's contents as UTF-8 text, or `nil` when it cannot be read. `-` is standard input.
     public static func read(_ path: String) -> String? {
         bytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The file's bytes, or `nil` when it cannot be read.
+    /// The file's bytes, or `nil` when it cannot be read. `-` is standard input, read to its end.
     public static func bytes(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
+        guard let file = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

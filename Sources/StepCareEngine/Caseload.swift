@@ -28,6 +28,7 @@ public struct Caseload: Sendable, Hashable {
     public mutating func index(tiers: [String]) {
         guard census.tiers != tiers else { return }
         census = Census(tiers: tiers)
+        census.reserveCapacity(order.count)
         for caseID in order {
             if let timeline = cases[caseID] { census.open(timeline) }
         }
@@ -43,6 +44,13 @@ public struct Caseload: Sendable, Hashable {
                 hint: order.isEmpty ? "open one with: case new" : "open cases: \(order.joined(separator: ", "))")
         }
         return timeline
+    }
+
+    /// Makes room for `count` cases, so opening them does not rehash again and again.
+    public mutating func reserveCapacity(_ count: Int) {
+        cases.reserveCapacity(count)
+        order.reserveCapacity(count)
+        census.reserveCapacity(count)
     }
 
     /// Opens a case.

@@ -47,6 +47,9 @@ public struct Census: Sendable, Hashable {
         waitlists = Array(repeating: [], count: tiers.count)
     }
 
+    /// Makes room for `count` cases.
+    mutating func reserveCapacity(_ count: Int) { footprints.reserveCapacity(count) }
+
     /// Clients in `slot` slots of the tier at `rank`.
     public func used(_ slot: Slot, rank: Int) -> Int { used[rank][slot] ?? 0 }
 

@@ -122,10 +122,13 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                 var ids: [String] = []
                 var demographics: [[String: String]] = []
                 var events: [[CaseEvent]] = []
-                for row in try Row.fetchAll(
+                let caseRows = try Row.fetchAll(
                     db, sql: "SELECT id, pathway, demographics FROM cases WHERE context = ? ORDER BY rowid",
                     arguments: [context.rawValue])
-                {
+                position.reserveCapacity(caseRows.count)
+                stored.pathways.reserveCapacity(caseRows.count)
+                stored.caseload.reserveCapacity(caseRows.count)
+                for row in caseRows {
                     let id: String = row[0]
                     position[id] = ids.count
                     ids.append(id)

@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run script files in order, stopping at the first error with file:line:column and exit status 1.")
 
-    @Argument(help: "Script files to run.", completion: .file())
+    @Argument(help: "Script files to run (- for standard input).", completion: .file())
     var files: [String]
 
     @OptionGroup var options: InstrumentOptions
@@ -126,7 +126,7 @@ struct Score: ParsableCommand {
     @Flag(help: "Print the report as one line of JSON.")
     var json = false
 
-    @Option(help: "Score every row of this CSV file.", completion: .file())
+    @Option(help: "Score every row of this CSV file (- for standard input).", completion: .file())
     var batch: String?
 
     @Option(help: "Batch output format: csv or jsonl.")
@@ -157,16 +157,14 @@ struct Score: ParsableCommand {
             )
             return
         }
+        // One-shot scoring calls the scoring use case directly: no session and no database.
         let standardOutput = FileDescriptorOutput()
-        let interpreter = Interpreter(registry: registry, output: standardOutput, input: PlainLineEditor())
-        var arguments = ([id] + answers).map { CommandArgument($0, isQuoted: true) }
-        if let variant { arguments += [CommandArgument("--variant"), CommandArgument(variant, isQuoted: true)] }
-        if let missing { arguments += [CommandArgument("--missing"), CommandArgument(missing, isQuoted: true)] }
-        if json { arguments.append(CommandArgument("--json")) }
-        do {
-            try interpreter.execute(commandNamed: "score", arguments: arguments)
+        do throws(StepCareError) {
+            let scored = try Scoring.score(id, variant: variant, missing: missing, answers: answers, registry: registry)
+            standardOutput.write(Scoring.rendered(scored.report, definition: scored.definition, json: json))
         } catch {
-            errors.write(error.rendered(file: "stepcare score", source: ""))
+            errors.line("stepcare score: error: \(error.message)")
+            if let hint = error.hint { errors.line("hint: \(hint)") }
             errors.flush()
             throw ExitCode(ExitStatus.of(error.code))
         }

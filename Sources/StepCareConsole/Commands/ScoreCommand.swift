@@ -1,4 +1,4 @@
-import StepCareCore
+public import StepCareCore
 import StepCareDataDefined
 import StepCareJSON
 
@@ -54,20 +54,11 @@ extension CommandSpec {
     static func responses(
         _ answers: [CommandArgument], for definition: InstrumentDefinition
     ) throws(Diagnostic) -> [ItemResponse] {
-        var responses: [ItemResponse] = []
-        for (index, answer) in answers.enumerated() {
-            let item = definition.items.indices.contains(index) ? definition.items[index] : nil
-            if let response = ItemResponse(word: answer.text, item: item) {
-                responses.append(response)
-            } else {
-                throw Diagnostic(
-                    .invalidAnswer, "answer \(index + 1) is not a number or an option's key",
-                    hint: item.map { "item \($0.number) accepts \($0.answerChoices)" }
-                        ?? "answers are numbers, or - for an item that was not answered",
-                    at: answer.location)
-            }
+        do {
+            return try Scoring.responses(answers.map(\.text), for: definition)
+        } catch {
+            throw Diagnostic(error.error, at: answers[error.index].location)
         }
-        return responses
     }
 
     /// Parses answer words and scores them, locating any error at the offending word.
@@ -109,5 +100,58 @@ extension Item {
     var answerChoices: String {
         valueChoices + (notApplicableFor.map { ", n/a if it does not apply (\($0))" } ?? "")
             + ", or - if not answered"
+    }
+}
+
+/// Scoring as a use case for any front end: typed answer words to a report, with no session and no database.
+public enum Scoring {
+    /// An answer word that is not an answer, with its position.
+    public struct BadAnswer: Error {
+        /// The 0-based position of the word.
+        public var index: Int
+        /// What is wrong with it.
+        public var error: StepCareError
+    }
+
+    /// The responses the words stand for.
+    ///
+    /// - Throws: ``BadAnswer`` naming the first word that is not a number, `-`, `n/a` or an option's key.
+    public static func responses(
+        _ words: [String], for definition: InstrumentDefinition
+    ) throws(BadAnswer)
+        -> [ItemResponse]
+    {
+        var responses: [ItemResponse] = []
+        for (index, word) in words.enumerated() {
+            let item = definition.items.indices.contains(index) ? definition.items[index] : nil
+            guard let response = ItemResponse(word: word, item: item) else {
+                throw BadAnswer(
+                    index: index,
+                    error: StepCareError(
+                        .invalidAnswer, "answer \(index + 1) is not a number or an option's key",
+                        hint: item.map { "item \($0.number) accepts \($0.answerChoices)" }
+                            ?? "answers are numbers, or - for an item that was not answered"))
+            }
+            responses.append(response)
+        }
+        return responses
+    }
+
+    /// Scores `answers` on the instrument `id` (its `variant`, with a service-chosen `missing` policy).
+    public static func score(
+        _ id: String, variant: String?, missing: String?, answers: [String], registry: Registry
+    ) throws(StepCareError) -> (report: ScoreReport, definition: InstrumentDefinition) {
+        let instrument = try registry.instrument(id, variant: variant)
+        let policy = try missing.map { (name: String) throws(StepCareError) in
+            try MissingItemPolicy.serviceChoice(name, for: instrument.definition)
+        }
+        let responses: [ItemResponse]
+        do { responses = try Self.responses(answers, for: instrument.definition) } catch { throw error.error }
+        return (try instrument.score(responses: responses, missingItems: policy), instrument.definition)
+    }
+
+    /// The report as the REPL prints it, or as one line of JSON.
+    public static func rendered(_ report: ScoreReport, definition: InstrumentDefinition, json: Bool) -> String {
+        json ? ReportRendering.json(report).serialized + "\n" : ReportRendering.text(report, definition: definition)
     }
 }

@@ -1,5 +1,7 @@
 import StepCareCore
 import StepCareEngine
+import StepCareRecord
+import StepCareStore
 
 extension CommandSpec {
     /// `case new [ID]`, `case ID`, `case`: open a case, switch to one, or list them.
@@ -115,13 +117,24 @@ extension CommandSpec {
     static let timeline = CommandSpec(
         name: "timeline", abstract: "Show a case's events in order",
         discussion: "Lists every event on the case: referral, scores, contacts, crises, plans, reviews, moves and "
-            + "waits, with dates. Plan and reason texts are kept on the record but not shown here.",
+            + "waits, with dates. Plan and reason texts are kept on the record but not shown here. --json prints the "
+            + "case as one line in the record format (stepcare-case/2, docs/record-format.md): every event in full, "
+            + "with its id and who entered it.",
         arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
-        examples: ["timeline", "timeline C001"]
+        options: [OptionSpec("json", "Print the case as one line of record-format JSON")],
+        examples: ["timeline", "timeline C001", "timeline C001 --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         var bound = invocation
         if let id = invocation.positionals.first { bound.values["case"] = id }
         let caseID = try interpreter.caseID(bound)
+        if invocation.flag("json") {
+            let workspace = interpreter.workspace
+            let records = try interpreter.fromStore { () throws(StepCareError) in
+                try workspace.store.records(workspace.context, cases: [caseID])
+            }
+            records.forEach { interpreter.output.line($0.line) }
+            return
+        }
         guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
         interpreter.output.line("case \(caseID):")
         for event in timeline.events {

@@ -23,6 +23,10 @@ extension CommandSpec {
             OptionSpec("context", value: "CONTEXT", "show: live, training or simulation"),
             OptionSpec("since", value: "DATE", "show: from this date (UTC)"),
             OptionSpec("until", value: "DATE", "show: before this date (UTC)"),
+            OptionSpec(
+                "json",
+                "Print JSON: head and verify one object, show one line per entry (schema/stepcare-audit-*-1.schema.json)"
+            ),
         ],
         examples: [
             "audit head", "audit verify --anchor 42:…", "audit show --client C001", "audit show --action step-up",
@@ -33,7 +37,8 @@ extension CommandSpec {
         switch what.text {
         case "head":
             let head = try interpreter.fromStore { () throws(StepCareError) in try store.head() }
-            interpreter.output.line(head?.description ?? "0:\(AuditEntry.genesis)")
+            let anchor = head ?? AuditAnchor(sequence: 0, hash: AuditEntry.genesis)
+            interpreter.output.line(invocation.flag("json") ? anchor.json : anchor.description)
         case "verify":
             let anchor = try invocation.values["anchor"].map { (argument) throws(Diagnostic) in
                 guard let anchor = AuditAnchor(parsing: argument.text) else {
@@ -44,8 +49,12 @@ extension CommandSpec {
                 return anchor
             }
             let report = try interpreter.fromStore { () throws(StepCareError) in try store.verify(anchor: anchor) }
-            for problem in report.problems { interpreter.output.line("FAIL \(problem)") }
-            if report.integrity != "ok" { interpreter.output.line("FAIL integrity check: \(report.integrity)") }
+            if invocation.flag("json") {
+                interpreter.output.line(report.json(anchor: anchor))
+            } else {
+                for problem in report.problems { interpreter.output.line("FAIL \(problem)") }
+                if report.integrity != "ok" { interpreter.output.line("FAIL integrity check: \(report.integrity)") }
+            }
             guard report.isIntact else {
                 throw Diagnostic(
                     .auditBroken,
@@ -54,6 +63,7 @@ extension CommandSpec {
                     hint: "restore from a backup and report it; keep this copy for investigation",
                     at: invocation.location)
             }
+            guard !invocation.flag("json") else { return }
             interpreter.output.line(
                 "audit log intact: \(report.entries) entries, head \(report.head?.description ?? "none")"
                     + (anchor.map { ", anchor \($0.sequence) matches" } ?? ""))
@@ -61,7 +71,7 @@ extension CommandSpec {
             var filter = try filter(invocation)
             if invocation.values["context"] == nil { filter.context = interpreter.workspace.context }
             for entry in try interpreter.fromStore({ () throws(StepCareError) in try store.auditEntries(filter) }) {
-                interpreter.output.line(render(entry))
+                interpreter.output.line(invocation.flag("json") ? entry.json : render(entry))
             }
         default:
             throw Diagnostic(

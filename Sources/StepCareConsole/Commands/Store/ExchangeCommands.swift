@@ -63,7 +63,7 @@ extension CommandSpec {
             + "order starting with the referral. If any line is wrong, each problem is listed by line number and "
             + "nothing is imported. Cases exported from training or simulation can never be imported into live "
             + "records.",
-        arguments: [ArgumentSpec("FILE", "a file written by export", completion: .file)],
+        arguments: [ArgumentSpec("FILE", "a file written by export, or - for standard input", completion: .file)],
         examples: ["import caseload.jsonl"], writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let workspace = interpreter.workspace

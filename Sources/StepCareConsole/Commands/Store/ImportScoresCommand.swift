@@ -13,7 +13,7 @@ extension CommandSpec {
             + "the reason (never its answers). Without --all-or-nothing the good rows are recorded and the command "
             + "still fails, so a script stops; with it, one bad row means nothing is recorded. Either way the "
             + "rows recorded share one audit entry.",
-        arguments: [ArgumentSpec("FILE", "the CSV file", completion: .file)],
+        arguments: [ArgumentSpec("FILE", "the CSV file, or - for standard input", completion: .file)],
         options: [OptionSpec("all-or-nothing", "Record nothing if any row has an error")],
         examples: ["import-scores week12.csv", "import-scores week12.csv --all-or-nothing"], writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in

@@ -1,0 +1,70 @@
+import Foundation
+import StepCareTesting
+import Testing
+
+/// Every `--json` and export output of the real binary validates against its checked-in JSON Schema (Python
+/// `jsonschema`, an independent validator), over a caseload with every kind of event.
+@Suite struct JSONOutputSchemaTests {
+    static let script = """
+        today 2026-01-05T09:00
+        user add raj --role clinical-lead
+        login raj
+        user add ana --role clinician
+        user add lee --role supervisor
+        case new C001 --prefers tier-1 --demographics "age-band=25-34"
+        record score phq9 2 2 2 2 1 1 1 1 1
+        record score cssrs 1 1 0 0 0 - 0
+        as ana place
+        record attended
+        record no-show
+        record crisis
+        record plan safety --summary "call the crisis line"
+        as ana record review risk
+        as ana record review structured
+        as ana step-up tier-2
+        as ana record review structured
+        record plan stability --warning-signs "a" --coping "b" --reaccess "c" --follow-up "d"
+        as ana step-down tier-1 --cosign lee
+        as ana record review structured
+        as ana discharge --reason "completed"
+
+        """
+
+    /// The outputs, each with the schema it must follow.
+    static let outputs: [(command: String, schema: String)] = [
+        ("timeline C001 --json", "schema/stepcare-case-2.schema.json"),
+        ("export", "schema/stepcare-case-2.schema.json"),
+        ("audit show --json", "schema/stepcare-audit-entry-1.schema.json"),
+        ("audit head --json", "schema/stepcare-audit-head-1.schema.json"),
+        ("audit verify --json", "schema/stepcare-audit-verify-1.schema.json"),
+    ]
+
+    @Test(arguments: outputs.map(\.command))
+    func theOutputFollowsItsSchema(command: String) throws {
+        let schema = try #require(Self.outputs.first { $0.command == command }?.schema)
+        let folder = try TemporaryDirectory()
+        let setup = try Binary.run(["--db", "db.sqlite"], stdin: Self.script, directory: folder.url)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let run = try Binary.run(["--db", "db.sqlite"], stdin: command + "\n", directory: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(!lines.isEmpty)
+        #expect(try SchemaValidation.problems(lines, schema: schema, root: Binary.root) == [])
+    }
+
+    /// A failing verification is still one schema-valid object, says so, and exits 4.
+    @Test func aFailedVerificationIsValidJSONThatSaysSo() throws {
+        let folder = try TemporaryDirectory()
+        _ = try Binary.run(["--db", "db.sqlite"], stdin: Self.script, directory: folder.url)
+        let anchor = "3:" + String(repeating: "f", count: 64)
+        let run = try Binary.run(
+            ["--db", "db.sqlite"], stdin: "audit verify --json --anchor \(anchor)\n", directory: folder.url)
+        #expect(run.status == 4)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1 && lines[0].contains("\"intact\":false"), "\(run.stdout)")
+        #expect(
+            try SchemaValidation.problems(
+                lines, schema: "schema/stepcare-audit-verify-1.schema.json", root: Binary.root)
+                == [])
+    }
+}
