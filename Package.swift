@@ -92,7 +92,7 @@ var targets: [Target] = [
             ])),
     .executableTarget(
         name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareStore", argumentParser]),
-    .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting"]),
+    .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting", "StepCareCore", "StepCareRecord"]),
     // In-process engine benchmarks: growth tables for the simulator, evaluate, moves and the dashboard.
     .executableTarget(
         name: "stepcare-engine-bench",

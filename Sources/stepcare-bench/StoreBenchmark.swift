@@ -1,4 +1,6 @@
 import Foundation
+import StepCareCore
+import StepCareRecord
 
 /// The caseload store: 100,000 administrations recorded one durable commit at a time (each with its audit
 /// entry), the same 100,000 from a CSV in one transaction, and the rules evaluated over 100,000 stored cases.
@@ -68,16 +70,21 @@ func storeBenchmark(binary: String, scratch: URL, python3: String) throws {
 private func caseID(_ number: Int) -> String { "C" + String(number) }
 
 /// One exported case: referred, a PHQ-9 of 12 and placed in tier-2, on the same day.
+/// One case in the record format (stepcare-case/2): a referral, a PHQ-9 and a placement in tier 2.
 private func caseLine(_ id: String, minutes: Int) -> String {
-    let actor = #"{"name":"ana","role":{"id":"clinician","name":"clinician"}}"#
-    let answers = [2, 2, 1, 1, 1, 1, 2, 2, 0].map { #"{"answered":{"_0":\#($0)}}"# }.joined(separator: ",")
-    return #"{"context":"training","demographics":{},"events":["#
-        + #"{"at":{"minutes":\#(minutes)},"kind":{"referral":{}}},"#
-        + #"{"at":{"minutes":\#(minutes)},"kind":{"administration":{"_0":{"answers":[\#(answers)],"bandIndex":2,"#
-        + #""bandLabel":"moderate","instrumentID":"phq9","riskFlags":[],"total":{"value":12}}}}},"#
-        + #"{"at":{"minutes":\#(minutes)},"kind":{"placement":{"_0":{"actor":\#(actor),"kind":"place","#
-        + #""slot":"standard","tier":"tier-2"}}}}],"#
-        + #""format":"stepcare-case/1","id":"\#(id)","pathway":"community-stepped-care"}"#
+    let at = Instant(minutes: minutes)
+    let ana = Actor(name: "ana", role: Role("clinician", name: "clinician"))
+    let phq9 = AdministrationRecord(
+        instrumentID: "phq9", answers: [2, 2, 1, 1, 1, 1, 2, 2, 0].map(ItemResponse.answered), total: 12,
+        bandIndex: 2, bandLabel: "moderate")
+    let events: [CaseEventKind] = [
+        .referral(preference: nil), .administration(phq9),
+        .placement(Placement(tier: "tier-2", from: nil, kind: .place, slot: .standard, actor: ana)),
+    ]
+    return CaseRecord(
+        context: .training, id: id, pathway: "community-stepped-care", demographics: [:],
+        events: events.map { EventRecord(event: CaseEvent(at: at, $0)) }
+    ).line
 }
 
 /// The peer: one transaction per administration (answers as JSON) with a SHA-256-chained audit row, on the
