@@ -58,6 +58,13 @@ var targets: [Target] = [
     .target(name: "StepCareSimulation", dependencies: ["StepCareCore", "StepCareEngine"]),
     // The huddle dashboard's metrics over timelines, live or simulated.
     .target(name: "StepCareMetrics", dependencies: ["StepCareCore", "StepCareEngine"]),
+    // What any front end shows or writes: text, HTML, SVG, JSON and CSV renderers, the batch scorer, checked
+    // output files and the exit statuses. No command language here.
+    .target(
+        name: "StepCareReports",
+        dependencies: [
+            "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareSimulation", "StepCareMetrics", "StepCareJSON",
+        ]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
@@ -66,7 +73,7 @@ var targets: [Target] = [
         name: "StepCareConsole",
         dependencies: [
             "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareSimulation", "StepCareMetrics",
-            "StepCareDataDefined", "StepCareJSON", "StepCareRecord", "CEditLineShim",
+            "StepCareDataDefined", "StepCareJSON", "StepCareRecord", "StepCareReports", "CEditLineShim",
         ]),
     // The generated list of registered modules.
     .target(
@@ -91,7 +98,8 @@ var targets: [Target] = [
                     reason: "creates Sources/Pathways/NAME and adds NAME to the list in Package.swift")
             ])),
     .executableTarget(
-        name: "stepcare", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareStore", argumentParser]),
+        name: "stepcare",
+        dependencies: ["StepCareConsole", "StepCareReports", "StepCareRegistry", "StepCareStore", argumentParser]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting", "StepCareCore", "StepCareRecord"]),
     // In-process engine benchmarks: growth tables for the simulator, evaluate, moves and the dashboard.
     .executableTarget(
@@ -120,22 +128,25 @@ var targets: [Target] = [
     .testTarget(
         name: "StepCareDataDefinedTests",
         dependencies: [
-            "StepCareDataDefined", "StepCareJSON", "StepCareConsole", "StepCareRegistry", "StepCareTesting",
+            "StepCareDataDefined", "StepCareJSON", "StepCareConsole", "StepCareReports", "StepCareRegistry",
+            "StepCareTesting",
         ]),
     .testTarget(
         name: "StepCareRecordTests",
         dependencies: ["StepCareRecord", "StepCareJSON", "StepCareCore", "StepCareRegistry", "StepCareTesting"],
         exclude: ["Golden"]),
     .testTarget(
-        name: "StepCareConsoleTests", dependencies: ["StepCareConsole", "StepCareRegistry", "StepCareTesting"]),
+        name: "StepCareConsoleTests",
+        dependencies: ["StepCareConsole", "StepCareReports", "StepCareRegistry", "StepCareTesting"]),
     .testTarget(
         name: "StepCareStoreTests",
         dependencies: [
             "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry", "StepCareConsole",
-            "StepCareTesting", grdb,
+            "StepCareReports", "StepCareTesting", grdb,
         ],
         exclude: ["Fixtures"]),
-    .testTarget(name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole"]),
+    .testTarget(
+        name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole", "StepCareReports"]),
     .testTarget(
         name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],
         exclude: ["Transcripts"]),

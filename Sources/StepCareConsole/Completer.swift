@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareReports
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 public import StepCareCore
 import StepCareEngine
+public import StepCareReports
 
 /// Runs command-language statements against a registry, writing results to an output.
 ///

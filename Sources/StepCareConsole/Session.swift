@@ -1,3 +1,5 @@
+public import StepCareReports
+
 /// Drives an interpreter from lines of input: the REPL, piped scripts and script files.
 public enum Session {
     /// The REPL's prompt.

@@ -1,14 +1,10 @@
+import StepCareReports
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// The StepCare version.
-public enum StepCareVersion {
-    /// The version string printed by `stepcare --version`.
-    public static let current = "0.1.0"
-}
 
 /// Where the REPL keeps its history.
 public enum HistoryFile {

@@ -33,3 +33,8 @@ extension StepCareError.Code {
     /// The folder named for the database does not exist, and creating it was not asked for.
     public static let storeFolderMissing = Self("store-folder-missing")
 }
+
+extension StepCareError.Code {
+    /// `audit verify` found a problem.
+    public static let auditBroken = Self("audit-broken")
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import StepCareConsole
 import StepCareCore
+import StepCareReports
 
 #if canImport(Glibc)
     import Glibc

@@ -2,6 +2,7 @@ import ArgumentParser
 import StepCareConsole
 import StepCareCore
 import StepCareRegistry
+import StepCareReports
 import StepCareStore
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import StepCareConsole
 import StepCareCore
 import StepCareRegistry
+import StepCareReports
 import Testing
 
 @Suite struct BatchScorerTests {

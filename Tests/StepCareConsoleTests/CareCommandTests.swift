@@ -2,6 +2,7 @@ import StepCareConsole
 import StepCareCore
 import StepCareEngine
 import StepCareRegistry
+import StepCareReports
 import Testing
 
 /// The care commands through a real interpreter: bad input is refused by name and leaves the case unchanged.

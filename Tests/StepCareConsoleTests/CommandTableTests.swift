@@ -1,4 +1,5 @@
 import StepCareConsole
+import StepCareReports
 import Testing
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import StepCareConsole
+import StepCareReports
 import StepCareTesting
 import Testing
 

@@ -1,5 +1,6 @@
 import StepCareConsole
 import StepCareCore
+import StepCareReports
 import Testing
 
 @Suite struct ParserTests {

@@ -3,6 +3,7 @@ import StepCareConsole
 import StepCareCore
 import StepCareDataDefined
 import StepCareRegistry
+import StepCareReports
 import StepCareTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import StepCareConsole
 import StepCareCore
+import StepCareReports
 import StepCareStore
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import StepCareConsole
 import StepCareCore
+import StepCareReports
 import StepCareStore
 import Testing
 

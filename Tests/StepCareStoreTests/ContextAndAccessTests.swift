@@ -2,6 +2,7 @@ import Foundation
 import StepCareConsole
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 import StepCareStore
 import Testing
 

@@ -3,6 +3,7 @@ import GRDB
 import StepCareConsole
 import StepCareCore
 import StepCareRegistry
+import StepCareReports
 import StepCareStore
 
 /// No line input: store tests never run `administer`.

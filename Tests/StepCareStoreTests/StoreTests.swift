@@ -3,6 +3,7 @@ import GRDB
 import StepCareConsole
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 import StepCareStore
 import Testing
 

@@ -1,5 +1,6 @@
 public import StepCareCore
 import StepCareEngine
+import StepCareReports
 import StepCareStore
 
 /// Reading the words care commands share: the pathway in use, the case, roles, actors, tiers, dates and spans.

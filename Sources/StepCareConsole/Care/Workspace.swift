@@ -1,5 +1,6 @@
 public import StepCareCore
 public import StepCareEngine
+import StepCareReports
 public import StepCareStore
 
 /// The cases, users, clock and pathway a session works on, read from a store and written back one command

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareReports
 
 extension CommandSpec {
     /// `administer ID`: ask the items one by one.

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareReports
 
 extension CommandSpec {
     /// Binds expanded words to this command's arguments and options.

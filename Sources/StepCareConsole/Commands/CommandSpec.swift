@@ -1,3 +1,5 @@
+import StepCareReports
+
 /// What can complete an argument or option value in the REPL.
 public enum CompletionKind: String, Sendable, Hashable {
     /// Nothing is offered.

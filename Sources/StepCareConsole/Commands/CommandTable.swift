@@ -1,3 +1,5 @@
+import StepCareReports
+
 /// The commands a session knows, in the order `help` lists them.
 public struct CommandTable: Sendable {
     /// The commands.

@@ -3,6 +3,7 @@ import StepCareDataDefined
 import StepCareEngine
 import StepCareJSON
 import StepCareMetrics
+import StepCareReports
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareReports
 
 extension CommandSpec {
     /// `describe ID`: everything about one instrument.

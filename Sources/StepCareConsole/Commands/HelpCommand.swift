@@ -1,3 +1,5 @@
+import StepCareReports
+
 extension CommandSpec {
     /// `help [COMMAND]`: the command reference.
     static let help = CommandSpec(

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareReports
 
 extension CommandSpec {
     /// `instruments`: the table of registered instruments.
@@ -48,12 +49,5 @@ enum TextTable {
                 return column == row.count - 1 ? cell : cell.padding(to: widths[column])
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    /// The string padded with spaces to `width` characters.
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -1,5 +1,6 @@
 public import StepCareCore
 public import StepCareDataDefined
+import StepCareReports
 
 extension CommandSpec {
     /// `load-instrument FILE`: register a data-defined instrument for this session.

@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 
 extension CommandSpec {
     /// `outcome ID FIRST… -- LAST…`: classify the change between a first and a last administration.

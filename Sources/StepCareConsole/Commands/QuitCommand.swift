@@ -1,3 +1,5 @@
+import StepCareReports
+
 extension CommandSpec {
     /// `quit`: end the session.
     static let quit = CommandSpec(

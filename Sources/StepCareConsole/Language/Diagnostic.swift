@@ -1,4 +1,5 @@
 public import StepCareCore
+import StepCareReports
 
 /// A position in a script: 1-based line and column (in characters).
 public struct SourceLocation: Sendable, Hashable, Comparable {
@@ -106,8 +107,6 @@ extension StepCareError.Code {
     public static let unexpectedArgument = Self("unexpected-argument")
     /// A `$name` refers to a variable that was never set with `let`.
     public static let undefinedVariable = Self("undefined-variable")
-    /// A file could not be read or written.
-    public static let io = Self("io")
     /// An option's value is not one of the values it accepts.
     public static let invalidOption = Self("invalid-option")
 }

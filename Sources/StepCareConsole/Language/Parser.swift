@@ -1,3 +1,5 @@
+import StepCareReports
+
 /// Parses command-language source into a ``Script``.
 ///
 /// The grammar, the same for the REPL and script files:

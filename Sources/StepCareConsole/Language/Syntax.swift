@@ -1,3 +1,5 @@
+import StepCareReports
+
 /// A parsed script: statements in order.
 public struct Script: Sendable, Hashable {
     /// The statements.

@@ -1,5 +1,6 @@
 import CEditLine
 import CEditLineShim
+import StepCareReports
 
 #if canImport(Glibc)
     import Glibc

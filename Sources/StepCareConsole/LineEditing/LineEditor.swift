@@ -1,3 +1,5 @@
+import StepCareReports
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

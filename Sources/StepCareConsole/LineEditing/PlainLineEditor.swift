@@ -1,3 +1,5 @@
+import StepCareReports
+
 /// Reads lines from standard input without editing, prompts or history, for input that is not a terminal.
 public final class PlainLineEditor: LineEditor {
     /// Creates an editor that reads standard input line by line.

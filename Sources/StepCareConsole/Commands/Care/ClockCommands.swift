@@ -1,4 +1,5 @@
 public import StepCareCore
+import StepCareReports
 
 extension CommandSpec {
     /// `today [DATE]`: show or set the session clock.

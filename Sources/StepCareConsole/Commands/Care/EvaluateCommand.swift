@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 
 extension CommandSpec {
     /// `evaluate [CASE]`: what must happen, by when, who may authorise it, and why.

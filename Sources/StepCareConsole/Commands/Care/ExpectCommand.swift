@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 
 extension CommandSpec {
     /// `expect …`: an assertion that fails a script with a clear message.

@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 
 extension CommandSpec {
     /// `pathways`: the registered pathways.

@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 
 extension CommandSpec {
     /// `record KIND …`: add an event to a case.

@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 
 extension CommandSpec {
     /// `rights [--markdown]`: the published decision-rights table.

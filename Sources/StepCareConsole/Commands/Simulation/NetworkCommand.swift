@@ -1,6 +1,7 @@
 import StepCareCore
 import StepCareDataDefined
 import StepCareJSON
+import StepCareReports
 import StepCareSimulation
 
 /// `simulate network …`: the benchmark model, as a table or as the peers' JSON line.

@@ -3,6 +3,7 @@ import StepCareDataDefined
 import StepCareEngine
 import StepCareJSON
 import StepCareMetrics
+import StepCareReports
 import StepCareSimulation
 
 /// `simulate pathway NAME …`: a synthetic population through a pathway's rules, with sweeps.

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareReports
 import StepCareSimulation
 
 extension CommandSpec {

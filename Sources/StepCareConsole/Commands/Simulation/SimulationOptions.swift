@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareReports
 
 /// Reading simulation option values: numbers and lists, each error naming the option and how to write it.
 struct SimulationOptions {

@@ -1,4 +1,5 @@
 public import StepCareCore
+import StepCareReports
 import StepCareStore
 
 extension CommandSpec {
@@ -107,11 +108,6 @@ extension CommandSpec {
         return "\(entry.sequence)  \(time)Z  \(entry.context)  \(entry.user) (\(entry.role))  \(entry.action)"
             + (entry.client.map { "  \($0)" } ?? "") + (entry.detail.isEmpty ? "" : "  — \(entry.detail)")
     }
-}
-
-extension StepCareError.Code {
-    /// `audit verify` found a problem.
-    public static let auditBroken = Self("audit-broken")
 }
 
 extension Interpreter {

@@ -1,6 +1,7 @@
 import StepCareCore
 import StepCareEngine
 import StepCareRecord
+import StepCareReports
 import StepCareStore
 
 extension CommandSpec {

@@ -1,5 +1,6 @@
 import StepCareCore
 import StepCareEngine
+import StepCareReports
 import StepCareStore
 
 extension CommandSpec {

@@ -1,5 +1,6 @@
 public import StepCareCore
 import StepCareEngine
+import StepCareReports
 import StepCareStore
 
 extension CommandSpec {

@@ -1,12 +1,12 @@
-import StepCareCore
+package import StepCareCore
 
 /// The decision-rights table as published to staff: one row per action, one column per role.
 ///
 /// Each cell gives the role's verdict for any move, then the moves with a different verdict:
 /// `yes; to tier-3: co-sign (supervisor)`. Verdicts are `yes`, `no` and `co-sign (ROLE or ROLE)`.
-enum RightsTable {
+package enum RightsTable {
     /// The cell for `role` and `action`.
-    static func cell(_ rights: DecisionRights, _ role: Role, _ action: Action) -> String {
+    package static func cell(_ rights: DecisionRights, _ role: Role, _ action: Action) -> String {
         let rows = rights.rights.filter { $0.role == role && $0.action == action }
         let general = rows.first { $0.scope == .any }?.verdict ?? .denied
         let scoped = rows.filter { $0.scope != .any }.map { "\($0.scope): \($0.verdict)" }
@@ -14,7 +14,7 @@ enum RightsTable {
     }
 
     /// The published page: the matrix, then what each right requires on record.
-    static func markdown(_ pathway: Pathway) -> String {
+    package static func markdown(_ pathway: Pathway) -> String {
         var text = "# Decision rights: \(pathway.name)\n\n"
         text += "Generated from the `\(pathway.id)` pathway module (version \(pathway.version)) by "
         text += "`rights --markdown`; a test fails when this page and the module disagree.\n\n"
@@ -45,7 +45,7 @@ enum RightsTable {
     }
 
     /// The table as plain text for the REPL, one block per role.
-    static func plain(_ pathway: Pathway) -> String {
+    package static func plain(_ pathway: Pathway) -> String {
         var text = "decision rights: \(pathway.id) v\(pathway.version)\n"
         for role in pathway.roles {
             text += "\(role.id):\n"

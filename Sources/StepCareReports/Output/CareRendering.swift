@@ -1,10 +1,10 @@
-import StepCareCore
-import StepCareEngine
+package import StepCareCore
+package import StepCareEngine
 
 /// How care records, recommendations and decisions read in the REPL.
-enum CareRendering {
+package enum CareRendering {
     /// One timeline event as staff read it. Free text (plans, reasons) is not echoed.
-    static func text(_ kind: CaseEventKind) -> String {
+    package static func text(_ kind: CaseEventKind) -> String {
         switch kind {
         case .referral(let preference):
             return "referred" + (preference.map { "; prefers \($0)" } ?? "")
@@ -36,7 +36,7 @@ enum CareRendering {
     }
 
     /// A placement: `stepped up tier-1 → tier-3 (rapid-access slot) by clinician:ana, co-signed by supervisor:lee`.
-    static func text(_ placement: Placement) -> String {
+    package static func text(_ placement: Placement) -> String {
         let verb: String =
             switch placement.kind {
             case .place: "placed in \(placement.tier)"
@@ -52,7 +52,7 @@ enum CareRendering {
     }
 
     /// A recommendation with its deadline, authorisers, documentation and trace.
-    static func lines(_ recommendation: Recommendation, asOf now: Instant) -> [String] {
+    package static func lines(_ recommendation: Recommendation, asOf now: Instant) -> [String] {
         let status =
             recommendation.isOverdue(asOf: now)
             ? "OVERDUE since \(recommendation.deadline)" : "due by \(recommendation.deadline)"

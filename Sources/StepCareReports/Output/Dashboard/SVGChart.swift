@@ -1,17 +1,19 @@
 /// Small drawing primitives for the dashboard's inline SVG, with the standard library only: escaping, numbers
 /// that are never NaN or infinite in an attribute, and the legend every chart shares.
-enum SVG {
+package enum SVG {
     /// The Okabe–Ito palette, told apart with the common colour-vision deficiencies; yellow last, as it is faint
     /// on white.
-    static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+    package static let palette = [
+        "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442",
+    ]
     /// Axes, grid lines, reference lines and suppressed cells.
-    static let grey = "#888888"
+    package static let grey = "#888888"
 
     /// The `index`th colour of the palette, wrapping round.
-    static func colour(_ index: Int) -> String { palette[index % palette.count] }
+    package static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
     /// `text` safe as HTML or SVG element content and inside a quoted attribute.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
@@ -27,13 +29,13 @@ enum SVG {
     }
 
     /// A coordinate or length for an attribute, to one decimal place; 0 for anything not finite.
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         return Numbers.fixed(min(max(value, -1e6), 1e6), 1)
     }
 
     /// A `<text>` element at (`x`, `y`); `anchor` is `start`, `middle` or `end`.
-    static func text(
+    package static func text(
         _ content: String, x: Double, y: Double, anchor: String = "middle", fill: String = "#333333",
         extra: String = ""
     ) -> String {
@@ -42,7 +44,7 @@ enum SVG {
     }
 
     /// A straight `<line>` from (`x1`, `y1`) to (`x2`, `y2`).
-    static func line(
+    package static func line(
         _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1,
         dashed: Bool = false, opacity: Double = 1
     ) -> String {
@@ -53,7 +55,7 @@ enum SVG {
     }
 
     /// A `<rect>`; a negative width or height is turned round so the rectangle is still drawn.
-    static func rect(
+    package static func rect(
         x: Double, y: Double, width: Double, height: Double, fill: String, tooltip: String? = nil
     ) -> String {
         let left = width < 0 ? x + width : x
@@ -65,7 +67,7 @@ enum SVG {
     }
 
     /// One key of a legend: a line (dashed or not) or a filled square, and what it stands for.
-    struct Key {
+    package struct Key {
         enum Mark { case line, dashed, bar }
         var label: String
         var colour: String
@@ -75,7 +77,9 @@ enum SVG {
 
     /// A legend flowing left to right from (`left`, `top`) and wrapping at `right`; returns the markup and the
     /// y just below it.
-    static func legend(_ keys: [Key], left: Double, top: Double, right: Double) -> (markup: String, bottom: Double) {
+    package static func legend(
+        _ keys: [Key], left: Double, top: Double, right: Double
+    ) -> (markup: String, bottom: Double) {
         var markup = ""
         var x = left
         var y = top
@@ -100,15 +104,15 @@ enum SVG {
 }
 
 /// A linear scale from `low...high` onto pixels `from...to`, widened to round tick steps.
-struct LinearScale {
-    var low: Double
-    var high: Double
-    var step: Double
-    var from: Double
-    var to: Double
+package struct LinearScale {
+    package var low: Double
+    package var high: Double
+    package var step: Double
+    package var from: Double
+    package var to: Double
 
     /// A scale covering `low...high` (widened to at least `atLeast` at the top) in about `ticks` round steps.
-    init(low: Double, high: Double, atLeast: Double = 1, from: Double, to: Double, ticks: Int = 5) {
+    package init(low: Double, high: Double, atLeast: Double = 1, from: Double, to: Double, ticks: Int = 5) {
         let top = max(high.isFinite ? high : 0, atLeast)
         let bottom = min(low.isFinite ? low : 0, top)
         step = LinearScale.roundStep((top - bottom) / Double(max(ticks, 1)))
@@ -119,18 +123,18 @@ struct LinearScale {
     }
 
     /// The pixel of `value`.
-    func callAsFunction(_ value: Double) -> Double { from + (value - low) / (high - low) * (to - from) }
+    package func callAsFunction(_ value: Double) -> Double { from + (value - low) / (high - low) * (to - from) }
 
     /// The tick values, `low` to `high`.
-    var ticks: [Double] { stride(from: low, through: high + step / 1000, by: step).map { $0 } }
+    package var ticks: [Double] { stride(from: low, through: high + step / 1000, by: step).map { $0 } }
 
     /// A tick value as the axis shows it, with as many decimals as the step needs.
-    func label(_ value: Double) -> String {
+    package func label(_ value: Double) -> String {
         Numbers.fixed(value, step >= 1 && step == step.rounded() ? 0 : (step >= 0.1 ? 1 : 2))
     }
 
     /// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
-    static func roundStep(_ raw: Double) -> Double {
+    package static func roundStep(_ raw: Double) -> Double {
         guard raw.isFinite, raw > 1e-9 else { return 1 }
         var magnitude = 1.0
         while magnitude * 10 <= raw { magnitude *= 10 }
@@ -142,23 +146,23 @@ struct LinearScale {
 
 /// A chart with one band per category along x (the weeks) and a linear y axis; lines, bars and reference
 /// lines are drawn in the order added, and ``svg(id:title:)`` adds the axes, the grid and the legend.
-struct CategoryChart {
-    static let width = 600.0
-    static let left = 64.0
-    static let right = 588.0
-    static let top = 14.0
-    static let bottom = 214.0
+package struct CategoryChart {
+    package static let width = 600.0
+    package static let left = 64.0
+    package static let right = 588.0
+    package static let top = 14.0
+    package static let bottom = 214.0
 
-    var categories: [String]
-    var y: LinearScale
-    var yTitle: String
-    var xTitle: String
+    package var categories: [String]
+    package var y: LinearScale
+    package var yTitle: String
+    package var xTitle: String
     private var marks: [String] = []
     private var keys: [SVG.Key] = []
     private var drewData = false
 
     /// A chart over `categories` whose y axis covers every finite value of `values`, and 0 to `atLeast`.
-    init(categories: [String], values: [Double], atLeast: Double, yTitle: String, xTitle: String) {
+    package init(categories: [String], values: [Double], atLeast: Double, yTitle: String, xTitle: String) {
         let finite = values.filter(\.isFinite)
         self.categories = categories
         y = LinearScale(
@@ -168,13 +172,15 @@ struct CategoryChart {
     }
 
     /// The width of one category's band.
-    var band: Double { (Self.right - Self.left) / Double(max(categories.count, 1)) }
+    package var band: Double { (Self.right - Self.left) / Double(max(categories.count, 1)) }
 
     /// The x of the middle of category `index`'s band.
-    func x(_ index: Int) -> Double { Self.left + (Double(index) + 0.5) * band }
+    package func x(_ index: Int) -> Double { Self.left + (Double(index) + 0.5) * band }
 
     /// A line through the finite values, broken where a value is NaN, with a dot on every point.
-    mutating func line(_ values: [Double], label: String, colour: String, dashed: Bool = false, opacity: Double = 1) {
+    package mutating func line(
+        _ values: [Double], label: String, colour: String, dashed: Bool = false, opacity: Double = 1
+    ) {
         var runs: [[String]] = [[]]
         var dots = ""
         for (index, value) in values.enumerated() where index < categories.count {
@@ -198,7 +204,7 @@ struct CategoryChart {
 
     /// Bars for the finite values, in position `slot` of `slots` side by side within each band; a zero is a
     /// hairline, so it differs from nothing measured.
-    mutating func bars(_ values: [Double], label: String, colour: String, slot: Int = 0, of slots: Int = 1) {
+    package mutating func bars(_ values: [Double], label: String, colour: String, slot: Int = 0, of slots: Int = 1) {
         let inner = band * 0.7
         let width = inner / Double(max(slots, 1))
         let base = y(max(y.low, 0))
@@ -216,7 +222,7 @@ struct CategoryChart {
     }
 
     /// A horizontal reference line at `value`, such as 100 % occupancy or an access standard.
-    mutating func rule(at value: Double, label: String, colour: String = SVG.grey, opacity: Double = 1) {
+    package mutating func rule(at value: Double, label: String, colour: String = SVG.grey, opacity: Double = 1) {
         guard value.isFinite, value >= y.low, value <= y.high else { return }
         let at = y(value)
         marks.append(
@@ -225,7 +231,7 @@ struct CategoryChart {
     }
 
     /// The chart as an `<svg>` titled `title`, its title element's id derived from `id`.
-    func svg(id: String, title: String) -> String {
+    package func svg(id: String, title: String) -> String {
         var body = ""
         for tick in y.ticks {
             body += SVG.line(Self.left, y(tick), Self.right, y(tick), stroke: "#e3e3e3")
@@ -254,7 +260,7 @@ struct CategoryChart {
 
 extension SVG {
     /// An `<svg>` element with an accessible `<title>` (id `ID-title`) and `body` inside.
-    static func document(id: String, title: String, width: Double, height: Double, body: String) -> String {
+    package static func document(id: String, title: String, width: Double, height: Double, body: String) -> String {
         let (w, h) = (number(width), number(height))
         return #"<svg id="\#(id)" width="\#(w)" height="\#(h)" viewBox="0 0 \#(w) \#(h)" role="img" "#
             + #"aria-labelledby="\#(id)-title" font-size="11"><title id="\#(id)-title">\#(escape(title))</title>"#

@@ -28,10 +28,10 @@ public struct BatchScorer: Sendable {
         }
     }
 
-    let instrument: any Instrument
-    let definition: InstrumentDefinition
-    let missingItems: MissingItemPolicy?
-    let format: Format
+    package let instrument: any Instrument
+    package let definition: InstrumentDefinition
+    package let missingItems: MissingItemPolicy?
+    package let format: Format
 
     /// Creates a scorer.
     public init(instrument: any Instrument, missingItems: MissingItemPolicy? = nil, format: Format = .csv) {
@@ -89,10 +89,10 @@ public struct BatchScorer: Sendable {
     }
 
     /// A scored row, or why it could not be scored.
-    typealias RowResult = Result<(client: String, date: String, report: ScoreReport), RowError>
+    package typealias RowResult = Result<(client: String, date: String, report: ScoreReport), RowError>
 
     /// Why a row could not be scored, with what of it could be read.
-    struct RowError: Error {
+    package struct RowError: Error {
         var client = ""
         var date = ""
         var message: String
@@ -148,7 +148,7 @@ public struct BatchScorer: Sendable {
     }
 
     /// Whether `text` is a calendar date written `YYYY-MM-DD`.
-    static func isISODate(_ text: String) -> Bool {
+    package static func isISODate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         func number(_ range: Range<Int>) -> Int? {
@@ -169,7 +169,7 @@ public struct BatchScorer: Sendable {
 
 extension ItemResponse {
     /// A one-character answer, `0`–`9` or `-`, read without allocating; `nil` for anything else.
-    init?(fast word: String) {
+    package init?(fast word: String) {
         var utf8 = word.utf8.makeIterator()
         guard let byte = utf8.next(), utf8.next() == nil else { return nil }
         if byte == UInt8(ascii: "-") {

@@ -1,8 +1,8 @@
-import StepCareCore
+package import StepCareCore
 
 /// A pathway described for staff: tiers, criteria, rules and parameters.
-enum PathwaySheet {
-    static func text(_ pathway: Pathway) -> String {
+package enum PathwaySheet {
+    package static func text(_ pathway: Pathway) -> String {
         var lines = ["\(pathway.name) — \(pathway.id) v\(pathway.version)", pathway.summary, ""]
         for tier in pathway.tiers {
             lines.append("\(tier.id): \(tier.name)")
@@ -32,7 +32,7 @@ enum PathwaySheet {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func parameters(_ pathway: Pathway) -> String {
+    package static func parameters(_ pathway: Pathway) -> String {
         pathway.parameters.map { parameter in
             "\(parameter.id) = \(parameter.value): \(parameter.meaning)\n  source: \(parameter.source)"
         }.joined(separator: "\n") + "\n"

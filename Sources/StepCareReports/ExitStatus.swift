@@ -1,6 +1,6 @@
 public import StepCareCore
-import StepCareEngine
-import StepCareStore
+package import StepCareEngine
+package import StepCareStore
 
 /// The exit statuses of `stepcare` and its scripts, so a caller can tell what to do next: fix the input, accept
 /// the refusal, retry later, or investigate the store. docs/commands.md lists them.
@@ -32,4 +32,9 @@ public enum ExitStatus {
         default: badInput
         }
     }
+}
+
+extension StepCareError.Code {
+    /// A file could not be read or written.
+    public static let io = Self("io")
 }

@@ -7,21 +7,21 @@ import Synchronization
 #endif
 
 /// A progress bar on standard error for long runs, drawn only when standard error is a terminal.
-final class ProgressBar: Sendable {
+package final class ProgressBar: Sendable {
     private let total: Int
     private let unit: String
     private let drawn = Mutex<Int>(-1)
     private let enabled: Bool
 
     /// A bar for `total` steps of `unit`; shown only for more than one step on a terminal.
-    init(total: Int, unit: String) {
+    package init(total: Int, unit: String) {
         self.total = total
         self.unit = unit
         enabled = total > 1 && isatty(2) == 1
     }
 
     /// Records that `done` steps are finished (safe from any thread).
-    @Sendable func report(_ done: Int) {
+    @Sendable package func report(_ done: Int) {
         guard enabled else { return }
         drawn.withLock { last in
             let width = 30
@@ -34,7 +34,7 @@ final class ProgressBar: Sendable {
     }
 
     /// Clears the bar's line.
-    func finish() {
+    package func finish() {
         guard enabled else { return }
         Self.write("\r" + String(repeating: " ", count: 60 + unit.count) + "\r")
     }

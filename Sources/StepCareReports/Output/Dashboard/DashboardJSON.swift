@@ -1,11 +1,11 @@
-import StepCareCore
-import StepCareJSON
-import StepCareMetrics
+package import StepCareCore
+package import StepCareJSON
+package import StepCareMetrics
 
 /// The huddle dashboard as JSON: every figure with last week's and its support, the outstanding triggers,
 /// the weekly history and any breakdowns (suppressed figures are `null` with `"suppressed": true`).
-enum DashboardJSON {
-    static func json(_ dashboard: Dashboard) -> JSONValue {
+package enum DashboardJSON {
+    package static func json(_ dashboard: Dashboard) -> JSONValue {
         let week = dashboard.week
         let previous = dashboard.previousWeek
         return .object([

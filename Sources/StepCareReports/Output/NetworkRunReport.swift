@@ -1,23 +1,31 @@
-import StepCareJSON
-import StepCareSimulation
+package import StepCareJSON
+package import StepCareSimulation
 
 /// The results of `simulate network`: replication averages with 95 % half-widths, beside the analytic values.
-struct NetworkRunReport {
-    let model: NetworkModel
-    let seed: UInt64
-    let runs: [NetworkReplication]
-    let wallSeconds: Double
-    let jobs: Int
+package struct NetworkRunReport {
+    package let model: NetworkModel
+    package let seed: UInt64
+    package let runs: [NetworkReplication]
+    package let wallSeconds: Double
+    package let jobs: Int
 
-    var events: Int { runs.reduce(0) { $0 + $1.events } }
+    package init(model: NetworkModel, seed: UInt64, runs: [NetworkReplication], wallSeconds: Double, jobs: Int) {
+        self.model = model
+        self.seed = seed
+        self.runs = runs
+        self.wallSeconds = wallSeconds
+        self.jobs = jobs
+    }
+
+    package var events: Int { runs.reduce(0) { $0 + $1.events } }
 
     /// One output of tier `i` over the replications.
-    func estimate(_ i: Int, _ value: (NetworkTierResult) -> Double) -> Estimate {
+    package func estimate(_ i: Int, _ value: (NetworkTierResult) -> Double) -> Estimate {
         Estimate(runs.map { value($0.tiers[i]) })
     }
 
     /// The outputs in the order and with the names the peers use (MODEL.md 4.1).
-    static var outputs: [(name: String, value: (NetworkTierResult) -> Double)] {
+    package static var outputs: [(name: String, value: (NetworkTierResult) -> Double)] {
         [
             ("mean_wait", { $0.waits.mean }), ("p90_wait", { $0.waits.quantile(0.9) }),
             ("utilisation", { $0.utilisation }), ("served", { Double($0.served) }),
@@ -33,7 +41,7 @@ struct NetworkRunReport {
 
     /// The peers' JSON line: `impl`, `model`, `params`, `reps`, `tiers` (each output with `<output>_ci95`),
     /// `events_total`, `events_per_rep`, the timings, and with `detail` the per-replication values.
-    func json(detail: Bool, timing: Bool) -> JSONValue {
+    package func json(detail: Bool, timing: Bool) -> JSONValue {
         let options = model.options
         var members: [(String, JSONValue)] = [
             ("impl", .string("stepcare")), ("impl_version", .string(StepCareVersion.current)),
@@ -101,7 +109,7 @@ struct NetworkRunReport {
     }
 
     /// The readable table: one line per tier with ± 95 % half-widths, and the Jackson values under it.
-    func table() -> String {
+    package func table() -> String {
         let options = model.options
         let seeds = runs.count == 1 ? "seed \(seed)" : "seeds \(seed)–\(seed &+ UInt64(runs.count - 1))"
         var text =
@@ -152,7 +160,7 @@ struct NetworkRunReport {
 private func number(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
 
 extension String {
-    var trimmedRight: String {
+    package var trimmedRight: String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

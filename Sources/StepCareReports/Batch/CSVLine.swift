@@ -2,9 +2,9 @@
 ///
 /// Quoted fields may contain commas and doubled quotes; they may not span lines, so a malformed row
 /// can never swallow the rows after it.
-enum CSVLine {
+package enum CSVLine {
     /// Why a line is not valid CSV.
-    enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         /// A quoted field is not closed before the end of the line.
         case unterminatedQuote(field: Int)
         /// Text follows a closing quote before the next comma.
@@ -12,7 +12,7 @@ enum CSVLine {
     }
 
     /// The fields of `line` (without its line ending).
-    static func fields(_ line: ArraySlice<UInt8>) -> Result<[String], Problem> {
+    package static func fields(_ line: ArraySlice<UInt8>) -> Result<[String], Problem> {
         var fields: [String] = []
         var index = line.startIndex
         while true {
@@ -51,7 +51,7 @@ enum CSVLine {
     }
 
     /// Calls `body` with each line of `bytes` and its 1-based number, without the `\n` or `\r\n` ending.
-    static func forEachLine(in bytes: [UInt8], _ body: (Int, ArraySlice<UInt8>) -> Void) {
+    package static func forEachLine(in bytes: [UInt8], _ body: (Int, ArraySlice<UInt8>) -> Void) {
         var start = 0
         var number = 0
         while start < bytes.count {
@@ -65,7 +65,7 @@ enum CSVLine {
     }
 
     /// `value` quoted for CSV output when it needs to be.
-    static func escaped(_ value: String) -> String {
+    package static func escaped(_ value: String) -> String {
         var value = value
         let plain = value.withUTF8 { bytes in
             !bytes.contains { $0 == comma || $0 == quote || $0 == newline || $0 == carriageReturn }
@@ -82,7 +82,7 @@ private let carriageReturn = UInt8(ascii: "\r")
 
 extension String {
     /// The string with every `target` replaced by `replacement`.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    package func replacingAll(_ target: Character, with replacement: String) -> String {
         var result = ""
         for character in self {
             if character == target { result += replacement } else { result.append(character) }

@@ -1,10 +1,10 @@
-import StepCareCore
-import StepCareJSON
+package import StepCareCore
+package import StepCareJSON
 
 /// How score reports are shown: readable text, or JSON for machines.
-enum ReportRendering {
+package enum ReportRendering {
     /// The report as readable lines.
-    static func text(_ report: ScoreReport, definition: InstrumentDefinition) -> String {
+    package static func text(_ report: ScoreReport, definition: InstrumentDefinition) -> String {
         var lines = [headline(report, definition: definition)]
         for result in report.cutOffs {
             let who = result.rule.population.map { ", \($0)" } ?? ""
@@ -54,7 +54,7 @@ enum ReportRendering {
     }
 
     /// The report as a JSON object.
-    static func json(_ report: ScoreReport) -> JSONValue {
+    package static func json(_ report: ScoreReport) -> JSONValue {
         .object([
             ("instrument", .string(report.instrumentID)),
             ("variant", report.variantID.map(JSONValue.string) ?? .null),

@@ -1,12 +1,12 @@
-import StepCareCore
-import StepCareJSON
+package import StepCareCore
+package import StepCareJSON
 
 extension BatchScorer {
     /// The CSV output header.
-    var outputHeader: String { "row,client_id,date,total,band,caseness,positive_cutoffs,flags,error" }
+    package var outputHeader: String { "row,client_id,date,total,band,caseness,positive_cutoffs,flags,error" }
 
     /// Appends one output row for `result`.
-    func append(_ result: RowResult, row: Int, to buffer: inout [UInt8]) {
+    package func append(_ result: RowResult, row: Int, to buffer: inout [UInt8]) {
         switch (format, result) {
         case (.csv, .success(let scored)):
             let report = scored.report
@@ -77,10 +77,10 @@ extension BatchScorer {
 
 extension [UInt8] {
     /// Appends `text` as UTF-8.
-    mutating func append(text: String) { append(contentsOf: text.utf8) }
+    package mutating func append(text: String) { append(contentsOf: text.utf8) }
 
     /// Appends a whole number in decimal.
-    mutating func append(decimal value: Int) {
+    package mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
         var rest = value.magnitude
         var divisor: UInt = 1
@@ -93,7 +93,7 @@ extension [UInt8] {
     }
 
     /// Appends a CSV field, quoted when it needs to be, after a comma when `separated`.
-    mutating func append(csv field: String, separated: Bool) {
+    package mutating func append(csv field: String, separated: Bool) {
         if separated { append(UInt8(ascii: ",")) }
         append(text: CSVLine.escaped(field))
     }

@@ -1,21 +1,21 @@
-import StepCareCore
-import StepCareEngine
-import StepCareJSON
-import StepCareMetrics
-import StepCareSimulation
+package import StepCareCore
+package import StepCareEngine
+package import StepCareJSON
+package import StepCareMetrics
+package import StepCareSimulation
 
 /// The results of `simulate pathway`: the huddle metrics per tier with 95 % half-widths over replications,
 /// the weekly census, and for a sweep one row per value.
-struct PathwayReport {
+package struct PathwayReport {
     /// What one replication left: its metrics, weekly census and (for --save) its cases.
-    struct Replication: Sendable {
-        var seed: UInt64
-        var metrics: [MetricValue]
-        var weekly: [(week: Instant, placed: [Int], waiting: [Int])]
-        var refused: Int
-        var caseload: Caseload
+    package struct Replication: Sendable {
+        package var seed: UInt64
+        package var metrics: [MetricValue]
+        package var weekly: [(week: Instant, placed: [Int], waiting: [Int])]
+        package var refused: Int
+        package var caseload: Caseload
 
-        init(_ run: PathwayRun, outcomeMeasures: [OutcomeMeasure], keepCases: Bool) {
+        package init(_ run: PathwayRun, outcomeMeasures: [OutcomeMeasure], keepCases: Bool) {
             let huddle = HuddleMetrics(engine: Engine(pathway: run.pathway), outcomeMeasures: outcomeMeasures)
             seed = run.seed
             metrics =
@@ -29,23 +29,39 @@ struct PathwayReport {
     }
 
     /// The replications at one value of the swept parameter (or the only run).
-    struct Point {
-        var value: Double?
-        var replications: [Replication]
+    package struct Point {
+        package var value: Double?
+        package var replications: [Replication]
 
-        func estimate(_ id: String) -> Estimate {
+        package init(value: Double?, replications: [Replication]) {
+            self.value = value
+            self.replications = replications
+        }
+
+        package func estimate(_ id: String) -> Estimate {
             Estimate(replications.map { $0.metrics.first { $0.id == id }?.value ?? .nan })
         }
     }
 
-    let pathway: Pathway
-    let population: PopulationModel
-    let sweep: String?
-    let seed: UInt64
-    let days: Double
-    let points: [Point]
+    package let pathway: Pathway
+    package let population: PopulationModel
+    package let sweep: String?
+    package let seed: UInt64
+    package let days: Double
+    package let points: [Point]
 
-    static func parameters(_ population: PopulationModel) -> String {
+    package init(
+        pathway: Pathway, population: PopulationModel, sweep: String?, seed: UInt64, days: Double, points: [Point]
+    ) {
+        self.pathway = pathway
+        self.population = population
+        self.sweep = sweep
+        self.seed = seed
+        self.days = days
+        self.points = points
+    }
+
+    package static func parameters(_ population: PopulationModel) -> String {
         var text = "parameter".padding(to: 25) + "value".padding(to: 8) + "meaning\n"
         for parameter in population.parameters {
             text +=
@@ -55,7 +71,7 @@ struct PathwayReport {
         return text + "\nDefaults other than slots are illustrative, not one service's data: set them from your own.\n"
     }
 
-    func table() -> String {
+    package func table() -> String {
         let reps = points.first?.replications.count ?? 0
         var text =
             "\(pathway.id): \(Numbers.fixed(days, 0)) days, \(reps) replication\(reps == 1 ? "" : "s") from seed "
@@ -120,7 +136,7 @@ struct PathwayReport {
         return Numbers.fixed(estimate.mean, places) + (estimate.halfWidth.map { "±" + Numbers.fixed($0, places) } ?? "")
     }
 
-    func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("pathway", .string(pathway.id)), ("context", .string("simulation")),
             ("seed", .int(Int(truncatingIfNeeded: seed))),
@@ -194,5 +210,5 @@ struct PathwayReport {
 private func number(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
 
 extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+    package subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

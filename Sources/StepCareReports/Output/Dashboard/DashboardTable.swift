@@ -1,11 +1,11 @@
-import StepCareCore
-import StepCareEngine
-import StepCareMetrics
+package import StepCareCore
+package import StepCareEngine
+package import StepCareMetrics
 
 /// The huddle dashboard as tables that fit an 80-column terminal.
-enum DashboardTable {
+package enum DashboardTable {
     /// This week beside last week with the change, the outstanding step-up triggers, then any breakdowns.
-    static func text(_ dashboard: Dashboard) -> String {
+    package static func text(_ dashboard: Dashboard) -> String {
         let week = dashboard.week
         let previous = dashboard.previousWeek
         var text =
@@ -46,7 +46,7 @@ enum DashboardTable {
     }
 
     /// Every figure by group, overall first, three groups to a table; `*` marks a suppressed figure.
-    static func equity(_ breakdown: EquityBreakdown) -> String {
+    package static func equity(_ breakdown: EquityBreakdown) -> String {
         var text =
             "\nby \(breakdown.field): group figure (gap to overall); * = about fewer than "
             + "\(breakdown.suppression.threshold) people or events, suppressed\n"
@@ -93,10 +93,10 @@ enum DashboardTable {
 extension MetricKind {
     /// A figure as the terminal tables and the HTML page show it: counts whole, the rest to one decimal place;
     /// `–` when unmeasured.
-    func format(_ value: Double) -> String { Numbers.fixed(value, self == .count ? 0 : 1) }
+    package func format(_ value: Double) -> String { Numbers.fixed(value, self == .count ? 0 : 1) }
 
     /// A change or gap with its sign: `+1.5`, `-2.0`, `0.0`; `–` when either side was unmeasured.
-    func signed(_ value: Double) -> String {
+    package func signed(_ value: Double) -> String {
         let text = format(value)
         return value > 0 && text.contains(where: { "123456789".contains($0) }) ? "+" + text : text
     }
@@ -104,7 +104,7 @@ extension MetricKind {
 
 extension String {
     /// The string right-aligned in `width` columns (never cut).
-    func leftPadded(_ width: Int) -> String {
+    package func leftPadded(_ width: Int) -> String {
         count >= width ? " " + self : String(repeating: " ", count: width - count) + self
     }
 }

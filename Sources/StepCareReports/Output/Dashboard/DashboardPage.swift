@@ -1,11 +1,11 @@
-import StepCareCore
-import StepCareMetrics
+package import StepCareCore
+package import StepCareMetrics
 
 /// The weekly huddle dashboard as one self-contained HTML page: inline styles and SVG charts, no scripts and
 /// nothing fetched (fonts, images, links), so it can be mailed, archived or opened offline and looks the same.
-enum DashboardPage {
+package enum DashboardPage {
     /// The page for `dashboard`. Every date on it comes from the reporting windows; it never reads a clock.
-    static func html(_ dashboard: Dashboard) -> String {
+    package static func html(_ dashboard: Dashboard) -> String {
         let week = dashboard.week.window
         let before = dashboard.previousWeek.window
         let pathway = dashboard.pathway
@@ -41,7 +41,7 @@ enum DashboardPage {
     }
 
     /// The tier metrics the summary shows for every tier.
-    static let keyTierMetrics = [
+    package static let keyTierMetrics = [
         "entries", "first-contact.median-days", "first-contact.within-standard", "waitlist",
         "waitlist.longest-wait-days", "occupancy", "crisis-per-100-client-weeks",
     ]
@@ -152,7 +152,9 @@ enum DashboardPage {
     }
 
     /// A `<figure class="chart">` holding `svg`, captioned, with `after` below the caption.
-    static func figure(_ id: String, svg: String, caption: String, wide: Bool = false, after: String = "") -> String {
+    package static func figure(
+        _ id: String, svg: String, caption: String, wide: Bool = false, after: String = ""
+    ) -> String {
         "<figure class=\"chart\(wide ? " wide" : "")\" id=\"\(id)\">\n\(svg)\n"
             + "<figcaption>\(SVG.escape(caption))</figcaption>\n\(after)</figure>\n"
     }

@@ -1,7 +1,7 @@
 /// Numbers as tables show them, without Foundation's formatters.
-enum Numbers {
+package enum Numbers {
     /// `value` with exactly `places` decimal places (half away from zero); `–` for NaN.
-    static func fixed(_ value: Double, _ places: Int) -> String {
+    package static func fixed(_ value: Double, _ places: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "-∞") }
         var factor = 1.0
         for _ in 0..<places { factor *= 10 }
@@ -15,7 +15,7 @@ enum Numbers {
     }
 
     /// A whole number with thousands separators: 1,234,567.
-    static func grouped(_ value: Int) -> String {
+    package static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {
@@ -26,7 +26,7 @@ enum Numbers {
     }
 
     /// A rate with an SI-style suffix: 12.3 M, 45.6 k.
-    static func compact(_ value: Double) -> String {
+    package static func compact(_ value: Double) -> String {
         switch value {
         case 1e9...: fixed(value / 1e9, 1) + " G"
         case 1e6...: fixed(value / 1e6, 1) + " M"
@@ -36,8 +36,15 @@ enum Numbers {
     }
 
     /// A parameter as tables show it: whole numbers without a decimal point; `–` for NaN.
-    static func plain(_ value: Double) -> String {
+    package static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters.
+    package func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

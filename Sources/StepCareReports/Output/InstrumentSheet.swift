@@ -1,8 +1,8 @@
-import StepCareCore
+package import StepCareCore
 
 /// The text `describe` prints.
-enum InstrumentSheet {
-    static func render(_ definition: InstrumentDefinition, variants: [InstrumentVariant] = []) -> String {
+package enum InstrumentSheet {
+    package static func render(_ definition: InstrumentDefinition, variants: [InstrumentVariant] = []) -> String {
         var lines = header(definition, variants: variants)
         lines += items(definition)
         lines.append("")
@@ -115,7 +115,7 @@ enum InstrumentSheet {
         return lines
     }
 
-    static func describeOptions(_ options: [ResponseOption]) -> String {
+    package static func describeOptions(_ options: [ResponseOption]) -> String {
         options.map { option in
             "\(option.value)" + (option.key.map { " (\($0))" } ?? "") + " = \(option.label)"
         }.joined(separator: ", ")
@@ -128,5 +128,5 @@ enum InstrumentSheet {
         return describeOptions(first)
     }
 
-    static func span(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound)–\(range.upperBound)" }
+    package static func span(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound)–\(range.upperBound)" }
 }

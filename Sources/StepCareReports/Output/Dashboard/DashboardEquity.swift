@@ -1,11 +1,11 @@
-import StepCareCore
-import StepCareMetrics
+package import StepCareCore
+package import StepCareMetrics
 
 /// The dashboard's equity figure: for each breakdown, every group's gap to the whole caseload on the metrics the
 /// huddle decides with, as bars (suppressed and unmeasured cells marked, never drawn), and the figures in a table.
-enum DashboardEquity {
+package enum DashboardEquity {
     /// One column of the figure: a metric, its short label and its kind.
-    struct Column {
+    package struct Column {
         var id: String
         var label: String
         var kind: MetricKind
@@ -15,7 +15,7 @@ enum DashboardEquity {
     }
 
     /// The decision metrics compared across groups.
-    static func decisionColumns(_ pathway: Pathway) -> [Column] {
+    package static func decisionColumns(_ pathway: Pathway) -> [Column] {
         var columns = [
             Column(id: "override-rate", label: "overrides, %", kind: .percent),
             Column(id: "step-up.median-days", label: "trigger to step-up, days", kind: .days),
@@ -31,15 +31,15 @@ enum DashboardEquity {
         return columns
     }
 
-    static let labelWidth = 170.0
-    static let columnWidth = 180.0
-    static let rowHeight = 22.0
+    package static let labelWidth = 170.0
+    package static let columnWidth = 180.0
+    package static let rowHeight = 22.0
 
     /// The middle of column `index`, where its zero line runs.
-    static func centre(_ index: Int) -> Double { labelWidth + columnWidth * (Double(index) + 0.5) }
+    package static func centre(_ index: Int) -> Double { labelWidth + columnWidth * (Double(index) + 0.5) }
 
     /// The `chart-equity` figure, its svg and, below it, a table per breakdown.
-    static func figure(_ dashboard: Dashboard) -> String {
+    package static func figure(_ dashboard: Dashboard) -> String {
         let columns = decisionColumns(dashboard.pathway)
         let width = labelWidth + columnWidth * Double(columns.count) + 10
         let title = "Equity: each group's gap to the overall figure, week ending \(dashboard.week.window.to.date)"
