@@ -64,6 +64,7 @@ var targets: [Target] = [
         name: "StepCareReports",
         dependencies: [
             "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareSimulation", "StepCareMetrics", "StepCareJSON",
+            "StepCareRecord",
         ]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -27,6 +27,12 @@ import Testing
         as ana step-down tier-1 --cosign lee
         as ana record review structured
         as ana discharge --reason "completed"
+        case new C002
+        record score phq9 3 3 3 3 3 3 3 3 2
+        as ana place --cosign lee
+        advance 30d
+        case new C003
+        record score gad7 3 3 3 3 3 3 3
 
         """
 
@@ -37,6 +43,10 @@ import Testing
         ("audit show --json", "schema/stepcare-audit-entry-1.schema.json"),
         ("audit head --json", "schema/stepcare-audit-head-1.schema.json"),
         ("audit verify --json", "schema/stepcare-audit-verify-1.schema.json"),
+        ("evaluate C002 --json --at 2026-03-01", "schema/stepcare-evaluation-1.schema.json"),
+        ("evaluate C003 --json --at 2026-03-01", "schema/stepcare-evaluation-1.schema.json"),
+        ("evaluate C001 --json --at 2026-03-01", "schema/stepcare-evaluation-1.schema.json"),
+        ("capacity --json --at 2026-03-01", "schema/stepcare-capacity-1.schema.json"),
     ]
 
     @Test(arguments: outputs.map(\.command))
@@ -50,6 +60,23 @@ import Testing
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(!lines.isEmpty)
         #expect(try SchemaValidation.problems(lines, schema: schema, root: Binary.root) == [])
+    }
+
+    /// The evaluation carries what the text shows: the open risk flag from PHQ-9 item 9, the same-day safety
+    /// review it requires, with its deadline and who may authorise it.
+    @Test func theEvaluationCarriesTheRiskFlagAndItsReview() throws {
+        let folder = try TemporaryDirectory()
+        _ = try Binary.run(["--db", "db.sqlite"], stdin: Self.script, directory: folder.url)
+        let run = try Binary.run(
+            ["--db", "db.sqlite"], stdin: "evaluate C002 --json --at 2026-03-01\n", directory: folder.url)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        let flags = try #require(object["openRiskFlags"] as? [[String: Any]])
+        #expect(flags.contains { $0["rule"] as? String == "phq9-item9-self-harm-thoughts" })
+        let recommendations = try #require(object["recommendations"] as? [[String: Any]])
+        let review = try #require(recommendations.first { $0["kind"] as? String == "urgent-safety-review" })
+        #expect(review["overdue"] as? Bool == true, "raised 30 days ago, due the same day")
+        #expect((review["authorisers"] as? String)?.isEmpty == false)
     }
 
     /// A failing verification is still one schema-valid object, says so, and exits 4.

@@ -9,11 +9,13 @@ extension CommandSpec {
         discussion: "As of the session clock (or --at), shows the case's tier, open risk flags, triage for a client "
             + "not yet placed, and every outstanding recommendation: what, due by when (or OVERDUE), which rule and "
             + "version fired, who may authorise it, what must be documented, and the evidence with its thresholds. "
-            + "Returns to a tier after a step-down are listed as re-escalations.",
+            + "Returns to a tier after a step-down are listed as re-escalations. --json prints one line of JSON "
+            + "(schema/stepcare-evaluation-1.schema.json).",
         arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
         options: [
             OptionSpec("at", value: "DATE", "Evaluate as of this time (default: the session clock)"),
             OptionSpec("all", "Evaluate every case and summarise what is outstanding, by rule"),
+            OptionSpec("json", "Print the case's evaluation as one line of JSON"),
         ],
         examples: ["evaluate", "evaluate C001 --at 2026-02-01", "evaluate --all"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
@@ -27,6 +29,10 @@ extension CommandSpec {
         let caseID = try interpreter.caseID(bound)
         let now = try interpreter.time(invocation)
         guard let evaluation = interpreter.workspace.monitor(caseID)?.evaluation(asOf: now) else { return }
+        if invocation.flag("json") {
+            interpreter.output.line(EvaluationJSON.line(evaluation, caseID: caseID, pathway: engine.pathway))
+            return
+        }
         for line in lines(evaluation, caseID: caseID, engine: engine) { interpreter.output.line(line) }
     }
 

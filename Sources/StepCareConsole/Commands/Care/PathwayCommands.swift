@@ -55,11 +55,19 @@ extension CommandSpec {
     /// `capacity`: slots, rapid-access slots and waitlists.
     static let capacity = CommandSpec(
         name: "capacity", abstract: "Show each tier's slots, reserved rapid-access slots and waitlist",
-        options: [OptionSpec("at", value: "DATE", "As of this time (default: the session clock)")],
-        examples: ["capacity"]
+        options: [
+            OptionSpec("at", value: "DATE", "As of this time (default: the session clock)"),
+            OptionSpec("json", "Print one line of JSON (schema/stepcare-capacity-1.schema.json)"),
+        ],
+        examples: ["capacity", "capacity --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
         let now = try interpreter.time(invocation)
+        if invocation.flag("json") {
+            interpreter.output.line(
+                EvaluationJSON.line(engine.capacity(interpreter.workspace.caseload, asOf: now), asOf: now))
+            return
+        }
         interpreter.output.line("capacity as of \(now):")
         for status in engine.capacity(interpreter.workspace.caseload, asOf: now) {
             let capacity = status.tier.capacity
