@@ -27,6 +27,10 @@ import Testing
         as ana step-down tier-1 --cosign lee
         as ana record review structured
         as ana discharge --reason "completed"
+        login ana
+        break-glass --reason "night cover" --for 2h
+        case new C010
+        login raj
         case new C002
         record score phq9 3 3 3 3 3 3 3 3 2
         as ana place --cosign lee
@@ -47,6 +51,9 @@ import Testing
         ("evaluate C003 --json --at 2026-03-01", "schema/stepcare-evaluation-1.schema.json"),
         ("evaluate C001 --json --at 2026-03-01", "schema/stepcare-evaluation-1.schema.json"),
         ("capacity --json --at 2026-03-01", "schema/stepcare-capacity-1.schema.json"),
+        ("status --json", "schema/stepcare-session-1.schema.json"),
+        ("user list --json", "schema/stepcare-session-1.schema.json"),
+        ("break-glass list --json", "schema/stepcare-session-1.schema.json"),
     ]
 
     @Test(arguments: outputs.map(\.command))

@@ -21,6 +21,7 @@ extension CommandSpec {
         options: [
             OptionSpec("reason", value: "TEXT", "Why emergency access is needed"),
             OptionSpec("for", value: "SPAN", "How long the grant lasts (default 1h, at most 12h)"),
+            OptionSpec("json", "list: one line of JSON per grant (schema/stepcare-session-1.schema.json)"),
         ],
         examples: ["break-glass --reason \"…\" --for 2h", "break-glass list"], writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
@@ -30,7 +31,7 @@ extension CommandSpec {
                 throw Diagnostic(
                     .invalidOption, "break-glass takes list, or --reason TEXT", at: what.location)
             }
-            try listGrants(interpreter)
+            try listGrants(interpreter, json: invocation.flag("json"))
             return
         }
         let pathway = try interpreter.engine(at: invocation.location).pathway
@@ -82,9 +83,9 @@ extension CommandSpec {
             "break-glass: \(user.name) acts as \(grant.role) until \(grant.ends); this is audited and will be reviewed")
     }
 
-    private static func listGrants(_ interpreter: Interpreter) throws(Diagnostic) {
+    private static func listGrants(_ interpreter: Interpreter, json: Bool) throws(Diagnostic) {
         let workspace = interpreter.workspace
-        guard !workspace.grants.isEmpty else {
+        guard !workspace.grants.isEmpty || json else {
             interpreter.output.line("no break-glass grants in the \(workspace.context) context")
             return
         }
@@ -93,15 +94,20 @@ extension CommandSpec {
         }
         for (index, grant) in workspace.grants.enumerated() {
             let next = workspace.grants[(index + 1)...].first { $0.user == grant.user }?.sequence ?? .max
+            let under = entries.filter {
+                $0.user == grant.user && $0.role.hasSuffix("(break-glass)") && $0.sequence > grant.sequence
+                    && $0.sequence < next
+            }
+            if json {
+                interpreter.output.line(
+                    SessionJSON.grant(grant, active: grant.isActive(at: workspace.now), entries: under))
+                continue
+            }
             let state = grant.isActive(at: workspace.now) ? "ACTIVE" : "ended"
             interpreter.output.line(
                 "\(grant.user) as \(grant.role) from \(grant.starts) until \(grant.ends) [\(state)], entry "
                     + "\(grant.sequence)")
             interpreter.output.line("  reason: \(grant.reason)")
-            let under = entries.filter {
-                $0.user == grant.user && $0.role.hasSuffix("(break-glass)") && $0.sequence > grant.sequence
-                    && $0.sequence < next
-            }
             interpreter.output.line(
                 "  entries under it: \(under.isEmpty ? "none" : under.map { "\($0.sequence) \($0.action)" }.joined(separator: ", "))"
             )

@@ -16,7 +16,10 @@ extension CommandSpec {
             ArgumentSpec("WHAT", "add or list"),
             ArgumentSpec("NAME", "the staff id, e.g. ana (letters, digits, '-', '_', '.')", arity: .optional),
         ],
-        options: [OptionSpec("role", value: "ROLE", "The user's pathway role", completion: .role)],
+        options: [
+            OptionSpec("role", value: "ROLE", "The user's pathway role", completion: .role),
+            OptionSpec("json", "list: one line of JSON per user (schema/stepcare-session-1.schema.json)"),
+        ],
         examples: ["user add raj --role clinical-lead", "user add ana --role clinician", "user list"],
         writes: .recordsByKind
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
@@ -24,6 +27,12 @@ extension CommandSpec {
         let what = invocation.positionals[0]
         switch what.text {
         case "list":
+            if invocation.flag("json") {
+                for user in workspace.users.values.sorted(by: { $0.name < $1.name }) {
+                    interpreter.output.line(SessionJSON.user(user, loggedIn: user.name == workspace.currentUser?.name))
+                }
+                return
+            }
             guard !workspace.users.isEmpty else {
                 interpreter.output.line(
                     "no users in the \(workspace.context) context; add one with: user add NAME --role ROLE")
