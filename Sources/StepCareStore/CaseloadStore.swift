@@ -78,7 +78,10 @@ public protocol CaseloadStore: AnyObject, Sendable {
     /// Where the data lives, for messages.
     var location: StoreLocation { get }
     /// Every record of `context`.
-    func load(_ context: RecordContext) throws(StepCareError) -> StoredCaseload
+    ///
+    /// - Parameter tiers: the pathway's tiers (least intensive first), so the caseload's census is counted once
+    ///   as it loads; empty for none.
+    func load(_ context: RecordContext, tiers: [String]) throws(StepCareError) -> StoredCaseload
     /// The sequence number of the last audit entry (0 when empty).
     func lastSequence() throws(StepCareError) -> Int64
     /// The stored cases of `context` in the record schema (all of them, or those in `ids`, in opening order):
@@ -97,4 +100,11 @@ public protocol CaseloadStore: AnyObject, Sendable {
     func auditEntries(_ filter: AuditFilter) throws(StepCareError) -> [AuditEntry]
     /// Checks the chain, the records each entry wrote, SQLite's integrity, and `anchor` when given.
     func verify(anchor: AuditAnchor?) throws(StepCareError) -> AuditReport
+}
+
+extension CaseloadStore {
+    /// Every record of `context`, with no census counted.
+    public func load(_ context: RecordContext) throws(StepCareError) -> StoredCaseload {
+        try load(context, tiers: [])
+    }
 }

@@ -112,10 +112,11 @@ public final class SQLiteCaseloadStore: CaseloadStore {
         try run { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit") ?? 0 } }
     }
 
-    public func load(_ context: RecordContext) throws(StepCareError) -> StoredCaseload {
+    public func load(_ context: RecordContext, tiers: [String]) throws(StepCareError) -> StoredCaseload {
         try run {
             try writer.read { db in
                 var stored = StoredCaseload()
+                stored.caseload = Caseload(tiers: tiers)
                 stored.sequence = try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit") ?? 0
                 // Cases by position: one dictionary lookup per event, then an append in place.
                 var position: [String: Int] = [:]

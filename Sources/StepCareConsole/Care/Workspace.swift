@@ -83,7 +83,7 @@ public final class Workspace {
 
     /// Re-reads the context from the store.
     func reload() throws(StepCareError) {
-        let stored = try store.load(context)
+        let stored = try store.load(context, tiers: engine?.pathway.tiers.map(\.id) ?? [])
         priorTimelines = [:]
         caseload = stored.caseload
         indexCaseload()
