@@ -1,6 +1,8 @@
 import ArgumentParser
 import StepCareConsole
 import StepCareCore
+import StepCareJSON
+import StepCareMetrics
 import StepCareRegistry
 import StepCareReports
 import StepCareStore
@@ -249,24 +251,60 @@ struct DashboardReport: ParsableCommand {
 
     func run() throws {
         let registry = try options.registry()
-        let standardOutput = FileDescriptorOutput()
-        let interpreter = Interpreter(
-            registry: registry, output: standardOutput, input: PlainLineEditor(),
-            workspace: try store.workspace(registry: registry, now: SessionClock.now()))
-        var arguments: [CommandArgument] = []
-        for (name, value) in [("week", week), ("by", by), ("suppress", suppress), ("pathway", pathway), ("html", html)]
-        {
-            if let value { arguments += [CommandArgument("--" + name), CommandArgument(value, isQuoted: true)] }
-        }
-        if json { arguments.append(CommandArgument("--json")) }
         let errors = FileDescriptorOutput(descriptor: 2)
-        do {
-            try interpreter.execute(commandNamed: "dashboard", arguments: arguments)
-        } catch {
-            interpreter.output.flush()
-            errors.write(error.rendered(file: "stepcare dashboard", source: ""))
+        func fail(_ option: String?, _ error: StepCareError) -> ExitCode {
+            errors.line("stepcare dashboard: error: " + (option.map { "--\($0): " } ?? "") + error.message)
+            if let hint = error.hint { errors.line("hint: \(hint)") }
             errors.flush()
-            throw ExitCode(ExitStatus.of(error.code))
+            return ExitCode(ExitStatus.of(error.code))
+        }
+        // Typed options go straight to the dashboard use case: nothing is turned back into command words.
+        var request = Dashboarding.Request()
+        request.pathway = pathway
+        request.by = by
+        request.everyField = html != nil
+        if let week {
+            guard let day = Dashboarding.day(week) else {
+                throw fail(
+                    "week",
+                    StepCareError(
+                        .invalidOption, "--week takes a date, not \"\(week.prefix(40))\"",
+                        hint: "give the last day of the week as YYYY-MM-DD, e.g. --week 2026-03-01"))
+            }
+            request.week = day
+        }
+        if let suppress {
+            guard let value = Int(suppress) else {
+                throw fail(
+                    "suppress",
+                    StepCareError(
+                        .invalidOption,
+                        "--suppress takes a whole number from 1 to 1000, not \"\(suppress.prefix(20))\"",
+                        hint: "e.g. --suppress 5"))
+            }
+            request.suppress = value
+        }
+        let workspace = try store.workspace(registry: registry, now: SessionClock.now())
+        let dashboard: Dashboard
+        do throws(Dashboarding.OptionError) {
+            dashboard = try Dashboarding.dashboard(request, workspace: workspace, registry: registry)
+        } catch {
+            throw fail(error.option, error.error)
+        }
+        let standardOutput = FileDescriptorOutput()
+        if let html {
+            do throws(StepCareError) {
+                let file = try CheckedFile(html, replacing: true)
+                file.write(DashboardPage.html(dashboard))
+                try file.publish()
+            } catch {
+                throw fail("html", error)
+            }
+            standardOutput.line("wrote the dashboard for the week ending \(dashboard.week.window.to.date) to \(html)")
+        } else if json {
+            standardOutput.line(DashboardJSON.json(dashboard).serialized)
+        } else {
+            standardOutput.write(DashboardTable.text(dashboard))
         }
         try checkWritten(standardOutput)
     }
