@@ -101,8 +101,8 @@ var targets: [Target] = [
     .executableTarget(
         name: "stepcare",
         dependencies: [
-            "StepCareConsole", "StepCareReports", "StepCareRegistry", "StepCareStore", "StepCareMetrics", "StepCareJSON",
-            argumentParser,
+            "StepCareConsole", "StepCareReports", "StepCareRegistry", "StepCareStore", "StepCareMetrics",
+            "StepCareJSON", argumentParser,
         ]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting", "StepCareCore", "StepCareRecord"]),
     // In-process engine benchmarks: growth tables for the simulator, evaluate, moves and the dashboard.
