@@ -119,7 +119,9 @@ public final class Interpreter {
         } catch {
             throw Diagnostic(error, at: location)
         }
-        if workspace.context == .live, workspace.currentUser == nil, !["login", "user"].contains(invocation.spec.name) {
+        if workspace.context.policy.changesNeedLogin, workspace.currentUser == nil,
+            !["login", "user"].contains(invocation.spec.name)
+        {
             throw Diagnostic(
                 .notAuthorised, "live records are changed only by a logged-in user",
                 hint: "log in first: login NAME", at: location)

@@ -364,7 +364,7 @@ struct StoreOptions: ParsableArguments {
     func workspace(registry: Registry, now: Instant) throws -> Workspace {
         let location = db.map(StoreLocation.init(argument:)) ?? .standard { getenv($0).map { String(cString: $0) } }
         let realClock: @Sendable () -> Instant = { SessionClock.now() }
-        let liveClock = context == .live ? realClock : nil
+        let liveClock = context.policy.clockIsSettable ? nil : realClock
         do throws(StepCareError) {
             let store = try SQLiteCaseloadStore(
                 location, clock: { Int64(time(nil)) }, createFolders: db == nil || createFolder)

@@ -39,7 +39,7 @@ extension Interpreter {
 
     /// In a live session, refuses a date after now: a future-dated record would block every later one.
     func notInTheFuture(_ instant: Instant, at location: SourceLocation?) throws(Diagnostic) -> Instant {
-        guard workspace.context != .live || instant <= workspace.now else {
+        guard workspace.context.policy.allowsFutureDates || instant <= workspace.now else {
             throw Diagnostic(
                 .invalidOption, "\(instant) is in the future; live records are dated when they happen",
                 hint: "leave out --at to use now (\(workspace.now)), or give an earlier date", at: location)
@@ -88,7 +88,7 @@ extension Interpreter {
         guard argument.text.contains(":") else {
             return try actor(for: try registeredUser(argument), in: pathway, at: argument.location)
         }
-        guard workspace.context != .live else {
+        guard workspace.context.policy.allowsAdHocActors else {
             throw Diagnostic(
                 .unknownUser, "live decisions are made by registered users, not ROLE:STAFF-ID",
                 hint: "log in with: login NAME, and name co-signers by their user name", at: argument.location)
@@ -132,13 +132,13 @@ extension Interpreter {
         } else {
             throw Diagnostic(
                 .missingArgument, "\(invocation.spec.name) needs to know who is acting",
-                hint: workspace.context == .live
+                hint: !workspace.context.policy.allowsAdHocActors
                     ? "log in first: login NAME"
                     : "log in (login NAME) or add --as ROLE:STAFF-ID, e.g. --as clinician:ana (roles: "
                         + pathway.roles.map(\.id).joined(separator: ", ") + ")",
                 at: invocation.location)
         }
-        if workspace.context == .live, actor.name != workspace.currentUser?.name {
+        if !workspace.context.policy.mayActForOthers, actor.name != workspace.currentUser?.name {
             throw Diagnostic(
                 .notAuthorised, "in a live session you act only as yourself",
                 hint: "log in as \(actor.name) to act as them, or leave out --as", at: invocation.values["as"]?.location

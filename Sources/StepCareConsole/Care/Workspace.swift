@@ -63,7 +63,7 @@ public final class Workspace {
         self.now = clock?() ?? now
         self.store = store
         self.context = context
-        self.clock = context == .live ? clock : nil
+        self.clock = context.policy.clockIsSettable ? nil : clock
         self.engine = pathway.map(Engine.init(pathway:))
         try reload()
     }

@@ -69,7 +69,7 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let workspace = interpreter.workspace
         let file = invocation.positionals[0]
-        guard workspace.context != .live else {
+        guard workspace.context.policy.allowsImport else {
             throw Diagnostic(
                 .notAuthorised, "cases cannot be imported into live records: live decisions are made and checked here",
                 hint: "import into a training or simulation session; to move a live caseload, copy the database "

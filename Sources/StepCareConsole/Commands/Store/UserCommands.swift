@@ -128,7 +128,7 @@ extension CommandSpec {
         examples: ["as lee step-up tier-3 --cosign ana"], passesOptionsThrough: true
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let user = try interpreter.registeredUser(invocation.positionals[0])
-        if interpreter.workspace.context == .live, user.name != interpreter.workspace.currentUser?.name {
+        if !interpreter.workspace.context.policy.mayActForOthers, user.name != interpreter.workspace.currentUser?.name {
             throw Diagnostic(
                 .notAuthorised, "in a live session you act only as yourself",
                 hint: "\(user.name) must log in to act: login \(user.name)", at: invocation.positionals[0].location)
@@ -152,7 +152,8 @@ extension Interpreter {
                 .unknownUser, "there is no user \"\(argument.text)\" in the \(workspace.context) context",
                 hint: workspace.users.isEmpty
                     ? "add one with: user add NAME --role ROLE"
-                        + (workspace.context == .live ? "" : ", or name someone ad hoc as ROLE:STAFF-ID")
+                        + (workspace.context.policy.allowsAdHocActors
+                            ? ", or name someone ad hoc as ROLE:STAFF-ID" : "")
                     : "users: \(workspace.users.keys.sorted().joined(separator: ", "))",
                 at: argument.location)
         }
