@@ -54,6 +54,8 @@ import Testing
         ("status --json", "schema/stepcare-session-1.schema.json"),
         ("user list --json", "schema/stepcare-session-1.schema.json"),
         ("break-glass list --json", "schema/stepcare-session-1.schema.json"),
+        ("case --json", "schema/stepcare-caseload-1.schema.json"),
+        ("evaluate --all --json --at 2026-03-01", "schema/stepcare-caseload-1.schema.json"),
     ]
 
     @Test(arguments: outputs.map(\.command))

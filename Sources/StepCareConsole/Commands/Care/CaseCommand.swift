@@ -19,6 +19,7 @@ extension CommandSpec {
             OptionSpec("referred", value: "DATE", "When the referral arrived"),
             OptionSpec("prefers", value: "TIER", "The tier the client would prefer", completion: .tier),
             OptionSpec("demographics", value: "FIELD=VALUE,…", "Optional fields for equity reporting"),
+            OptionSpec("json", "case (the list): one line of JSON per case (schema/stepcare-caseload-1.schema.json)"),
         ],
         examples: [
             "case new", "case new C042 --referred 2026-01-05 --prefers tier-1",
@@ -29,7 +30,7 @@ extension CommandSpec {
         let words = invocation.positionals
         let workspace = interpreter.workspace
         guard let first = words.first else {
-            listCases(interpreter)
+            listCases(interpreter, json: invocation.flag("json"))
             return
         }
         guard first.text == "new" else {
@@ -99,15 +100,24 @@ extension CommandSpec {
         return fields
     }
 
-    private static func listCases(_ interpreter: Interpreter) {
+    private static func listCases(_ interpreter: Interpreter, json: Bool) {
         let workspace = interpreter.workspace
-        guard !workspace.caseload.order.isEmpty else {
+        guard !workspace.caseload.order.isEmpty || json else {
             interpreter.output.line("no cases open; open one with: case new")
             return
         }
         for id in workspace.caseload.order {
             guard let timeline = workspace.caseload.cases[id] else { continue }
             let state = CaseState(timeline, asOf: workspace.now)
+            if json {
+                interpreter.output.line(
+                    CaseloadJSON.listed(
+                        caseID: id,
+                        status: state.isDischarged ? "discharged" : state.tier == nil ? "not-placed" : "placed",
+                        tier: state.isDischarged ? nil : state.tier, events: timeline.events.count,
+                        current: id == workspace.currentCase))
+                continue
+            }
             let tier = state.isDischarged ? "discharged" : (state.tier ?? "not placed")
             let marker = id == workspace.currentCase ? "*" : " "
             interpreter.output.line("\(marker) \(id)  \(tier)  \(timeline.events.count) events")

@@ -10,18 +10,18 @@ extension CommandSpec {
             + "not yet placed, and every outstanding recommendation: what, due by when (or OVERDUE), which rule and "
             + "version fired, who may authorise it, what must be documented, and the evidence with its thresholds. "
             + "Returns to a tier after a step-down are listed as re-escalations. --json prints one line of JSON "
-            + "(schema/stepcare-evaluation-1.schema.json).",
+            + "(schema/stepcare-evaluation-1.schema.json; with --all, stepcare-caseload-1).",
         arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
         options: [
             OptionSpec("at", value: "DATE", "Evaluate as of this time (default: the session clock)"),
             OptionSpec("all", "Evaluate every case and summarise what is outstanding, by rule"),
-            OptionSpec("json", "Print the case's evaluation as one line of JSON"),
+            OptionSpec("json", "Print the evaluation (or with --all, the summary) as one line of JSON"),
         ],
         examples: ["evaluate", "evaluate C001 --at 2026-02-01", "evaluate --all"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
         if invocation.flag("all") {
-            try summariseAll(interpreter, at: try interpreter.time(invocation))
+            try summariseAll(interpreter, at: try interpreter.time(invocation), json: invocation.flag("json"))
             return
         }
         var bound = invocation
@@ -37,7 +37,7 @@ extension CommandSpec {
     }
 
     /// `evaluate --all`: every case of the context, with the outstanding recommendations counted by rule.
-    private static func summariseAll(_ interpreter: Interpreter, at now: Instant) throws(Diagnostic) {
+    private static func summariseAll(_ interpreter: Interpreter, at now: Instant, json: Bool) throws(Diagnostic) {
         var byRule: [String: (count: Int, overdue: Int)] = [:]
         var evaluated = 0
         var outstanding = 0
@@ -53,6 +53,13 @@ extension CommandSpec {
                 byRule[recommendation.ruleID, default: (0, 0)].count += 1
                 byRule[recommendation.ruleID, default: (0, 0)].overdue += late ? 1 : 0
             }
+        }
+        if json {
+            interpreter.output.line(
+                CaseloadJSON.summary(
+                    asOf: now, evaluated: evaluated, outstanding: outstanding, overdue: overdue,
+                    byRule: byRule.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count, $0.value.overdue) }))
+            return
         }
         interpreter.output.line(
             "\(evaluated) case(s) evaluated as of \(now): \(outstanding) outstanding recommendation(s), \(overdue) overdue"
