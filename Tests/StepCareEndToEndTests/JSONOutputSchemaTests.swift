@@ -56,6 +56,9 @@ import Testing
         ("break-glass list --json", "schema/stepcare-session-1.schema.json"),
         ("case --json", "schema/stepcare-caseload-1.schema.json"),
         ("evaluate --all --json --at 2026-03-01", "schema/stepcare-caseload-1.schema.json"),
+        ("outcome phq9,gad7 --json --totals 16 12 -- 9 6", "schema/stepcare-outcome-1.schema.json"),
+        ("outcome gad7 --json 3 3 2 2 1 1 0 -- 1 1 1 0 0 0 0", "schema/stepcare-outcome-1.schema.json"),
+        ("outcome k10 --json --totals 30 -- 12", "schema/stepcare-outcome-1.schema.json"),
     ]
 
     @Test(arguments: outputs.map(\.command))
@@ -86,6 +89,19 @@ import Testing
         let review = try #require(recommendations.first { $0["kind"] as? String == "urgent-safety-review" })
         #expect(review["overdue"] as? Bool == true, "raised 30 days ago, due the same day")
         #expect((review["authorisers"] as? String)?.isEmpty == false)
+    }
+
+    /// The outcome's classification matches the text report's: PHQ-9 16 → 9 with GAD-7 12 → 6 is a reliable
+    /// recovery (both were cases, neither is, PHQ-9 fell by the 6 its reliable change needs).
+    @Test func theOutcomeCarriesTheClassification() throws {
+        let run = try Binary.run(["--db", ":memory:"], stdin: "outcome phq9,gad7 --json --totals 16 12 -- 9 6\n")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        let text = try Binary.run(["--db", ":memory:"], stdin: "outcome phq9,gad7 --totals 16 12 -- 9 6\n").stdout
+        for (key, words) in [("recovery", "recovery"), ("reliableRecovery", "reliable recovery")] {
+            let flag = try #require(object[key] as? Bool, "\(key) missing")
+            #expect(text.lowercased().contains("\(words): \(flag ? "yes" : "no")"), "\(key) disagrees with: \(text)")
+        }
     }
 
     /// A failing verification is still one schema-valid object, says so, and exits 4.

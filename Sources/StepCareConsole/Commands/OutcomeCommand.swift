@@ -24,6 +24,7 @@ extension CommandSpec {
             OptionSpec("caseness", value: "RULE", "The cut-off rule that decides caseness (one measure only)"),
             OptionSpec("improvement", value: "RULE", "Reliable improvement rule: no-deterioration or any-measure"),
             OptionSpec("deterioration", value: "RULE", "Reliable deterioration rule: any-measure or no-improvement"),
+            OptionSpec("json", "Print one line of JSON (schema/stepcare-outcome-1.schema.json)"),
         ],
         examples: [
             "outcome phq9 --totals 16 -- 9", "outcome phq9,gad7 --totals 16 12 -- 9 6",
@@ -64,7 +65,11 @@ extension CommandSpec {
             deterioration: try choice(invocation.values["deterioration"], default: .anyMeasure))
         let outcome = rules.classify(
             measures.indices.map { (measures[$0], firstTotals[$0], lastTotals[$0]) })
-        interpreter.output.write(render(outcome))
+        if invocation.flag("json") {
+            interpreter.output.line(OutcomeJSON.line(outcome))
+        } else {
+            interpreter.output.write(render(outcome))
+        }
     }
 
     private static func totals(
