@@ -48,24 +48,8 @@ public struct JSONScanner {
 
     /// The next member name of the object just entered, or `nil` at its `}`.
     public mutating func nextKey() throws(Failure) -> String? {
-        skipSpace()
-        if peek(UInt8(ascii: "}")) {
-            depth -= 1
-            first = false
-            return nil
-        }
-        if !first {
-            guard peek(UInt8(ascii: ",")) else { throw failure("expected , or } in an object") }
-            skipSpace()
-        }
-        first = false
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-            throw failure("expected a member name in double quotes")
-        }
-        let key = try stringBody()
-        skipSpace()
-        guard peek(UInt8(ascii: ":")) else { throw failure("expected : after the member name") }
-        return key
+        guard try nextKey(in: JSONKeys([])) != nil else { return nil }
+        return lastKey
     }
 
     /// The next member name of the object just entered, as its position in `keys`: `nil` at the `}`, `-1` for a
@@ -161,24 +145,6 @@ public struct JSONScanner {
         return (text(start..<cut), text((cut + 1)..<end))
     }
 
-    /// A string value, or `nil` for `null`.
-    public mutating func optionalString() throws(Failure) -> String? {
-        if try null() { return nil }
-        return try string()
-    }
-
-    /// Consumes `null` if it comes next.
-    public mutating func null() throws(Failure) -> Bool {
-        skipSpace()
-        guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "n") else { return false }
-        guard bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
-            bytes[index + 3] == UInt8(ascii: "l")
-        else { throw failure("expected null") }
-        index += 4
-        first = false
-        return true
-    }
-
     /// `true` or `false`.
     public mutating func bool() throws(Failure) -> Bool {
         skipSpace()
@@ -255,24 +221,6 @@ public struct JSONScanner {
             value.isFinite
         else { throw failure("the number is out of range") }
         return value
-    }
-
-    /// Skips one value of any kind.
-    public mutating func skipValue() throws(Failure) {
-        skipSpace()
-        guard index < bytes.count else { throw failure("the text ends where a value was expected") }
-        switch bytes[index] {
-        case UInt8(ascii: "{"):
-            try beginObject()
-            while try nextKey() != nil { try skipValue() }
-        case UInt8(ascii: "["):
-            try beginArray()
-            while try nextElement() { try skipValue() }
-        case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
-        case UInt8(ascii: "n"): _ = try null()
-        default: _ = try number()
-        }
     }
 
     /// The bytes in `range` as a string, decoded from contiguous memory (the fast path of `String(decoding:)`).

@@ -25,7 +25,7 @@ public enum JSONValue: Sendable, Hashable {
         case .int(let value): text += String(value)
         case .number(let value):
             if value.rounded() == value, abs(value) < 1e15 { text += String(Int(value)) } else { text += "\(value)" }
-        case .string(let value): JSONValue.quote(value, into: &text)
+        case .string(let value): JSONWriter.quote(value, into: &text)
         case .array(let values):
             text += "["
             for (index, value) in values.enumerated() {
@@ -37,29 +37,11 @@ public enum JSONValue: Sendable, Hashable {
             text += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { text += "," }
-                JSONValue.quote(key, into: &text)
+                JSONWriter.quote(key, into: &text)
                 text += ":"
                 value.write(to: &text)
             }
             text += "}"
         }
-    }
-
-    private static func quote(_ string: String, into text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }

@@ -65,12 +65,6 @@ public struct JSONWriter {
         text += value ? "true" : "false"
     }
 
-    /// Writes already-serialised JSON as a member's value.
-    public mutating func raw(_ key: String?, _ json: String) {
-        member(key)
-        text += json
-    }
-
     private mutating func member(_ key: String?) {
         if needsComma[needsComma.count - 1] { text += "," }
         needsComma[needsComma.count - 1] = true
