@@ -66,6 +66,12 @@ var targets: [Target] = [
             "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareSimulation", "StepCareMetrics", "StepCareJSON",
             "StepCareRecord",
         ]),
+    // The application core: the session, its unit of work, the access policy and every use case as a typed call.
+    .target(
+        name: "StepCareService",
+        dependencies: [
+            "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareRecord", "StepCareMetrics", "StepCareReports",
+        ]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
@@ -74,7 +80,8 @@ var targets: [Target] = [
         name: "StepCareConsole",
         dependencies: [
             "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareSimulation", "StepCareMetrics",
-            "StepCareDataDefined", "StepCareJSON", "StepCareRecord", "StepCareReports", "CEditLineShim",
+            "StepCareDataDefined", "StepCareJSON", "StepCareRecord", "StepCareReports", "StepCareService",
+            "CEditLineShim",
         ]),
     // The generated list of registered modules.
     .target(
@@ -101,8 +108,8 @@ var targets: [Target] = [
     .executableTarget(
         name: "stepcare",
         dependencies: [
-            "StepCareConsole", "StepCareReports", "StepCareRegistry", "StepCareStore", "StepCareMetrics",
-            "StepCareJSON", argumentParser,
+            "StepCareConsole", "StepCareService", "StepCareReports", "StepCareRegistry", "StepCareStore",
+            "StepCareMetrics", "StepCareSimulation", "StepCareJSON", argumentParser,
         ]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting", "StepCareCore", "StepCareRecord"]),
     // In-process engine benchmarks: growth tables for the simulator, evaluate, moves and the dashboard.
@@ -141,14 +148,22 @@ var targets: [Target] = [
         exclude: ["Golden"]),
     .testTarget(
         name: "StepCareConsoleTests",
-        dependencies: ["StepCareConsole", "StepCareReports", "StepCareRegistry", "StepCareTesting"]),
+        dependencies: [
+            "StepCareConsole", "StepCareService", "StepCareReports", "StepCareRegistry", "StepCareTesting",
+        ]),
     .testTarget(
         name: "StepCareStoreTests",
         dependencies: [
             "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry", "StepCareConsole",
-            "StepCareReports", "StepCareTesting", grdb,
+            "StepCareReports", "StepCareService", "StepCareTesting", grdb,
         ],
         exclude: ["Fixtures"]),
+    .testTarget(
+        name: "StepCareServiceTests",
+        dependencies: [
+            "StepCareService", "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry",
+            "StepCareTesting", grdb,
+        ]),
     .testTarget(
         name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole", "StepCareReports"]),
     .testTarget(

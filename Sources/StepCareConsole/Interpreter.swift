@@ -1,6 +1,7 @@
 public import StepCareCore
 import StepCareEngine
 public import StepCareReports
+public import StepCareService
 
 /// Runs command-language statements against a registry, writing results to an output.
 ///
@@ -97,7 +98,7 @@ public final class Interpreter {
         let invocation = try spec.bind(arguments, at: location)
         guard spec.writes != .nothing else {
             do throws(StepCareError) {
-                try workspace.prepareForCommand()  // the live clock, and what other sessions wrote
+                try workspace.refresh()  // the live clock, and what other sessions wrote
             } catch {
                 throw Diagnostic(error, at: location)
             }
@@ -107,46 +108,40 @@ public final class Interpreter {
         try runWriting(invocation, at: location)
     }
 
-    /// Runs a command that writes: the records it changes and one audit entry commit together after it
-    /// succeeds; if it fails, or the commit does, the session's values are put back and nothing is stored.
+    /// Runs a command that writes as one unit of work: the records it changes and one audit entry commit
+    /// together after it succeeds; if it fails, or the commit does, the session's values are put back and
+    /// nothing is stored. Its output is held until the commit, so nothing is acknowledged before it is stored.
     private func runWriting(_ invocation: Invocation, at location: SourceLocation?) throws(Diagnostic) {
-        guard transaction == nil else {
+        guard held == nil else {
             try invocation.spec.run(invocation, self)  // nested (e.g. `as USER COMMAND`): the outer one commits
             return
         }
         do throws(StepCareError) {
-            try workspace.prepareForCommand()
+            try workspace.begin(
+                Self.auditAction(invocation), requiresLogin: !["login", "user"].contains(invocation.spec.name))
         } catch {
             throw Diagnostic(error, at: location)
         }
-        if workspace.context.policy.changesNeedLogin, workspace.currentUser == nil,
-            !["login", "user"].contains(invocation.spec.name)
-        {
-            throw Diagnostic(
-                .notAuthorised, "live records are changed only by a logged-in user",
-                hint: "log in first: login NAME", at: location)
-        }
         let visible = output
-        let held = StringOutput()
-        transaction = Transaction(
-            snapshot: workspace.snapshot(), visible: visible, held: held, action: Self.auditAction(invocation))
-        output = held
+        let holding = StringOutput()
+        held = (holding, visible)
+        output = holding
         defer {
             output = visible
-            transaction = nil
+            held = nil
         }
-        do {
+        do throws(Diagnostic) {
             try invocation.spec.run(invocation, self)
             if rollsBackWrites {
-                workspace.restore(transaction?.snapshot ?? workspace.snapshot())
-                visible.write(held.text)
-                return
+                workspace.abandon()
+            } else {
+                try commitPending(at: location)
+                do throws(StepCareError) { try workspace.finish() } catch { throw Diagnostic(error, at: location) }
             }
-            try commitPending(at: location)
+            visible.write(holding.text)
         } catch {
-            workspace.restore(transaction?.snapshot ?? workspace.snapshot())
-            visible.write(held.text)
-            held.clear()
+            workspace.abandon()
+            visible.write(holding.text)
             throw error
         }
     }
@@ -155,18 +150,15 @@ public final class Interpreter {
     /// itself when it must store something before it goes on (an export) or before it reports an error
     /// about the rest (an import without --all-or-nothing).
     func commitPending(at location: SourceLocation?) throws(Diagnostic) {
-        guard let transaction else { return }
-        if workspace.hasPending {
-            do throws(StepCareError) {
-                try workspace.commit(action: transaction.action)
-            } catch {
-                transaction.held.clear()
-                throw Diagnostic(error, at: location)
-            }
+        guard let held else { return }
+        do throws(StepCareError) {
+            try workspace.checkpoint()
+        } catch {
+            held.output.clear()
+            throw Diagnostic(error, at: location)
         }
-        self.transaction?.snapshot = workspace.snapshot()
-        transaction.visible.write(transaction.held.text)
-        transaction.held.clear()
+        held.visible.write(held.output.text)
+        held.output.clear()
     }
 
     /// How the audit log names what a command did: `step-up`, or `record score` for commands by kind.
@@ -177,14 +169,8 @@ public final class Interpreter {
         return invocation.spec.name + " " + word
     }
 
-    /// A writing command in progress.
-    private struct Transaction {
-        var snapshot: Workspace.Snapshot
-        var visible: any TextOutput
-        var held: StringOutput
-        var action: String
-    }
-    private var transaction: Transaction?
+    /// The output of the writing command in progress, held until it commits, and where it then goes.
+    private var held: (output: StringOutput, visible: any TextOutput)?
     /// Set while `expect refused` runs a command: whatever it writes is discarded, never committed.
     var rollsBackWrites = false
 

@@ -23,13 +23,24 @@ public struct StepCareError: Error, Sendable, Hashable, CustomStringConvertible 
     public var hint: String?
     /// The 1-based item number the error is about, if it is about one item of an instrument.
     public var item: Int?
+    /// The input at fault, when the error is about one: an option or argument name such as `at`, `as` or `tier`,
+    /// so a front end can point at it (the console at the word, a server with a JSON pointer).
+    public var field: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, hint: String? = nil, item: Int? = nil) {
+    public init(_ code: Code, _ message: String, hint: String? = nil, item: Int? = nil, field: String? = nil) {
         self.code = code
         self.message = message
         self.hint = hint
         self.item = item
+        self.field = field
+    }
+
+    /// The same error, blamed on `field` unless it already names one.
+    public func blaming(_ field: String) -> StepCareError {
+        var error = self
+        if error.field == nil { error.field = field }
+        return error
     }
 
     public var description: String {
@@ -39,6 +50,10 @@ public struct StepCareError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 extension StepCareError.Code {
+    /// A required input (an argument, an option value, a field) is missing.
+    public static let missingArgument = Self("missing-argument")
+    /// An input's value is not one of the values it accepts.
+    public static let invalidOption = Self("invalid-option")
     /// No instrument is registered under the given identifier.
     public static let unknownInstrument = Self("unknown-instrument")
     /// More or fewer answers than the instrument has items.

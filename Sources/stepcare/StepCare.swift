@@ -5,6 +5,7 @@ import StepCareJSON
 import StepCareMetrics
 import StepCareRegistry
 import StepCareReports
+import StepCareService
 import StepCareStore
 
 #if canImport(Glibc)
@@ -259,12 +260,12 @@ struct DashboardReport: ParsableCommand {
             return ExitCode(ExitStatus.of(error.code))
         }
         // Typed options go straight to the dashboard use case: nothing is turned back into command words.
-        var request = Dashboarding.Request()
+        var request = DashboardRequest()
         request.pathway = pathway
         request.by = by
         request.everyField = html != nil
         if let week {
-            guard let day = Dashboarding.day(week) else {
+            guard let day = DashboardRequest.day(week) else {
                 throw fail(
                     "week",
                     StepCareError(
@@ -286,10 +287,10 @@ struct DashboardReport: ParsableCommand {
         }
         let workspace = try store.workspace(registry: registry, now: SessionClock.now())
         let dashboard: Dashboard
-        do throws(Dashboarding.OptionError) {
-            dashboard = try Dashboarding.dashboard(request, workspace: workspace, registry: registry)
+        do throws(StepCareError) {
+            dashboard = try workspace.dashboard(request, registry: registry)
         } catch {
-            throw fail(error.option, error.error)
+            throw fail(error.field ?? "pathway", error)
         }
         let standardOutput = FileDescriptorOutput()
         if let html {

@@ -1,4 +1,5 @@
 import StepCareConsole
+import StepCareService
 import StepCareCore
 import StepCareEngine
 import StepCareRegistry

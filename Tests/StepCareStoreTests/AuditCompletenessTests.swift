@@ -1,5 +1,6 @@
 import Foundation
 import StepCareConsole
+import StepCareService
 import StepCareCore
 import StepCareReports
 import StepCareStore

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StepCareConsole
+import StepCareService
 import StepCareCore
 import StepCareRegistry
 import StepCareReports

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StepCareConsole
+import StepCareService
 import StepCareCore
 import StepCareEngine
 import StepCareReports
@@ -58,7 +59,7 @@ import Testing
         try expectRefusal(foreign, .storeForeign)
 
         let corrupt = folder.path + "/corrupt.sqlite"
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: corrupt, contents: Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919) }),
             attributes: [.posixPermissions: 0o600])
         try expectRefusal(corrupt, .storeCorrupt)

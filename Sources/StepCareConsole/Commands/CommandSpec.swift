@@ -1,3 +1,4 @@
+import StepCareCore
 import StepCareReports
 
 /// What can complete an argument or option value in the REPL.
@@ -184,4 +185,24 @@ public struct Invocation: Sendable {
 
     /// Whether the flag `name` was given.
     public func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// Where the input named `field` was written: the option's value, or the positional argument of that name
+    /// (`tier` for `TIER`); the command itself when neither was given.
+    public func location(of field: String?) -> SourceLocation? {
+        guard let field else { return location }
+        if let value = values[field] { return value.location }
+        if let index = spec.arguments.firstIndex(where: { $0.name.lowercased() == field }),
+            spec.arguments[..<index].allSatisfy({ $0.arity == .one }), positionals.indices.contains(index)
+        {
+            return positionals[index].location
+        }
+        return location
+    }
+}
+
+extension Diagnostic {
+    /// A use case's error, pointed at the word its ``StepCareError/field`` names.
+    init(_ error: StepCareError, in invocation: Invocation) {
+        self.init(error, at: invocation.location(of: error.field))
+    }
 }

@@ -1,9 +1,10 @@
-public import StepCareCore
+import StepCareCore
 import StepCareDataDefined
 import StepCareEngine
 import StepCareJSON
-public import StepCareMetrics
+import StepCareMetrics
 import StepCareReports
+import StepCareService
 
 #if canImport(Glibc)
     import Glibc
@@ -37,19 +38,15 @@ extension CommandSpec {
         ],
         examples: ["dashboard", "dashboard --week 2026-03-01 --by ethnicity", "dashboard --html huddle.html"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-        var request = Dashboarding.Request()
+        var request = DashboardRequest()
         request.pathway = invocation.values["pathway"]?.text
         request.week = try DashboardCommand.week(invocation)
         request.suppress = try DashboardCommand.threshold(invocation)
         request.by = invocation.values["by"]?.text
         request.everyField = invocation.values["html"] != nil
         let dashboard: Dashboard
-        do throws(Dashboarding.OptionError) {
-            dashboard = try Dashboarding.dashboard(
-                request, workspace: interpreter.workspace, registry: interpreter.registry)
-        } catch {
-            throw Diagnostic(
-                error.error, at: invocation.values[error.option]?.location ?? invocation.location)
+        dashboard = try interpreter.core(invocation) { () throws(StepCareError) in
+            try interpreter.workspace.dashboard(request, registry: interpreter.registry)
         }
         if let file = invocation.values["html"] {
             try DashboardCommand.write(DashboardPage.html(dashboard), to: file)
@@ -63,107 +60,12 @@ extension CommandSpec {
     }
 }
 
-extension Dashboarding {
-    /// A `YYYY-MM-DD` day, or `nil`.
-    public static func day(_ text: String) -> Instant? {
-        guard text.count == 10 else { return nil }
-        return Instant(parsing: text)
-    }
-}
-
-/// The huddle dashboard as a use case for any front end: typed options in, a `Dashboard` out, with an error
-/// that names the option at fault.
-public enum Dashboarding {
-    /// What to report.
-    public struct Request: Sendable {
-        /// The pathway whose cases are reported (default: the session's).
-        public var pathway: String?
-        /// The last day of the week reported (default: today; for simulation records, the latest one).
-        public var week: Instant?
-        /// A demographic field to break every figure down by.
-        public var by: String?
-        /// Figures about fewer than this many people or events are suppressed (1–1000).
-        public var suppress = 5
-        /// Break down by every recorded field (the HTML page), when `by` is not given.
-        public var everyField = false
-
-        /// The defaults.
-        public init() {}
-    }
-
-    /// An option that cannot be used, by name (`pathway`, `by`, `suppress`), with what is wrong.
-    public struct OptionError: Error {
-        /// The option's name, without dashes.
-        public var option: String
-        /// What is wrong.
-        public var error: StepCareError
-    }
-
-    /// The dashboard of the session's cases on the pathway.
-    public static func dashboard(
-        _ request: Request, workspace: Workspace, registry: Registry
-    ) throws(OptionError) -> Dashboard {
-        let engine: Engine
-        if let id = request.pathway {
-            do throws(StepCareError) { engine = Engine(pathway: try registry.pathway(id)) } catch {
-                throw OptionError(option: "pathway", error: error)
-            }
-        } else if let current = workspace.engine {
-            engine = current
-        } else {
-            throw OptionError(
-                option: "pathway",
-                error: StepCareError(.unknownPathway, "no pathway is in use", hint: "give --pathway ID"))
-        }
-        guard (1...1000).contains(request.suppress) else {
-            throw OptionError(
-                option: "suppress",
-                error: StepCareError(
-                    .invalidOption, "--suppress takes a whole number from 1 to 1000, not \(request.suppress)",
-                    hint: "e.g. --suppress 5 hides figures about 1 to 4 people; --suppress 1 hides nothing"))
-        }
-        var caseload = Caseload()
-        for id in workspace.caseload.order where workspace.pathwayOfCase[id] == engine.pathway.id {
-            if let timeline = workspace.caseload.cases[id] { try? caseload.open(timeline) }
-        }
-        let fields = Set(caseload.cases.values.flatMap(\.demographics.keys))
-        var equityFields: [String] = []
-        if let by = request.by {
-            guard fields.contains(by) else {
-                throw OptionError(
-                    option: "by",
-                    error: StepCareError(
-                        .invalidOption, "no case on this pathway has the field \"\(by.prefix(40))\" recorded",
-                        hint: fields.isEmpty
-                            ? "record them when opening cases: case new --demographics \"ethnicity=…,age-band=…\""
-                            : "fields recorded: \(fields.sorted().joined(separator: ", "))"))
-            }
-            equityFields = [by]
-        } else if request.everyField {
-            equityFields = fields.sorted()
-        }
-        let week: ReportingWindow
-        if let day = request.week {
-            week = .week(ending: day)
-        } else if workspace.context == .simulation {
-            week = .week(ending: workspace.caseload.cases.values.compactMap(\.lastEventAt).max() ?? workspace.now)
-        } else {
-            week = .week(ending: workspace.now)
-        }
-        let metrics = HuddleMetrics(
-            engine: engine, outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: registry))
-        return Dashboard(
-            caseload, metrics: metrics, context: workspace.context, week: week, equityFields: equityFields,
-            suppression: Suppression(threshold: request.suppress))
-    }
-}
-
 /// The parts of `dashboard` that read options and write the page.
 enum DashboardCommand {
     /// The day given with --week, checked, or `nil` for the default.
     static func week(_ invocation: Invocation) throws(Diagnostic) -> Instant? {
         guard let word = invocation.values["week"] else { return nil }
-        guard let day = Dashboarding.day(word.text) else {
+        guard let day = DashboardRequest.day(word.text) else {
             throw Diagnostic(
                 .invalidOption, "--week takes a date, not \"\(word.text)\"",
                 hint: "give the last day of the week as YYYY-MM-DD, e.g. --week 2026-03-01", at: word.location)

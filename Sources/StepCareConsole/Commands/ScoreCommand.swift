@@ -1,4 +1,4 @@
-public import StepCareCore
+import StepCareCore
 import StepCareDataDefined
 import StepCareJSON
 import StepCareReports

@@ -101,12 +101,8 @@ extension StepCareError.Code {
     public static let unknownCommand = Self("unknown-command")
     /// The command has no option with the given name.
     public static let unknownOption = Self("unknown-option")
-    /// A required argument or option value is missing.
-    public static let missingArgument = Self("missing-argument")
     /// More arguments were given than the command takes.
     public static let unexpectedArgument = Self("unexpected-argument")
     /// A `$name` refers to a variable that was never set with `let`.
     public static let undefinedVariable = Self("undefined-variable")
-    /// An option's value is not one of the values it accepts.
-    public static let invalidOption = Self("invalid-option")
 }

@@ -2,6 +2,7 @@ import StepCareCore
 import StepCareEngine
 import StepCareRecord
 import StepCareReports
+import StepCareService
 import StepCareStore
 
 extension CommandSpec {
@@ -37,12 +38,9 @@ extension CommandSpec {
             guard words.count == 1 else {
                 throw Diagnostic(.unexpectedArgument, "case takes one id", hint: "write case ID", at: words[1].location)
             }
-            do throws(StepCareError) {
-                _ = try workspace.caseload.timeline(first.text)
-            } catch {
+            do throws(StepCareError) { try workspace.select(case: first.text) } catch {
                 throw Diagnostic(error, at: first.location)
             }
-            workspace.currentCase = first.text
             interpreter.output.line("current case: \(first.text)")
             return
         }
@@ -51,32 +49,23 @@ extension CommandSpec {
                 .unexpectedArgument, "case new takes at most one id", hint: "write case new [ID]", at: words[2].location
             )
         }
-        let engine = try interpreter.engine(at: invocation.location)
-        let id = words.count == 2 ? words[1].text : workspace.freshCaseID()
-        guard CaseTimeline.isCaseID(id) else {
-            throw Diagnostic(
-                .invalidOption, "a case id is 1–16 letters, digits or '-', starting with a letter",
-                hint: "use a pseudonymous id such as C042; never a name", at: words[1].location)
-        }
         let referred = try invocation.values["referred"].map { (argument) throws(Diagnostic) in
-            try interpreter.notInTheFuture(try Interpreter.instant(argument), at: argument.location)
-        }
-        let preference = try invocation.values["prefers"].map { (argument) throws(Diagnostic) in
-            try interpreter.tier(argument, in: engine.pathway).id
+            try Interpreter.instant(argument)
         }
         let demographics = try invocation.values["demographics"].map { (argument) throws(Diagnostic) in
             try Self.demographics(argument)
         }
-        var timeline = CaseTimeline(caseID: id, demographics: demographics ?? [:])
-        do throws(StepCareError) {
-            try timeline.append(CaseEvent(at: referred ?? workspace.now, .referral(preference: preference)))
-            try workspace.open(timeline, pathway: engine.pathway.id)
-        } catch {
-            throw Diagnostic(error, at: words.count == 2 ? words[1].location : invocation.location)
+        var bound = invocation
+        if words.count == 2 { bound.values["id"] = words[1] }
+        let timeline = try interpreter.core(bound) { () throws(StepCareError) in
+            try workspace.openCase(
+                words.count == 2 ? words[1].text : nil, referred: referred,
+                preference: invocation.values["prefers"]?.text, demographics: demographics ?? [:])
         }
+        let preference: String? = if case .referral(let tier) = timeline.events.first?.kind { tier } else { nil }
         interpreter.output.line(
-            "case \(id) opened: referred \(referred ?? workspace.now)" + (preference.map { ", prefers \($0)" } ?? "")
-                + " (pathway \(engine.pathway.id))")
+            "case \(timeline.caseID) opened: referred \(timeline.events.first?.at ?? workspace.now)"
+                + (preference.map { ", prefers \($0)" } ?? "") + " (pathway \(workspace.engine?.pathway.id ?? "none"))")
     }
 
     /// Parses `field=value,…`: lower-case field names and short coded values, never free text.

@@ -1,4 +1,5 @@
-public import StepCareCore
+import StepCareCore
+import StepCareService
 import StepCareReports
 
 extension CommandSpec {
@@ -11,8 +12,10 @@ extension CommandSpec {
         examples: ["today", "today 2026-01-05", "today 2026-01-05T09:30"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         if let argument = invocation.positionals.first {
-            try interpreter.requireSettableClock(at: argument.location)
-            interpreter.workspace.now = try Interpreter.instant(argument)
+            let instant = try Interpreter.instant(argument)
+            do throws(StepCareError) { try interpreter.workspace.setClock(to: instant) } catch {
+                throw Diagnostic(error, at: argument.location)
+            }
         }
         interpreter.output.line("today: \(interpreter.workspace.now)")
     }
@@ -23,9 +26,10 @@ extension CommandSpec {
         arguments: [ArgumentSpec("SPAN", "a whole number and a unit: 30m, 48h, 14d or 4w")],
         examples: ["advance 14d", "advance 48h"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-        try interpreter.requireSettableClock(at: invocation.location)
         let span = try Interpreter.span(invocation.positionals[0])
-        interpreter.workspace.now = interpreter.workspace.now + span
+        do throws(StepCareError) { try interpreter.workspace.setClock(to: interpreter.workspace.now + span) } catch {
+            throw Diagnostic(error, at: invocation.location)
+        }
         interpreter.output.line("today: \(interpreter.workspace.now) (+\(span.spoken))")
     }
 
@@ -37,21 +41,4 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         interpreter.output.line("# " + invocation.positionals.map(\.text).joined(separator: " "))
     }
-}
-
-extension Interpreter {
-    /// Refuses to move the clock of a live session: live records are dated by the real clock.
-    func requireSettableClock(at location: SourceLocation?) throws(Diagnostic) {
-        guard workspace.clockIsSettable else {
-            throw Diagnostic(
-                .liveClock, "the clock of a live session cannot be set: live records are dated by the real clock",
-                hint: "give a record's date with --at, or practise in a training session (--context training)",
-                at: location)
-        }
-    }
-}
-
-extension StepCareError.Code {
-    /// `today DATE` or `advance` in a live session.
-    public static let liveClock = Self("live-clock")
 }

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareService
 import StepCareEngine
 import StepCareReports
 

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareService
 import StepCareEngine
 import StepCareReports
 
@@ -65,7 +66,7 @@ extension CommandSpec {
             actual = state.placement?.slot.rawValue ?? "no placement"
             passed = actual == wanted
         case "waitlist":
-            let tier = try interpreter.tier(try argument(0, "a tier"), in: engine.pathway)
+            let tier = try interpreter.tier(try argument(0, "a tier"))
             wanted = try argument(1, "a count").text
             let statuses = engine.capacity(interpreter.workspace.caseload, asOf: state.now)
             actual = String(statuses.first { $0.tier.id == tier.id }?.waitlist.count ?? 0)

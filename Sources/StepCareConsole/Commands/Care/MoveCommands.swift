@@ -1,6 +1,7 @@
 import StepCareCore
 import StepCareEngine
 import StepCareReports
+import StepCareService
 
 extension CommandSpec {
     private static let moveOptions = [
@@ -67,17 +68,18 @@ extension CommandSpec {
                 ?? [],
             options: moveOptions, examples: [example], writes: .records
         ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-            let pathway = try interpreter.engine(at: invocation.location).pathway
             let caseID = try interpreter.caseID(invocation)
             let tier = try invocation.positionals.first.map { (argument) throws(Diagnostic) in
-                try interpreter.tier(argument, in: pathway).id
+                try interpreter.tier(argument).id
             }
             let request = MoveRequest(
-                action, tier: tier, by: try interpreter.requiredActor(invocation, in: pathway),
-                coSigner: try interpreter.actor(invocation, option: "cosign", in: pathway),
+                action, tier: tier, by: try interpreter.requiredActor(invocation),
+                coSigner: try interpreter.actor(invocation, option: "cosign"),
                 reason: invocation.values["reason"]?.text, exception: invocation.flag("exception"),
                 at: try interpreter.time(invocation))
-            let outcome = try interpreter.applyDecision(request, to: caseID, at: invocation.location)
+            let outcome = try interpreter.core(invocation) { () throws(StepCareError) in
+                try interpreter.workspace.decide(request, on: caseID)
+            }
             interpreter.output.line("\(caseID) \(request.at): " + describe(outcome.result))
             outcome.trace.forEach { interpreter.output.line("  \($0)") }
         }

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareService
 import StepCareEngine
 import StepCareReports
 
@@ -30,13 +31,9 @@ extension CommandSpec {
         } catch {
             throw Diagnostic(error, at: argument.location)
         }
-        let workspace = interpreter.workspace
-        guard workspace.caseload.order.isEmpty || workspace.engine?.pathway.id == pathway.id else {
-            throw Diagnostic(
-                .invalidOption, "cases are open under \(workspace.engine?.pathway.id ?? "another pathway")",
-                hint: "a session uses one pathway; start a new session to use \(pathway.id)", at: argument.location)
+        do throws(StepCareError) { try interpreter.workspace.use(pathway) } catch {
+            throw Diagnostic(error, at: argument.location)
         }
-        workspace.engine = Engine(pathway: pathway)
         interpreter.output.line("using \(pathway.id) v\(pathway.version): \(pathway.name)")
     }
 

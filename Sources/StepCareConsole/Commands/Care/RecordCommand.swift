@@ -1,6 +1,7 @@
 import StepCareCore
 import StepCareEngine
 import StepCareReports
+import StepCareService
 
 extension CommandSpec {
     /// `record KIND …`: add an event to a case.
@@ -66,17 +67,9 @@ extension CommandSpec {
                 hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, plan, review",
                 at: kindWord.location)
         }
-        let engine = try interpreter.engine(at: invocation.location)
-        let timeline: CaseTimeline
-        do throws(StepCareError) {
-            timeline = try engine.record(event, at: at, to: caseID, in: interpreter.workspace.caseload)
-        } catch {
-            throw Diagnostic(
-                error,
-                at: error.code == .datesOutOfOrder
-                    ? invocation.values["at"]?.location ?? invocation.location : invocation.location)
+        try interpreter.core(invocation) { () throws(StepCareError) in
+            try interpreter.workspace.record(event, on: caseID, at: at)
         }
-        interpreter.workspace.store(timeline)
         interpreter.output.line("\(caseID) \(at): \(CareRendering.text(event))")
     }
 
@@ -129,18 +122,18 @@ extension CommandSpec {
     private static func reviewEvent(
         _ detail: [CommandArgument], _ invocation: Invocation, _ interpreter: Interpreter, caseID: String, at: Instant
     ) throws(Diagnostic) -> CaseEventKind? {
-        let pathway = try interpreter.engine(at: invocation.location).pathway
         guard let word = detail.first, let kind = ReviewKind(rawValue: word.text) else {
             throw Diagnostic(
                 .invalidOption, "record review takes structured, supervisor or risk",
                 hint: "e.g. record review risk --as clinician:ana", at: detail.first?.location ?? invocation.location)
         }
-        let actor = try interpreter.requiredActor(invocation, in: pathway)
+        let actor = try interpreter.requiredActor(invocation)
         guard kind == .risk else { return .review(kind, by: actor) }
         let request = MoveRequest(
-            .clearRiskFlag, by: actor, coSigner: try interpreter.actor(invocation, option: "cosign", in: pathway),
-            at: at)
-        let outcome = try interpreter.applyDecision(request, to: caseID, at: invocation.location)
+            .clearRiskFlag, by: actor, coSigner: try interpreter.actor(invocation, option: "cosign"), at: at)
+        let outcome = try interpreter.core(invocation) { () throws(StepCareError) in
+            try interpreter.workspace.decide(request, on: caseID)
+        }
         interpreter.output.line("\(caseID) \(at): risk review by \(actor)")
         outcome.trace.forEach { interpreter.output.line("  \($0)") }
         return nil

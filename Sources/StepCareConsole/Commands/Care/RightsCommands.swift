@@ -55,7 +55,7 @@ extension CommandSpec {
         examples: ["can coach step-up to tier-3", "can clinician override", "can supervisor step-down from tier-3"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
-        let role = try interpreter.role(invocation.positionals[0], in: engine.pathway)
+        let role = try interpreter.role(invocation.positionals[0])
         let action = try Interpreter.action(invocation.positionals[1])
         let (from, to) = try move(Array(invocation.positionals.dropFirst(2)), interpreter, engine.pathway)
         let scope = TierScope(from: from, to: to)
@@ -100,7 +100,7 @@ extension CommandSpec {
                     .unexpectedArgument, "expected from TIER or to TIER here",
                     hint: "e.g. from tier-1 to tier-3", at: keyword.location)
             }
-            let tier = try interpreter.tier(words[index + 1], in: pathway).id
+            let tier = try interpreter.tier(words[index + 1]).id
             if keyword.text == "from" { from = tier } else { to = tier }
             index += 2
         }

@@ -4,6 +4,7 @@ import StepCareEngine
 import StepCareJSON
 import StepCareMetrics
 import StepCareReports
+import StepCareService
 import StepCareSimulation
 
 /// `simulate pathway NAME …`: a synthetic population through a pathway's rules, with sweeps.
@@ -139,19 +140,13 @@ enum PathwayCommand {
     )
         throws(Diagnostic)
     {
-        let workspace = interpreter.workspace
         let cases = replication.caseload.order.compactMap { replication.caseload.cases[$0] }
-        if let clash = cases.first(where: { workspace.caseload.cases[$0.caseID] != nil }) {
-            throw Diagnostic(
-                .invalidOption, "case \(clash.caseID) is already in the simulation caseload",
-                hint: "save a run with another --seed", at: nil)
-        }
+        let kept: Int
         do throws(StepCareError) {
-            for timeline in cases { try workspace.open(timeline, pathway: pathway) }
+            kept = try interpreter.workspace.keepSimulated(cases, pathway: pathway, seed: replication.seed)
         } catch {
             throw Diagnostic(error, at: nil)
         }
-        workspace.auditDetail = "\(cases.count) simulated case(s) saved (seed \(replication.seed))"
-        interpreter.output.line("saved \(cases.count) simulated case(s) in the simulation context")
+        interpreter.output.line("saved \(kept) simulated case(s) in the simulation context")
     }
 }

@@ -1,4 +1,5 @@
-public import StepCareCore
+import StepCareCore
+import StepCareService
 import StepCareReports
 import StepCareStore
 

@@ -1,8 +1,7 @@
 import StepCareCore
-import StepCareEngine
 import StepCareRecord
 import StepCareReports
-import StepCareStore
+import StepCareService
 
 extension CommandSpec {
     /// `import-scores FILE [--all-or-nothing]`.
@@ -24,83 +23,21 @@ extension CommandSpec {
                 .invalidOption, "cannot read \(file.text)", hint: "check the path and that the file is readable",
                 at: file.location)
         }
-        let engine = try interpreter.engine(at: invocation.location)
-        var header: [String]?
-        var problems: [String] = []
-        var recorded = 0
-        var rows = 0
-        CSVLine.forEachLine(in: bytes) { number, line in
-            guard !line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) else { return }
-            guard case .success(let fields) = CSVLine.fields(line) else {
-                problems.append("row \(number): not valid CSV (check the quotes)")
-                return
-            }
-            guard let columns = header else {
-                header = fields.map { $0.lowercased().replacingBOM }
-                return
-            }
-            rows += 1
-            do throws(Diagnostic) {
-                guard columns.prefix(4) == ["case", "date", "instrument", "answers"],
-                    columns.count == 4 || (columns.count == 5 && columns[4] == "variant")
-                else {
-                    throw Diagnostic(
-                        .invalidImport, "the header must be case,date,instrument,answers[,variant]")
-                }
-                guard fields.count == columns.count else {
-                    throw Diagnostic(.invalidImport, "has \(fields.count) fields; the header has \(columns.count)")
-                }
-                try interpreter.recordScoreRow(fields, engine: engine)
-                recorded += 1
-            } catch {
-                problems.append("row \(number): \(error.message)")
-            }
+        let result: ScoreImport
+        do throws(ImportRefusal) {
+            result = try interpreter.workspace.importScores(
+                csv: bytes, registry: interpreter.registry, allOrNothing: invocation.flag("all-or-nothing"))
+        } catch {
+            error.problems.forEach { interpreter.output.line("row \($0.line): \($0.error.message)") }
+            throw Diagnostic(error.error, at: error.error.field == "file" ? file.location : invocation.location)
         }
-        if header == nil { problems.append("the file is empty: it needs the header case,date,instrument,answers") }
-        problems.forEach { interpreter.output.line($0) }
-        guard !problems.isEmpty else {
-            interpreter.output.line("recorded \(recorded) administration(s) from \(rows) row(s)")
-            return
-        }
-        if invocation.flag("all-or-nothing") {
-            throw Diagnostic(
-                .invalidImport, "\(problems.count) row(s) have errors; nothing was recorded (--all-or-nothing)",
-                hint: "correct the rows listed above and import the file again", at: file.location)
-        }
-        interpreter.output.line("recorded \(recorded) administration(s) from \(rows) row(s)")
+        result.problems.forEach { interpreter.output.line("row \($0.line): \($0.error.message)") }
+        interpreter.output.line("recorded \(result.recorded) administration(s) from \(result.rows) row(s)")
+        guard !result.problems.isEmpty else { return }
         try interpreter.commitPending(at: invocation.location)
         throw Diagnostic(
-            .invalidImport, "\(problems.count) row(s) have errors and were not recorded; the other \(recorded) were",
+            .invalidImport,
+            "\(result.problems.count) row(s) have errors and were not recorded; the other \(result.recorded) were",
             hint: "correct the rows listed above and import just those rows again", at: file.location)
     }
-}
-
-extension Interpreter {
-    /// Scores one CSV row and records it on its case.
-    func recordScoreRow(_ fields: [String], engine: Engine) throws(Diagnostic) {
-        let caseID = fields[0]
-        guard workspace.caseload.cases[caseID] != nil else {
-            throw Diagnostic(.unknownCase, "there is no case with that id in the \(workspace.context) context")
-        }
-        guard let at = Instant(parsing: fields[1]) else {
-            throw Diagnostic(.invalidOption, "the date is not YYYY-MM-DD or YYYY-MM-DDTHH:MM")
-        }
-        _ = try notInTheFuture(at, at: nil)
-        let instrument = try instrument(
-            CommandArgument(fields[2]),
-            variant: fields.count > 4 && !fields[4].isEmpty ? CommandArgument(fields[4]) : nil)
-        let answers = fields[3].split(whereSeparator: \.isWhitespace).map { CommandArgument(String($0)) }
-        let report = try CommandSpec.scoreAnswers(instrument, answers, at: nil)
-        let event = CaseEventKind.administration(AdministrationRecord(report, definition: instrument.definition))
-        do throws(StepCareError) {
-            workspace.store(try engine.record(event, at: at, to: caseID, in: workspace.caseload))
-        } catch {
-            throw Diagnostic(error, at: nil)
-        }
-    }
-}
-
-extension String {
-    /// The text without a leading byte-order mark (spreadsheets write one).
-    fileprivate var replacingBOM: String { hasPrefix("\u{FEFF}") ? String(dropFirst()) : self }
 }

@@ -1,6 +1,7 @@
-public import StepCareCore
+import StepCareCore
 import StepCareEngine
 import StepCareReports
+import StepCareService
 import StepCareStore
 
 extension CommandSpec {
@@ -43,51 +44,22 @@ extension CommandSpec {
                 interpreter.output.line("\(marker) \(user.name)  \(user.role)")
             }
         case "add":
-            let pathway = try interpreter.engine(at: invocation.location).pathway
             guard let nameArgument = invocation.positionals.dropFirst().first else {
                 throw Diagnostic(
                     .missingArgument, "user add needs a staff id", hint: "e.g. user add ana --role clinician",
                     at: invocation.location)
             }
-            let name = nameArgument.text
-            guard (1...32).contains(name.count), name.first?.isLetter == true,
-                name.allSatisfy({ ($0.isLetter || $0.isNumber || "-_.".contains($0)) && $0.isASCII })
-            else {
-                throw Diagnostic(
-                    .invalidOption, "a staff id is 1–32 letters, digits, '-', '_' or '.', starting with a letter",
-                    hint: "e.g. user add ana --role clinician", at: nameArgument.location)
-            }
             guard let roleArgument = invocation.values["role"] else {
+                let roles = (try? workspace.requireEngine().pathway.roles.map(\.id).joined(separator: ", ")) ?? ""
                 throw Diagnostic(
-                    .missingArgument, "user add needs --role ROLE",
-                    hint: "roles: \(pathway.roles.map(\.id).joined(separator: ", "))", at: invocation.location)
+                    .missingArgument, "user add needs --role ROLE", hint: "roles: \(roles)", at: invocation.location)
             }
-            let role = try interpreter.role(roleArgument, in: pathway)
-            guard workspace.users[name] == nil else {
-                throw Diagnostic(
-                    .duplicateUser, "there is already a user \(name) in the \(workspace.context) context",
-                    hint: "choose another staff id", at: nameArgument.location)
+            var bound = invocation
+            bound.values["name"] = nameArgument
+            let user = try interpreter.core(bound) { () throws(StepCareError) in
+                try workspace.addUser(nameArgument.text, role: roleArgument.text)
             }
-            if workspace.users.isEmpty, role.id != Role.clinicalLead.id {
-                throw Diagnostic(
-                    .notAuthorised, "the first user of a context must be a clinical lead, who then adds the others",
-                    hint: "e.g. user add raj --role clinical-lead", at: roleArgument.location)
-            }
-            if !workspace.users.isEmpty {
-                guard let current = workspace.currentUser else {
-                    throw Diagnostic(
-                        .notAuthorised, "only a logged-in clinical lead adds users",
-                        hint: "log in first: login NAME", at: invocation.location)
-                }
-                guard current.role == Role.clinicalLead.id else {
-                    throw Diagnostic(
-                        .notAuthorised, "only a clinical lead adds users (you are \(current.role))",
-                        hint: "ask a clinical lead to add the user", at: invocation.location)
-                }
-            }
-            if workspace.users.isEmpty { workspace.actedAs = Actor(name: name, role: role) }  // the first user
-            workspace.add(StaffUser(name: name, role: role.id))
-            interpreter.output.line("user \(name) added as \(role.id) (\(workspace.context))")
+            interpreter.output.line("user \(user.name) added as \(user.role) (\(workspace.context))")
         default:
             throw Diagnostic(
                 .invalidOption, "user takes add or list", hint: "e.g. user add ana --role clinician",
@@ -102,9 +74,9 @@ extension CommandSpec {
             + "entry names them. Logging in is itself audited.",
         arguments: [ArgumentSpec("NAME", "the staff id")], examples: ["login ana"], writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-        let user = try interpreter.registeredUser(invocation.positionals[0])
-        interpreter.workspace.currentUser = user
-        interpreter.workspace.auditsWithoutRecords = true
+        let user = try interpreter.core(invocation) { () throws(StepCareError) in
+            try interpreter.workspace.login(invocation.positionals[0].text)
+        }
         interpreter.output.line("logged in as \(user.name) (\(user.role), \(interpreter.workspace.context))")
     }
 
@@ -112,7 +84,7 @@ extension CommandSpec {
     static let logout = CommandSpec(
         name: "logout", abstract: "Stop acting as the logged-in user", examples: ["logout"]
     ) { (_: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-        interpreter.workspace.currentUser = nil
+        interpreter.workspace.logout()
         interpreter.output.line("logged out")
     }
 
@@ -127,41 +99,16 @@ extension CommandSpec {
         ],
         examples: ["as lee step-up tier-3 --cosign ana"], passesOptionsThrough: true
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
-        let user = try interpreter.registeredUser(invocation.positionals[0])
-        if !interpreter.workspace.context.policy.mayActForOthers, user.name != interpreter.workspace.currentUser?.name {
-            throw Diagnostic(
-                .notAuthorised, "in a live session you act only as yourself",
-                hint: "\(user.name) must log in to act: login \(user.name)", at: invocation.positionals[0].location)
-        }
         let words = Array(invocation.positionals.dropFirst())
         guard let name = words.first else {
             throw Diagnostic(.missingArgument, "as needs a command to run", at: invocation.location)
         }
-        let previous = interpreter.workspace.currentUser
-        interpreter.workspace.currentUser = user
-        defer { interpreter.workspace.currentUser = previous }
-        try interpreter.execute(commandNamed: name.text, arguments: Array(words.dropFirst()), at: name.location)
-    }
-}
-
-extension Interpreter {
-    /// The registered user named by `argument`.
-    func registeredUser(_ argument: CommandArgument) throws(Diagnostic) -> StaffUser {
-        guard let user = workspace.users[argument.text] else {
-            throw Diagnostic(
-                .unknownUser, "there is no user \"\(argument.text)\" in the \(workspace.context) context",
-                hint: workspace.users.isEmpty
-                    ? "add one with: user add NAME --role ROLE"
-                        + (workspace.context.policy.allowsAdHocActors
-                            ? ", or name someone ad hoc as ROLE:STAFF-ID" : "")
-                    : "users: \(workspace.users.keys.sorted().joined(separator: ", "))",
-                at: argument.location)
+        let result = try interpreter.core(invocation) { () throws(StepCareError) in
+            let user = try interpreter.workspace.registeredUser(invocation.positionals[0].text)
+            return try interpreter.workspace.acting(as: user) { () throws(Diagnostic) in
+                try interpreter.execute(commandNamed: name.text, arguments: Array(words.dropFirst()), at: name.location)
+            }
         }
-        return user
+        try result.get()
     }
-}
-
-extension StepCareError.Code {
-    /// A user with the given staff id already exists in the context.
-    public static let duplicateUser = Self("duplicate-user")
 }

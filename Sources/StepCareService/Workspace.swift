@@ -1,13 +1,18 @@
 public import StepCareCore
 public import StepCareEngine
-import StepCareReports
 public import StepCareStore
 
-/// The cases, users, clock and pathway a session works on, read from a store and written back one command
-/// at a time.
+/// One session of the application: the cases, users, clock and pathway it works on, read from a store, and the
+/// use cases that change them, each written back as one unit of work.
 ///
-/// Commands change the in-memory values; the interpreter then commits what they wrote (``pending``) as one
-/// transaction with one audit entry, or puts every value back when the command fails.
+/// Every use case (``openCase(_:referred:preference:demographics:)``, ``record(_:on:at:)``,
+/// ``decide(_:on:)``, ``addUser(_:role:)``, …) takes domain values and returns domain values. A use case
+/// called on its own is one transaction with one audit entry, or nothing: a refusal puts every value back. A
+/// front end that runs several use cases as one command opens a unit with ``begin(_:requiresLogin:)`` and ends
+/// it with ``finish()`` or ``abandon()``; use cases called inside it join it. Errors name the input at fault in
+/// ``StepCareError/field``.
+///
+/// Not thread-safe: use one workspace from one task.
 public final class Workspace {
     /// The engine for the pathway in use, or `nil` when the build registers no pathway.
     public internal(set) var engine: Engine? {
@@ -20,7 +25,7 @@ public final class Workspace {
     public internal(set) var caseload = Caseload()
     /// The session's clock: what "now" means for records and evaluations.
     public internal(set) var now: Instant
-    /// The case commands act on when no `--case` is given.
+    /// The case use cases act on when none is named.
     public internal(set) var currentCase: String?
     /// Which records the session reads and writes.
     public let context: RecordContext
@@ -34,12 +39,14 @@ public final class Workspace {
     public internal(set) var currentUser: StaffUser?
     /// The pathway each case was opened under.
     public internal(set) var pathwayOfCase: [String: String] = [:]
-    /// What the running command has written so far.
+    /// What the running unit of work has written so far.
     var pending = StoreChange()
-    /// Set by commands that must be audited although they write no records (login, export).
+    /// Set by use cases that must be audited although they write no records (login, export).
     var auditsWithoutRecords = false
-    /// The person the running command acted as, for its audit entry.
+    /// The person the running unit acted as, for its audit entry.
     var actedAs: Actor?
+    /// The unit of work in progress.
+    var unit: Unit?
     /// The client and description for an entry that writes no records (an export).
     var auditClient: String?
     var auditDetail: String?
@@ -81,6 +88,28 @@ public final class Workspace {
     /// Whether the session clock may be set (`today`, `advance`): not for live records.
     public var clockIsSettable: Bool { clock == nil }
 
+    /// Sets the session clock (training and simulation).
+    ///
+    /// - Throws: `live-clock` in a live session, whose records are dated by the real clock.
+    public func setClock(to instant: Instant) throws(StepCareError) {
+        guard clockIsSettable else {
+            throw StepCareError(
+                .liveClock, "the clock of a live session cannot be set: live records are dated by the real clock",
+                hint: "give a record's date with --at, or practise in a training session (--context training)")
+        }
+        now = instant
+    }
+
+    /// Switches to another pathway, which is allowed only while no case is open under a different one.
+    public func use(_ pathway: Pathway) throws(StepCareError) {
+        guard caseload.order.isEmpty || engine?.pathway.id == pathway.id else {
+            throw StepCareError(
+                .invalidOption, "cases are open under \(engine?.pathway.id ?? "another pathway")",
+                hint: "a session uses one pathway; start a new session to use \(pathway.id)", field: "pathway")
+        }
+        engine = Engine(pathway: pathway)
+    }
+
     /// Re-reads the context from the store.
     func reload() throws(StepCareError) {
         let stored = try store.load(context, tiers: engine?.pathway.tiers.map(\.id) ?? [])
@@ -112,14 +141,15 @@ public final class Workspace {
         return monitor
     }
 
-    /// Brings the session up to date before a command: the live clock, and anything another session wrote.
-    func prepareForCommand() throws(StepCareError) {
+    /// Brings the session up to date: the live clock, and anything another session wrote. Every use case does
+    /// this first; a front end calls it before it reads.
+    public func refresh() throws(StepCareError) {
         if let clock { now = clock() }
         if try store.lastSequence() != sequence { try reload() }
     }
 
-    /// A fresh pseudonymous case id, `C001`, `C002`, …, skipping ids in use.
-    func freshCaseID() -> String {
+    /// A fresh pseudonymous case id, `C001`, `C002`, …, skipping ids in use. Each call gives a new one.
+    public func freshCaseID() -> String {
         while true {
             let digits = String(nextCaseNumber)
             let id = "C" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
@@ -129,7 +159,7 @@ public final class Workspace {
     }
 
     /// Opens a case, making it current.
-    func open(_ timeline: CaseTimeline, pathway: String) throws(StepCareError) {
+    func add(_ timeline: CaseTimeline, pathway: String) throws(StepCareError) {
         try caseload.open(timeline)
         if priorTimelines[timeline.caseID] == nil { priorTimelines[timeline.caseID] = .some(nil) }
         pending.openedCases.append(.init(id: timeline.caseID, pathway: pathway, demographics: timeline.demographics))
@@ -209,10 +239,10 @@ public final class Workspace {
         auditDetail = nil
     }
 
-    /// Whether the running command has anything to commit.
+    /// Whether the running unit has anything to commit.
     var hasPending: Bool { !pending.isEmpty || auditsWithoutRecords }
 
-    /// Commits what the running command wrote, with its audit entry.
+    /// Commits what the running unit wrote, with its audit entry.
     ///
     /// - Throws: the store's error; on a conflict the workspace re-reads the store first.
     @discardableResult

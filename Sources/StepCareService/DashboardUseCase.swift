@@ -1,0 +1,83 @@
+public import StepCareCore
+import StepCareEngine
+public import StepCareMetrics
+import StepCareReports
+
+/// What the huddle dashboard reports.
+public struct DashboardRequest: Sendable {
+        /// The pathway whose cases are reported (default: the session's).
+        public var pathway: String?
+        /// The last day of the week reported (default: today; for simulation records, the latest one).
+        public var week: Instant?
+        /// A demographic field to break every figure down by.
+        public var by: String?
+        /// Figures about fewer than this many people or events are suppressed (1–1000).
+        public var suppress = 5
+        /// Break down by every recorded field (the HTML page), when `by` is not given.
+        public var everyField = false
+
+        /// The defaults.
+        public init() {}
+
+    /// A `YYYY-MM-DD` day, or `nil`.
+    public static func day(_ text: String) -> Instant? {
+        guard text.count == 10 else { return nil }
+        return Instant(parsing: text)
+    }
+}
+
+extension Workspace {
+    /// The huddle dashboard of the session's cases on a pathway: typed options in, a `Dashboard` out, with an
+    /// error naming the option at fault (`pathway`, `by`, `suppress`).
+    public func dashboard(_ request: DashboardRequest, registry: Registry) throws(StepCareError) -> Dashboard {
+        let workspace = self
+        try refresh()
+        let engine: Engine
+        if let id = request.pathway {
+            do throws(StepCareError) { engine = Engine(pathway: try registry.pathway(id)) } catch {
+                throw error.blaming("pathway")
+            }
+        } else if let current = workspace.engine {
+            engine = current
+        } else {
+            throw StepCareError(.unknownPathway, "no pathway is in use", hint: "give --pathway ID").blaming("pathway")
+        }
+        guard (1...1000).contains(request.suppress) else {
+            throw StepCareError(
+                    .invalidOption, "--suppress takes a whole number from 1 to 1000, not \(request.suppress)",
+                    hint: "e.g. --suppress 5 hides figures about 1 to 4 people; --suppress 1 hides nothing").blaming("suppress")
+        }
+        var caseload = Caseload()
+        for id in workspace.caseload.order where workspace.pathwayOfCase[id] == engine.pathway.id {
+            if let timeline = workspace.caseload.cases[id] { try? caseload.open(timeline) }
+        }
+        let fields = Set(caseload.cases.values.flatMap(\.demographics.keys))
+        var equityFields: [String] = []
+        if let by = request.by {
+            guard fields.contains(by) else {
+                throw StepCareError(
+                        .invalidOption, "no case on this pathway has the field \"\(by.prefix(40))\" recorded",
+                        hint: fields.isEmpty
+                            ? "record them when opening cases: case new --demographics \"ethnicity=…,age-band=…\""
+                            : "fields recorded: \(fields.sorted().joined(separator: ", "))").blaming("by")
+            }
+            equityFields = [by]
+        } else if request.everyField {
+            equityFields = fields.sorted()
+        }
+        let week: ReportingWindow
+        if let day = request.week {
+            week = .week(ending: day)
+        } else if workspace.context == .simulation {
+            week = .week(ending: workspace.caseload.cases.values.compactMap(\.lastEventAt).max() ?? workspace.now)
+        } else {
+            week = .week(ending: workspace.now)
+        }
+        let metrics = HuddleMetrics(
+            engine: engine, outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: registry))
+        return Dashboard(
+            caseload, metrics: metrics, context: workspace.context, week: week, equityFields: equityFields,
+            suppression: Suppression(threshold: request.suppress))
+    }
+}
+

@@ -1,0 +1,244 @@
+public import StepCareCore
+import StepCareEngine
+import StepCareStore
+import StepCareRecord
+import StepCareReports
+
+/// A line or row of an imported file that cannot be used, and why.
+public struct ImportProblem: Sendable, Hashable {
+    /// The 1-based line (JSON lines) or row (CSV, the header being row 1) number.
+    public var line: Int
+    /// What is wrong with it, without its contents.
+    public var error: StepCareError
+}
+
+/// An import that was refused: nothing was stored.
+public struct ImportRefusal: Error, Sendable {
+    /// Why, in one sentence.
+    public var error: StepCareError
+    /// Each line or row at fault, in file order.
+    public var problems: [ImportProblem]
+}
+
+/// What an import of scores did.
+public struct ScoreImport: Sendable {
+    /// How many administrations were scored and recorded.
+    public var recorded: Int
+    /// How many data rows the file had.
+    public var rows: Int
+    /// The rows that were not recorded, and why.
+    public var problems: [ImportProblem]
+}
+
+/// Records in and out: export, import of cases and of scores, keeping simulated cases.
+extension Workspace {
+    /// Exports cases in the record format (`stepcare-case/2`), one JSON line per case. An export is a
+    /// disclosure: `write` gets the lines first (to write and sync a file, or hold them for the screen), and the
+    /// disclosure is audited only if it succeeds; a failed write audits nothing.
+    ///
+    /// - Parameters:
+    ///   - ids: the cases (default: every case in the context).
+    ///   - toFile: whether the audit entry says the export went to a file.
+    /// - Returns: how many cases were exported.
+    @discardableResult
+    public func export(
+        cases ids: [String]? = nil, toFile: Bool, write: ([String]) throws(StepCareError) -> Void
+    ) throws(StepCareError) -> Int {
+        try perform("export") { () throws(StepCareError) in
+            let ids = try ids.map { (ids) throws(StepCareError) in try ids.map { (id) throws(StepCareError) in try caseID(id) } }
+                ?? caseload.order
+            let lines = try store.records(context, cases: ids).map(\.line)
+            try write(lines)
+            auditEvenWithoutRecords(
+                client: ids.count == 1 ? ids[0] : nil,
+                detail: "\(lines.count) case(s) exported" + (toFile ? " to a file" : ""))
+            return lines.count
+        }
+    }
+
+    /// Imports the cases in a JSON-lines export, all or nothing: every line is checked first (format, a new case
+    /// id, a registered pathway, events in order from the referral). Training and simulation only.
+    ///
+    /// - Returns: how many cases were imported; the current case is unchanged.
+    @discardableResult
+    public func importCases(_ text: String, registry: Registry) throws(ImportRefusal) -> Int {
+        guard context.policy.allowsImport else {
+            throw ImportRefusal(
+                error: StepCareError(
+                    .notAuthorised,
+                    "cases cannot be imported into live records: live decisions are made and checked here",
+                    hint: "import into a training or simulation session; to move a live caseload, copy the database "
+                        + "file with SQLite's backup (sqlite3 DB \".backup COPY\")", field: "file"),
+                problems: [])
+        }
+        var problems: [ImportProblem] = []
+        var cases: [CaseRecord] = []
+        var seen = Set<String>()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.allSatisfy(\.isWhitespace) {
+            do throws(StepCareError) {
+                let exchanged: CaseRecord
+                do throws(SchemaError) {
+                    exchanged = try CaseRecord(line: String(line))
+                } catch {
+                    throw error.reported(.invalidImport, hint: "see docs/record-format.md")
+                }
+                try checkImport(exchanged, seen: seen, registry: registry)
+                seen.insert(exchanged.id)
+                cases.append(exchanged)
+            } catch {
+                problems.append(ImportProblem(line: index + 1, error: error))
+            }
+        }
+        guard problems.isEmpty else {
+            throw ImportRefusal(
+                error: StepCareError(
+                    .invalidImport, "\(problems.count) line(s) cannot be imported; nothing was imported",
+                    hint: "correct the lines listed and import the file again", field: "file"),
+                problems: problems)
+        }
+        do throws(StepCareError) {
+            try perform("import") { () throws(StepCareError) in
+                let current = currentCase
+                for exchanged in cases { try add(exchanged.timeline, pathway: exchanged.pathway) }
+                currentCase = current
+            }
+        } catch {
+            throw ImportRefusal(error: error, problems: [])
+        }
+        return cases.count
+    }
+
+    /// Checks one imported case against the session: context, id, pathway and event order.
+    private func checkImport(_ exchanged: CaseRecord, seen: Set<String>, registry: Registry) throws(StepCareError) {
+        guard exchanged.context == context else {
+            throw StepCareError(
+                .invalidImport,
+                "the case comes from \(exchanged.context) records; a session imports only its own context's cases")
+        }
+        guard CaseTimeline.isCaseID(exchanged.id) else {
+            throw StepCareError(.invalidImport, "the case id is not 1–16 letters, digits or '-'")
+        }
+        guard caseload.cases[exchanged.id] == nil, !seen.contains(exchanged.id) else {
+            throw StepCareError(.duplicateCase, "case \(exchanged.id) already exists")
+        }
+        guard (try? registry.pathway(exchanged.pathway)) != nil else {
+            throw StepCareError(.unknownPathway, "this build has no pathway \(exchanged.pathway.prefix(40))")
+        }
+        guard case .referral = exchanged.events.first?.event.kind else {
+            throw StepCareError(.invalidImport, "case \(exchanged.id) does not start with its referral")
+        }
+        var timeline = CaseTimeline(caseID: exchanged.id)
+        for record in exchanged.events { try timeline.append(record.event) }
+    }
+
+    /// Scores and records the administrations in a CSV file with the header `case,date,instrument,answers`
+    /// (a fifth column `variant` is optional), each like ``record(_:on:at:)``, risk flags included. The rows
+    /// recorded share one audit entry.
+    ///
+    /// - Parameter allOrNothing: refuse the whole file when any row is wrong; otherwise the good rows are
+    ///   recorded and the others come back as problems.
+    /// - Throws: ``ImportRefusal`` when nothing was recorded because of a problem.
+    public func importScores(csv bytes: [UInt8], registry: Registry, allOrNothing: Bool) throws(ImportRefusal)
+        -> ScoreImport
+    {
+        var result = ScoreImport(recorded: 0, rows: 0, problems: [])
+        do throws(StepCareError) {
+            let engine = try requireEngine()
+            try perform("import-scores") { () throws(StepCareError) in
+                var header: [String]?
+                CSVLine.forEachLine(in: bytes) { number, line in
+                    guard !line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) else { return }
+                    guard case .success(let fields) = CSVLine.fields(line) else {
+                        result.problems.append(
+                            ImportProblem(
+                                line: number, error: StepCareError(.invalidImport, "not valid CSV (check the quotes)")))
+                        return
+                    }
+                    guard let columns = header else {
+                        header = fields.map { $0.lowercased().droppingByteOrderMark }
+                        return
+                    }
+                    result.rows += 1
+                    do throws(StepCareError) {
+                        guard columns.prefix(4) == ["case", "date", "instrument", "answers"],
+                            columns.count == 4 || (columns.count == 5 && columns[4] == "variant")
+                        else {
+                            throw StepCareError(.invalidImport, "the header must be case,date,instrument,answers[,variant]")
+                        }
+                        guard fields.count == columns.count else {
+                            throw StepCareError(
+                                .invalidImport, "has \(fields.count) fields; the header has \(columns.count)")
+                        }
+                        try recordScoreRow(fields, engine: engine, registry: registry)
+                        result.recorded += 1
+                    } catch {
+                        result.problems.append(ImportProblem(line: number, error: error))
+                    }
+                }
+                if header == nil {
+                    result.problems.append(
+                        ImportProblem(
+                            line: 1,
+                            error: StepCareError(
+                                .invalidImport, "the file is empty: it needs the header case,date,instrument,answers")))
+                }
+                if allOrNothing, !result.problems.isEmpty {
+                    throw StepCareError(
+                        .invalidImport,
+                        "\(result.problems.count) row(s) have errors; nothing was recorded (all or nothing)",
+                        hint: "correct the rows listed and import the file again", field: "file")
+                }
+            }
+        } catch {
+            throw ImportRefusal(error: error, problems: result.problems)
+        }
+        return result
+    }
+
+    /// Scores one CSV row and records it on its case.
+    private func recordScoreRow(_ fields: [String], engine: Engine, registry: Registry) throws(StepCareError) {
+        let caseID = fields[0]
+        guard caseload.cases[caseID] != nil else {
+            throw StepCareError(.unknownCase, "there is no case with that id in the \(context) context")
+        }
+        guard let at = Instant(parsing: fields[1]) else {
+            throw StepCareError(.invalidOption, "the date is not YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        }
+        let variant = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
+        let (report, definition) = try Scoring.score(
+            fields[2], variant: variant, missing: nil, answers: fields[3].split(whereSeparator: \.isWhitespace).map(String.init),
+            registry: registry)
+        let event = CaseEventKind.administration(AdministrationRecord(report, definition: definition))
+        store(try engine.record(event, at: try date(at), to: caseID, in: caseload))
+    }
+
+    /// Keeps one simulation run's cases in the (simulation) caseload as one audited change.
+    ///
+    /// - Returns: how many cases were kept.
+    @discardableResult
+    public func keepSimulated(_ cases: [CaseTimeline], pathway: String, seed: UInt64) throws(StepCareError) -> Int {
+        try perform("simulate pathway") { () throws(StepCareError) in
+            guard context == .simulation else {
+                throw StepCareError(
+                    .invalidOption, "simulated cases are kept only in the simulation context",
+                    hint: "start the session with --context simulation", field: "save")
+            }
+            if let clash = cases.first(where: { caseload.cases[$0.caseID] != nil }) {
+                throw StepCareError(
+                    .invalidOption, "case \(clash.caseID) is already in the simulation caseload",
+                    hint: "save a run with another --seed", field: "seed")
+            }
+            let current = currentCase
+            for timeline in cases { try add(timeline, pathway: pathway) }
+            currentCase = current
+            auditEvenWithoutRecords(detail: "\(cases.count) simulated case(s) saved (seed \(seed))")
+            return cases.count
+        }
+    }
+}
+
+extension String {
+    /// The text without a leading byte-order mark (spreadsheets write one).
+    fileprivate var droppingByteOrderMark: String { hasPrefix("\u{FEFF}") ? String(dropFirst()) : self }
+}
