@@ -161,7 +161,7 @@ var targets: [Target] = [
     .testTarget(
         name: "StepCareServiceTests",
         dependencies: [
-            "StepCareService", "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry",
+            "StepCareService", "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry", "StepCareReports",
             "StepCareTesting", grdb,
         ]),
     .testTarget(

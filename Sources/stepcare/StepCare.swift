@@ -176,47 +176,6 @@ struct Score: ParsableCommand {
     }
 }
 
-/// Runs the simulator: the REPL's `simulate` command from the command line.
-struct Simulate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Simulate the benchmark network or a pathway (the REPL's simulate command; see help simulate).",
-        discussion: """
-            stepcare simulate network [--reps N --seed S --days T --warmup W --scale K --caps … --json]
-            stepcare simulate pathway NAME [--reps N --seed S --days T --set PARAMETER=VALUE … --json]
-            Every word is passed to the simulate command of the command language; run
-            echo 'help simulate' | stepcare for all of its options.
-            """)
-
-    @OptionGroup var options: InstrumentOptions
-
-    @Argument(parsing: .captureForPassthrough, help: "network or pathway NAME, then the simulate options.")
-    var words: [String] = []
-
-    func run() throws {
-        let registry = try options.registry()
-        let standardOutput = FileDescriptorOutput()
-        let interpreter = Interpreter(registry: registry, output: standardOutput, input: PlainLineEditor())
-        let errors = FileDescriptorOutput(descriptor: 2)
-        // The words pass through to the command language, so --help is answered here.
-        if words.contains("--help") || words.contains("-h") {
-            standardOutput.line(Simulate.helpMessage())
-            try? interpreter.execute(commandNamed: "help", arguments: [CommandArgument("simulate")])
-            try checkWritten(standardOutput)
-            return
-        }
-        do {
-            try interpreter.execute(
-                commandNamed: "simulate", arguments: words.map { CommandArgument($0, isQuoted: !$0.hasPrefix("--")) })
-        } catch {
-            interpreter.output.flush()
-            errors.write(error.rendered(file: "stepcare simulate", source: ""))
-            errors.flush()
-            throw ExitCode(ExitStatus.of(error.code))
-        }
-        try checkWritten(standardOutput)
-    }
-}
-
 /// Prints the weekly huddle dashboard, or writes it as an HTML page: the REPL's dashboard command.
 struct DashboardReport: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -36,12 +36,20 @@ import Testing
             "patients at tier 2 can never be discharged"
         ),
         (["simulate", "pathway", "community-stepped-care", "--set", "tier-3.slotz=4"], "is not a parameter"),
-        (["simulate", "pathway", "community-stepped-care", "--caps", "1,2,3"], "--caps is not an option of"),
+        (["simulate", "pathway", "nope"], "PATHWAY: no pathway is registered as \"nope\""),
     ])
     func badInputIsOneClearErrorAndExitsNonZero(arguments: [String], message: String) throws {
         let result = try Binary.run(arguments)
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// An option of the other mode is a usage error, named by the argument parser, and nothing runs.
+    @Test func anOptionOfTheOtherModeIsAUsageError() throws {
+        let result = try Binary.run(["simulate", "pathway", "community-stepped-care", "--caps", "1,2,3"])
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("Unknown option '--caps'"), "\(result.stderr)")
     }
 }

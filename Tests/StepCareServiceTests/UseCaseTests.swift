@@ -1,0 +1,170 @@
+import Foundation
+import StepCareCore
+import StepCareEngine
+import StepCareRecord
+import StepCareReports
+import StepCareService
+import StepCareStore
+import Testing
+
+/// The application core's promise, checked through the core alone on a real SQLite store: every writing use case
+/// is one transaction with one audit entry, and a refused one changes nothing, in the database or in memory.
+@Suite struct UseCaseTests {
+    /// A live service with a clinical lead (raj) and a clinician (ana, logged in) and one open case.
+    static func liveService() throws -> ServiceFixture {
+        let service = try ServiceFixture(context: .live)
+        try service.workspace.addUser("raj", role: "clinical-lead")
+        try service.workspace.login("raj")
+        try service.workspace.addUser("ana", role: "clinician")
+        try service.workspace.login("ana")
+        try service.workspace.openCase("C001", referred: Instant(parsing: "2026-03-01"))
+        return service
+    }
+
+    @Test func everyWritingUseCaseStoresExactlyOneAuditEntry() throws {
+        let service = try ServiceFixture(context: .live)
+        try service.expectOneEntry("user add", by: "raj") { try $0.addUser("raj", role: "clinical-lead") }
+        try service.expectOneEntry("login", by: "raj") { try $0.login("raj") }
+        try service.expectOneEntry("user add", by: "raj") { try $0.addUser("ana", role: "clinician") }
+        try service.expectOneEntry("login", by: "ana") { try $0.login("ana") }
+        let opened = try service.expectOneEntry("case new", by: "ana") {
+            try $0.openCase(referred: Instant(parsing: "2026-03-01"))
+        }
+        #expect(opened.caseID == "C001")
+        let score = try service.phq9([2, 2, 2, 1, 1, 1, 1, 1, 0])
+        try service.expectOneEntry("record score", by: "ana") { try $0.record(score) }
+        try service.expectOneEntry("record attended", by: "ana") { try $0.record(.contact(attended: true)) }
+        let ana = try service.workspace.actingActor(named: nil)
+        let outcome = try service.expectOneEntry("place", by: "ana") {
+            try $0.decide(MoveRequest(.place, by: ana, at: ServiceFixture.now))
+        }
+        if case .moved = outcome.result {} else { Issue.record("place did not move the client: \(outcome.result)") }
+        try service.expectOneEntry("break-glass", by: "ana") { try $0.breakGlass(reason: "on-call cover") }
+        var exported: [String] = []
+        try service.expectOneEntry("export", by: "ana") {
+            try $0.export(cases: ["C001"], toFile: true) { exported = $0 }
+        }
+        #expect(exported.count == 1 && exported[0].contains("\"format\":\"stepcare-case/2\""))
+        let csv = "case,date,instrument,answers\nC001,2026-03-02T09:00,gad7,1 1 1 1 1 1 1\n"
+        let imported = try service.expectOneEntry("import-scores", by: "ana") {
+            try $0.importScores(csv: Array(csv.utf8), registry: service.registry, allOrNothing: true)
+        }
+        #expect(imported.recorded == 1 && imported.problems.isEmpty)
+        // What the entries describe is what the store holds.
+        let stored = try service.store.records(.live, cases: ["C001"])
+        #expect(stored.first?.events.count == service.workspace.caseload.cases["C001"]?.events.count)
+        #expect(try service.store.verify(anchor: nil).isIntact)
+    }
+
+    @Test func trainingAndSimulationUseCasesStoreOneEntryEach() throws {
+        let training = try ServiceFixture(context: .training)
+        try training.expectOneEntry("case new", by: "unidentified") { try $0.openCase("C001") }
+        let line = try training.store.records(.training, cases: ["C001"])[0].line
+        let other = try ServiceFixture(context: .training)
+        let count = try other.expectOneEntry("import", by: "unidentified") {
+            try $0.importCases(line + "\n", registry: other.registry)
+        }
+        #expect(count == 1 && other.workspace.caseload.cases["C001"] != nil)
+
+        let simulation = try ServiceFixture(context: .simulation)
+        var timeline = CaseTimeline(caseID: "S001")
+        try timeline.append(CaseEvent(at: ServiceFixture.now, .referral(preference: nil)))
+        try simulation.expectOneEntry("simulate pathway", by: "unidentified") {
+            try $0.keepSimulated([timeline], pathway: "community-stepped-care", seed: 7)
+        }
+    }
+
+    @Test func useCasesRunInsideOneUnitShareOneEntry() throws {
+        let service = try Self.liveService()
+        let before = try service.entries().count
+        try service.workspace.begin("record")
+        try service.workspace.record(.contact(attended: true), on: "C001")
+        try service.workspace.record(.contact(attended: false), on: "C001")
+        try service.workspace.finish()
+        let after = try service.entries()
+        #expect(after.count == before + 1)
+        #expect(after.last?.detail.contains("2 event(s)") == true)
+
+        try service.workspace.begin("record")
+        try service.workspace.record(.crisisContact, on: "C001")
+        let events = service.workspace.caseload.cases["C001"]?.events.count
+        service.workspace.abandon()
+        #expect(try service.entries().count == before + 1)
+        #expect(service.workspace.caseload.cases["C001"]?.events.count == (events ?? 0) - 1)
+    }
+
+    @Test func aRefusedUseCaseChangesNothingAndNamesTheField() throws {
+        let service = try Self.liveService()
+        let workspace = service.workspace
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 2]), on: "C001")  // item 9: a risk flag
+        let ana = try workspace.actingActor(named: nil)
+
+        // Each refusal: what is refused, the code, and the field a front end should point at.
+        let refusals: [(String, StepCareError.Code, String?, (Workspace) throws -> Void)] = [
+            ("a record dated before the case's latest event", .datesOutOfOrder, "at", {
+                try $0.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-02-01"))
+            }),
+            ("a record in the future, live", .invalidOption, "at", {
+                try $0.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-04-01"))
+            }),
+            ("a record on an unknown case", .unknownCase, "case", { try $0.record(.crisisContact, on: "C999") }),
+            ("discharge with an open risk flag", .openRiskFlag, nil, {
+                try $0.decide(MoveRequest(.discharge, by: ana, at: ServiceFixture.now), on: "C001")
+            }),
+            ("acting as someone else, live", .notAuthorised, "as", {
+                let raj = Actor(name: "raj", role: .clinicalLead)
+                try $0.decide(MoveRequest(.place, by: raj, at: ServiceFixture.now), on: "C001")
+            }),
+            ("a registered user in a role they do not hold", .notAuthorised, "as", {
+                let inflated = Actor(name: "ana", role: .clinicalLead)
+                try $0.decide(MoveRequest(.place, by: inflated, at: ServiceFixture.now), on: "C001")
+            }),
+            ("a duplicate user", .duplicateUser, "name", { try $0.addUser("ana", role: "clinician") }),
+            ("a user added by a clinician", .notAuthorised, nil, { try $0.addUser("kim", role: "coach") }),
+            ("a case id that is a name", .invalidOption, "id", { try $0.openCase("Jane Smith") }),
+            ("an unknown preferred tier", .unknownTier, "prefers", { try $0.openCase("C002", preference: "tier-9") }),
+            ("break-glass without a reason", .missingDocumentation, "reason", { try $0.breakGlass(reason: " ") }),
+            ("break-glass for a day", .invalidOption, "for", {
+                try $0.breakGlass(reason: "cover", for: TimeSpan(minutes: 24 * 60))
+            }),
+            ("an export whose write failed", .io, nil, {
+                try $0.export(toFile: true) { _ throws(StepCareError) in
+                    throw StepCareError(.io, "no space left on device")
+                }
+            }),
+            ("scores with one bad row, all or nothing", .invalidImport, "file", {
+                let csv = "case,date,instrument,answers\nC001,2026-03-02,gad7,1 1 1 1 1 1 1\nC001,2026-03-02,gad7,9\n"
+                _ = try $0.importScores(csv: Array(csv.utf8), registry: service.registry, allOrNothing: true)
+            }),
+            ("an import into live records", .notAuthorised, "file", {
+                _ = try $0.importCases("{}", registry: service.registry)
+            }),
+            ("setting the clock of a live session", .liveClock, nil, { try $0.setClock(to: ServiceFixture.now) }),
+        ]
+        for (what, code, field, useCase) in refusals {
+            let error = service.expectRefusal { try useCase($0) }?.stepCare
+            #expect(error?.code == code, "\(what): \(error?.message ?? "no StepCareError")")
+            #expect(error?.field == field, "\(what): blamed \(error?.field ?? "nothing")")
+        }
+
+        workspace.logout()
+        let error = service.expectRefusal { try $0.record(.contact(attended: true), on: "C001") }?.stepCare
+        #expect(error?.code == .notAuthorised, "a live change without a login")
+    }
+
+    @Test func aFailedCommitPutsTheSessionBack() throws {
+        let service = try Self.liveService()
+        let other = try SQLiteCaseloadStore(.file(service.path), clock: { 1_790_000_500 })
+        let rival = try Workspace(
+            pathway: service.workspace.engine?.pathway, now: ServiceFixture.now, store: other, context: .live,
+            clock: { ServiceFixture.now })
+        // Another session commits between this session's read and its commit: the commit is refused as a
+        // conflict, and this session's values are those of the store, not of the refused unit.
+        try service.workspace.begin("record")
+        try service.workspace.record(.contact(attended: true), on: "C001")
+        try rival.login("raj")
+        #expect(throws: StepCareError.self) { try service.workspace.finish() }
+        #expect(!service.workspace.isInUnitOfWork)
+        #expect(service.workspace.caseload.cases["C001"]?.events.count == 1)
+    }
+}
