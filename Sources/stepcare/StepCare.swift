@@ -176,34 +176,29 @@ struct Score: ParsableCommand {
     }
 }
 
-/// Prints the weekly huddle dashboard, or writes it as an HTML page: the REPL's dashboard command.
+/// Prints the weekly huddle dashboard, or writes it as an HTML page: the REPL's dashboard command, whose help it
+/// shows, so the two never disagree.
 struct DashboardReport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dashboard",
-        abstract: "Print the weekly huddle dashboard of a caseload, or write it as an HTML page with charts.",
-        discussion: """
-            stepcare dashboard [--db FILE] [--context live|training|simulation] [--pathway ID] [--week DATE]
-                               [--by FIELD] [--suppress N] [--json | --html FILE]
-            The same figures as the REPL's dashboard command (help dashboard); docs/metrics.md defines them.
-            """)
+        commandName: "dashboard", abstract: ReplHelp.abstract("dashboard"),
+        discussion: ReplHelp.discussion("dashboard"))
 
-    @Option(
-        help: "The last day of the week reported (YYYY-MM-DD); default: today; for simulation records, the latest one.")
+    @Option(help: ReplHelp.option("dashboard", "week"))
     var week: String?
 
-    @Option(help: "Break every figure down by this demographic field, e.g. ethnicity.")
+    @Option(help: ReplHelp.option("dashboard", "by"))
     var by: String?
 
-    @Option(help: "Hide figures in the breakdown about fewer than this many people or events (default 5).")
+    @Option(help: ReplHelp.option("dashboard", "suppress"))
     var suppress: String?
 
-    @Option(help: "The pathway whose cases are reported (default: the first registered).")
+    @Option(help: ReplHelp.option("dashboard", "pathway"))
     var pathway: String?
 
-    @Flag(help: "Print the dashboard as one line of JSON.")
+    @Flag(help: ReplHelp.option("dashboard", "json"))
     var json = false
 
-    @Option(help: "Write the report as one self-contained HTML page (created 0600).", completion: .file())
+    @Option(help: ReplHelp.option("dashboard", "html"), completion: .file())
     var html: String?
 
     @OptionGroup var options: InstrumentOptions
@@ -362,5 +357,22 @@ enum SessionClock {
         return Instant(
             year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
             hour: Int(parts.tm_hour), minute: Int(parts.tm_min)) ?? Interpreter.defaultStart
+    }
+}
+
+/// Help text taken from the REPL's command table, for subcommands that are the same command.
+enum ReplHelp {
+    static func abstract(_ command: String) -> String {
+        CommandTable.standard.command(named: command)?.abstract ?? ""
+    }
+
+    static func discussion(_ command: String) -> String {
+        CommandTable.standard.command(named: command)?.discussion ?? ""
+    }
+
+    static func option(_ command: String, _ option: String) -> ArgumentHelp {
+        ArgumentHelp(
+            stringLiteral: CommandTable.standard.command(named: command)?.options.first { $0.name == option }?.abstract
+                ?? "")
     }
 }
