@@ -59,6 +59,17 @@ import Testing
         ("outcome phq9,gad7 --json --totals 16 12 -- 9 6", "schema/stepcare-outcome-1.schema.json"),
         ("outcome gad7 --json 3 3 2 2 1 1 0 -- 1 1 1 0 0 0 0", "schema/stepcare-outcome-1.schema.json"),
         ("outcome k10 --json --totals 30 -- 12", "schema/stepcare-outcome-1.schema.json"),
+        ("instruments --json", "schema/stepcare-catalogue-1.schema.json"),
+        ("describe phq9 --json", "schema/stepcare-catalogue-1.schema.json"),
+        ("describe k10 --variant us-abs --json", "schema/stepcare-catalogue-1.schema.json"),
+        ("describe cssrs --json", "schema/stepcare-catalogue-1.schema.json"),
+        ("pathways --json", "schema/stepcare-pathway-1.schema.json"),
+        ("pathway --json", "schema/stepcare-pathway-1.schema.json"),
+        ("rights --json", "schema/stepcare-pathway-1.schema.json"),
+        ("who-can step-down from tier-3 to tier-2 --json", "schema/stepcare-pathway-1.schema.json"),
+        ("can coach step-up to tier-3 --json", "schema/stepcare-pathway-1.schema.json"),
+        ("can clinician override --json", "schema/stepcare-pathway-1.schema.json"),
+        ("can clinician step-up --json", "schema/stepcare-pathway-1.schema.json"),
     ]
 
     @Test(arguments: outputs.map(\.command))
@@ -118,5 +129,46 @@ import Testing
             try SchemaValidation.problems(
                 lines, schema: "schema/stepcare-audit-verify-1.schema.json", root: Binary.root)
                 == [])
+    }
+
+    /// Every registered instrument (every variant) and every registered pathway, described as JSON, follows
+    /// its schema; the descriptions carry the same bands and risk rules as the text.
+    @Test func everyInstrumentAndPathwayDescribedAsJSONFollowsItsSchema() throws {
+        let listed = try Binary.run(["--db", ":memory:"], stdin: "instruments --json\npathways --json\n").stdout
+        var instruments: [String] = []
+        var pathways: [String] = []
+        for line in listed.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let id = try #require(object["id"] as? String)
+            if object["record"] as? String == "pathway" {
+                pathways.append(id)
+                continue
+            }
+            instruments.append(id)
+            for variant in object["variants"] as? [String] ?? [] { instruments.append("\(id) --variant \(variant)") }
+        }
+        #expect(instruments.count >= 15 && pathways.count >= 2)
+        let script = instruments.map { "describe \($0) --json" } + ["rights --json"]
+        let described = try Binary.run(["--db", ":memory:"], stdin: script.joined(separator: "\n") + "\n")
+        #expect(described.status == 0, "\(described.stderr)")
+        let lines = described.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == script.count)
+        #expect(
+            try SchemaValidation.problems(
+                Array(lines.dropLast()), schema: "schema/stepcare-catalogue-1.schema.json", root: Binary.root) == [])
+        let phq9 = try #require(
+            try JSONSerialization.jsonObject(with: Data(lines[instruments.firstIndex(of: "phq9") ?? 0].utf8))
+                as? [String: Any])
+        let risk = try #require((phq9["riskRules"] as? [[String: Any]])?.first)
+        #expect(risk["item"] as? Int == 9 && risk["urgency"] as? String == "same-day")
+        for pathway in pathways {
+            let run = try Binary.run(
+                ["--db", ":memory:"], stdin: "use \(pathway)\npathway --json\nrights --json\nwho-can step-up --json\n")
+            let json = run.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("{") }
+            #expect(json.count == 3, "\(pathway): \(run.stdout)\(run.stderr)")
+            #expect(
+                try SchemaValidation.problems(json, schema: "schema/stepcare-pathway-1.schema.json", root: Binary.root)
+                    == [])
+        }
     }
 }

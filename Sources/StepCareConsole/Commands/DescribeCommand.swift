@@ -11,12 +11,19 @@ extension CommandSpec {
             + "threshold, the risk rules, the missing-item policy, the variants, terminology codes, licence and "
             + "citations. --variant describes a variant other than the default.",
         arguments: [ArgumentSpec("ID", "an instrument id, e.g. phq9", completion: .instrument)],
-        options: [OptionSpec("variant", value: "VARIANT", "Describe a named variant instead of the default")],
-        examples: ["describe phq9", "describe k10 --variant us-abs"]
+        options: [
+            OptionSpec("variant", value: "VARIANT", "Describe a named variant instead of the default"),
+            OptionSpec("json", "Print the definition as one line of JSON (schema/stepcare-catalogue-1.schema.json)"),
+        ],
+        examples: ["describe phq9", "describe k10 --variant us-abs", "describe gad7 --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let instrument = try interpreter.instrument(invocation.positionals[0], variant: invocation.values["variant"])
         let variants = interpreter.registry.variants(of: instrument.definition.id).compactMap(\.definition.variant)
-        interpreter.output.write(InstrumentSheet.render(instrument.definition, variants: variants))
+        if invocation.flag("json") {
+            interpreter.output.line(CatalogueJSON.described(instrument.definition, variants: variants))
+        } else {
+            interpreter.output.write(InstrumentSheet.render(instrument.definition, variants: variants))
+        }
     }
 }
 

@@ -8,10 +8,20 @@ extension CommandSpec {
         discussion: "Shows each instrument's id (used by score, describe and administer), short name, kind, "
             + "number of items, licence status and named variants (the first is the default). --licence adds the "
             + "licence terms and attribution of every variant.",
-        options: [OptionSpec("licence", "Show the licence terms and attribution of each instrument")],
-        examples: ["instruments", "instruments --licence"]
+        options: [
+            OptionSpec("licence", "Show the licence terms and attribution of each instrument"),
+            OptionSpec("json", "One line of JSON per instrument (schema/stepcare-catalogue-1.schema.json)"),
+        ],
+        examples: ["instruments", "instruments --licence", "instruments --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let registry = interpreter.registry
+        if invocation.flag("json") {
+            for definition in registry.defaults.map(\.definition) {
+                let variants = registry.variants(of: definition.id).compactMap(\.definition.variant?.id)
+                interpreter.output.line(CatalogueJSON.listed(definition, variants: variants))
+            }
+            return
+        }
         let rows = registry.defaults.map(\.definition).map {
             let variants = registry.variants(of: $0.id).compactMap(\.definition.variant?.id)
             return [

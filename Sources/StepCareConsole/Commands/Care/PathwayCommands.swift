@@ -7,10 +7,15 @@ extension CommandSpec {
     /// `pathways`: the registered pathways.
     static let pathways = CommandSpec(
         name: "pathways", abstract: "List the registered pathways; * marks the one in use",
-        examples: ["pathways"]
+        options: [OptionSpec("json", "One line of JSON per pathway (schema/stepcare-pathway-1.schema.json)")],
+        examples: ["pathways", "pathways --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let current = interpreter.workspace.engine?.pathway.id
         for pathway in interpreter.registry.pathways {
+            if invocation.flag("json") {
+                interpreter.output.line(PathwayJSON.listed(pathway, inUse: pathway.id == current))
+                continue
+            }
             let marker = pathway.id == current ? "*" : " "
             interpreter.output.line(
                 "\(marker) \(pathway.id.padding(to: 24)) v\(pathway.version)  "
@@ -41,10 +46,14 @@ extension CommandSpec {
     static let pathway = CommandSpec(
         name: "pathway",
         abstract: "Describe the pathway in use: tiers, entry and exclusion criteria, rules, parameters",
-        options: [OptionSpec("parameters", "List only the named parameters, with their sources")],
-        examples: ["pathway", "pathway --parameters"]
+        options: [
+            OptionSpec("parameters", "List only the named parameters, with their sources"),
+            OptionSpec("json", "Print the pathway as one line of JSON (schema/stepcare-pathway-1.schema.json)"),
+        ],
+        examples: ["pathway", "pathway --parameters", "pathway --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let pathway = try interpreter.engine(at: invocation.location).pathway
+        guard !invocation.flag("json") else { return interpreter.output.line(PathwayJSON.described(pathway)) }
         let text = invocation.flag("parameters") ? PathwaySheet.parameters(pathway) : PathwaySheet.text(pathway)
         interpreter.output.write(text)
     }

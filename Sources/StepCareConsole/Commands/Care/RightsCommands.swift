@@ -9,10 +9,14 @@ extension CommandSpec {
         discussion: "For every role and action: yes (may act alone), co-sign (may act when a different person in "
             + "one of the named roles co-signs) or no, with the moves where the verdict differs. --markdown prints "
             + "the published page, with what each right requires on record (docs/decision-rights.md).",
-        options: [OptionSpec("markdown", "Print the published Markdown page")],
-        examples: ["rights", "rights --markdown"]
+        options: [
+            OptionSpec("markdown", "Print the published Markdown page"),
+            OptionSpec("json", "Print the table as one line of JSON (schema/stepcare-pathway-1.schema.json)"),
+        ],
+        examples: ["rights", "rights --markdown", "rights --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let pathway = try interpreter.engine(at: invocation.location).pathway
+        guard !invocation.flag("json") else { return interpreter.output.line(PathwayJSON.rights(pathway)) }
         interpreter.output.write(
             invocation.flag("markdown") ? RightsTable.markdown(pathway) : RightsTable.plain(pathway))
     }
@@ -26,11 +30,15 @@ extension CommandSpec {
             ArgumentSpec("ACTION", "the action", completion: .action),
             ArgumentSpec("MOVE", "from TIER and/or to TIER", arity: .zeroOrMore),
         ],
+        options: [OptionSpec("json", "Print one line of JSON (schema/stepcare-pathway-1.schema.json)")],
         examples: ["who-can step-up to tier-3", "who-can override", "who-can step-down from tier-3 to tier-2"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
         let action = try Interpreter.action(invocation.positionals[0])
         let (from, to) = try move(Array(invocation.positionals.dropFirst()), interpreter, engine.pathway)
+        if invocation.flag("json") {
+            return interpreter.output.line(PathwayJSON.whoCan(engine.pathway, action, from: from, to: to))
+        }
         let scope = TierScope(from: from, to: to)
         interpreter.output.line("\(action.rawValue) (\(scope)):")
         var anyone = false
@@ -52,12 +60,19 @@ extension CommandSpec {
             ArgumentSpec("ACTION", "the action, e.g. step-up", completion: .action),
             ArgumentSpec("MOVE", "from TIER and/or to TIER", arity: .zeroOrMore),
         ],
+        options: [OptionSpec("json", "Print one line of JSON (schema/stepcare-pathway-1.schema.json)")],
         examples: ["can coach step-up to tier-3", "can clinician override", "can supervisor step-down from tier-3"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
         let role = try interpreter.role(invocation.positionals[0])
         let action = try Interpreter.action(invocation.positionals[1])
         let (from, to) = try move(Array(invocation.positionals.dropFirst(2)), interpreter, engine.pathway)
+        if invocation.flag("json") {
+            return interpreter.output.line(
+                PathwayJSON.can(
+                    engine.pathway, role, action, from: from, to: to,
+                    authorisers: engine.authorisersText(action, from: from, to: to)))
+        }
         let scope = TierScope(from: from, to: to)
         guard let right = engine.pathway.rights.right(role, action, from: from, to: to), right.verdict != .denied else {
             interpreter.output.line("no: a \(role.name) may not \(action.name) (\(scope))")
