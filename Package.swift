@@ -32,6 +32,7 @@ let pathwayModules: [String] = [
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let sqlite: Target.Dependency = .product(name: "GRDBSQLite", package: "GRDB.swift")
 // swift-collections' min-max heap was the simulator's event queue; it stays as the oracle its replacement is
 // tested against.
 let heap: Target.Dependency = .product(name: "HeapModule", package: "swift-collections")
@@ -53,7 +54,8 @@ var targets: [Target] = [
     .target(name: "StepCareRecord", dependencies: ["StepCareCore", "StepCareJSON"]),
     // The caseload store: SQLite through GRDB, with the hash-chained audit log.
     .target(
-        name: "StepCareStore", dependencies: ["StepCareCore", "StepCareEngine", "StepCareJSON", "StepCareRecord", grdb]),
+        name: "StepCareStore",
+        dependencies: ["StepCareCore", "StepCareEngine", "StepCareJSON", "StepCareRecord", grdb, sqlite]),
     // The discrete-event simulator: the benchmark network and synthetic populations through a pathway.
     .target(name: "StepCareSimulation", dependencies: ["StepCareCore", "StepCareEngine"]),
     // The huddle dashboard's metrics over timelines, live or simulated.
@@ -154,8 +156,8 @@ var targets: [Target] = [
     .testTarget(
         name: "StepCareStoreTests",
         dependencies: [
-            "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry", "StepCareConsole",
-            "StepCareReports", "StepCareService", "StepCareTesting", grdb,
+            "StepCareStore", "StepCareEngine", "StepCareEngineReference", "StepCareRecord", "StepCareRegistry",
+            "StepCareConsole", "StepCareReports", "StepCareService", "StepCareTesting", grdb,
         ],
         exclude: ["Fixtures"]),
     .testTarget(

@@ -19,6 +19,17 @@ public enum EventDetailReader {
         return kind
     }
 
+    /// The event kind for `code` with the detail in `bytes` (UTF-8 JSON, as stored).
+    public static func kind(code: String, detail bytes: [UInt8], field: String = "/detail") throws(SchemaError)
+        -> CaseEventKind
+    {
+        if bytes == [0x7B, 0x7D], let simple = simple(code) { return simple }
+        var scanner = JSONScanner(bytes)
+        let kind = try kind(code: code, from: &scanner, field: field)
+        do { try scanner.end() } catch { throw SchemaError(field: field, error) }
+        return kind
+    }
+
     /// Reads the detail object for `code` at the scanner's position.
     public static func kind(
         code: String, from scanner: inout JSONScanner, field: String

@@ -1,6 +1,6 @@
 public import StepCareCore
-package import StepCareEngine
-package import StepCareStore
+import StepCareEngine
+import StepCareStore
 
 /// The exit statuses of `stepcare` and its scripts, so a caller can tell what to do next: fix the input, accept
 /// the refusal, retry later, or investigate the store. docs/commands.md lists them.

@@ -1,5 +1,5 @@
 public import StepCareCore
-package import StepCareJSON
+import StepCareJSON
 
 /// Scoring as a use case for any front end: typed answer words to a report, with no session and no database.
 public enum Scoring {

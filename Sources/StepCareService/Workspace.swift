@@ -56,7 +56,7 @@ public final class Workspace {
     private let clock: (@Sendable () -> Instant)?
     private var nextCaseNumber = 1
     /// The engine's running view of each case, built on first use and advanced as the case grows.
-    private var monitors: [String: CaseMonitor] = [:]
+    var monitors: [String: CaseMonitor] = [:]
 
     /// Opens `context` in `store`.
     ///
@@ -313,4 +313,22 @@ extension CaseEventKind {
         case .discharge: "discharge"
         }
     }
+}
+
+extension Workspace {
+    /// Hands the in-memory caseload to the operating system at process exit: a command-line run that is about to
+    /// end calls this so that 100,000 loaded cases are reclaimed with the process, not freed one allocation at a
+    /// time (about a tenth of its run time). The store itself is closed as usual. The workspace is empty
+    /// afterwards; call it only when the process is about to exit.
+    public func leaveCaseloadToProcessExit() {
+        _ = Unmanaged.passRetained(ProcessExitBox((caseload, monitors)))
+        caseload = Caseload()
+        monitors = [:]
+    }
+}
+
+/// Holds values that are never freed.
+private final class ProcessExitBox<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

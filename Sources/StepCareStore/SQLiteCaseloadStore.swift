@@ -124,7 +124,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                 var demographics: [[String: String]] = []
                 var events: [[CaseEvent]] = []
                 let caseRows = try Row.fetchAll(
-                    db, sql: "SELECT id, pathway, demographics FROM cases WHERE context = ? ORDER BY rowid",
+                    db, sql: "SELECT id, pathway, demographics FROM cases WHERE +context = ? ORDER BY rowid",
                     arguments: [context.rawValue])
                 position.reserveCapacity(caseRows.count)
                 stored.pathways.reserveCapacity(caseRows.count)
@@ -137,19 +137,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     demographics.append(try StoredRows.demographics(row[2]))
                     events.append([])
                 }
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT case_id, at, kind, detail, id FROM events WHERE context = ? ORDER BY id",
-                    arguments: [context.rawValue])
-                while let row = try rows.next() {
-                    guard let index = position[row[0] as String] else { continue }
-                    let kind: CaseEventKind
-                    do { kind = try EventDetailReader.kind(code: row[2], detail: row[3]) } catch {
-                        throw StepCareError(
-                            .storeCorrupt, "event \(row[4] as Int64) does not follow record schema 2 (\(error))",
-                            hint: "run audit verify; restore the file from a backup")
-                    }
-                    events[index].append(CaseEvent(at: Instant(minutes: row[1]), kind))
-                }
+                try EventRows.forEach(in: db, context: context, caseIndex: position) { events[$0].append($1) }
                 for (index, id) in ids.enumerated() {
                     try stored.caseload.open(
                         CaseTimeline(caseID: id, demographics: demographics[index], events: events[index]))
@@ -180,35 +168,48 @@ public final class SQLiteCaseloadStore: CaseloadStore {
     public func records(_ context: RecordContext, cases ids: [String]?) throws(StepCareError) -> [CaseRecord] {
         try run {
             try writer.read { db in
+                // A few cases are read through the (context, case_id) index; many, or all, in one scan in id order.
+                let few = ids.map { $0.count <= 64 } ?? false
                 let wanted = ids.map(Set.init)
                 var records: [CaseRecord] = []
                 var index: [String: Int] = [:]
-                for row in try Row.fetchAll(
-                    db, sql: "SELECT id, pathway, demographics FROM cases WHERE context = ? ORDER BY rowid",
-                    arguments: [context.rawValue])
-                {
-                    let id: String = row[0]
+                let caseRows =
+                    few
+                    ? try Set(ids ?? []).flatMap { id in
+                        try Row.fetchAll(
+                            db, sql: "SELECT rowid, id, pathway, demographics FROM cases WHERE context = ? AND id = ?",
+                            arguments: [context.rawValue, id])
+                    }.sorted { ($0[0] as Int64) < ($1[0] as Int64) }
+                    : try Row.fetchAll(
+                        db, sql: "SELECT rowid, id, pathway, demographics FROM cases WHERE +context = ? ORDER BY rowid",
+                        arguments: [context.rawValue])
+                for row in caseRows {
+                    let id: String = row[1]
                     guard wanted?.contains(id) ?? true else { continue }
                     index[id] = records.count
                     records.append(
                         CaseRecord(
-                            context: context, id: id, pathway: row[1],
-                            demographics: try StoredRows.demographics(row[2]),
+                            context: context, id: id, pathway: row[2],
+                            demographics: try StoredRows.demographics(row[3]),
                             events: []))
                 }
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT e.case_id, e.id, e.at, e.kind, e.detail, a.user, a.role, a.time, a.sequence
-                        FROM events e JOIN audit a ON a.sequence = e.entered WHERE e.context = ? ORDER BY e.id
-                        """, arguments: [context.rawValue])
-                while let row = try rows.next() {
-                    guard let position = index[row[0] as String] else { continue }
-                    let kind = try EventDetailReader.kind(code: row[3], detail: row[4])
-                    records[position].events.append(
-                        EventRecord(
-                            id: row[1], event: CaseEvent(at: Instant(minutes: row[2]), kind),
-                            entered: EntryStamp(staff: row[5], role: row[6], seconds: row[7], audit: row[8])))
+                let columns = "SELECT e.case_id, e.id, e.at, e.kind, e.detail, a.user, a.role, a.time, a.sequence "
+                    + "FROM events e JOIN audit a ON a.sequence = e.entered"
+                func read(_ filter: String, _ arguments: StatementArguments) throws {
+                    let rows = try Row.fetchCursor(db, sql: columns + filter + " ORDER BY e.id", arguments: arguments)
+                    while let row = try rows.next() {
+                        guard let position = index[row[0] as String] else { continue }
+                        let kind = try EventDetailReader.kind(code: row[3], detail: row[4])
+                        records[position].events.append(
+                            EventRecord(
+                                id: row[1], event: CaseEvent(at: Instant(minutes: row[2]), kind),
+                                entered: EntryStamp(staff: row[5], role: row[6], seconds: row[7], audit: row[8])))
+                    }
+                }
+                if few {
+                    for record in records { try read(" WHERE e.context = ? AND e.case_id = ?", [context.rawValue, record.id]) }
+                } else {
+                    try read(" WHERE +e.context = ?", [context.rawValue])
                 }
                 return records
             }

@@ -53,11 +53,13 @@ struct Repl: ParsableCommand {
                 "StepCare \(StepCareVersion.current): \(workspace.context) records in \(workspace.store.location). "
                     + "Type help for commands, Ctrl-D to quit.")
             status = Session.interactive(interpreter, errors: FileDescriptorOutput(descriptor: 2))
+            workspace.leaveCaseloadToProcessExit()
         } else {
             let workspace = try store.workspace(registry: registry, now: Interpreter.defaultStart)
             let interpreter = Interpreter(
                 registry: registry, output: standardOutput, input: PlainLineEditor(), workspace: workspace)
             status = Session.script(interpreter, file: "<stdin>", errors: FileDescriptorOutput(descriptor: 2))
+            workspace.leaveCaseloadToProcessExit()
         }
         try checkWritten(standardOutput)
         guard status == 0 else { throw ExitCode(status) }
@@ -86,6 +88,7 @@ struct Run: ParsableCommand {
         let interpreter = Interpreter(
             registry: registry, output: standardOutput, input: input,
             workspace: try store.workspace(registry: registry, now: SessionClock.now()))
+        defer { interpreter.workspace.leaveCaseloadToProcessExit() }
         let errors = FileDescriptorOutput(descriptor: 2)
         for file in files where !interpreter.isFinished {
             guard let source = ScriptFile.read(file) else {
