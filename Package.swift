@@ -163,7 +163,8 @@ var targets: [Target] = [
     .testTarget(
         name: "StepCareServiceTests",
         dependencies: [
-            "StepCareService", "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry", "StepCareReports",
+            "StepCareService", "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry",
+            "StepCareReports",
             "StepCareTesting", grdb,
         ]),
     .testTarget(

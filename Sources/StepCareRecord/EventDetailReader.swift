@@ -20,7 +20,9 @@ public enum EventDetailReader {
     }
 
     /// The event kind for `code` with the detail in `bytes` (UTF-8 JSON, as stored).
-    public static func kind(code: String, detail bytes: [UInt8], field: String = "/detail") throws(SchemaError)
+    public static func kind(
+        code: String, detail bytes: [UInt8], field: String = "/detail"
+    ) throws(SchemaError)
         -> CaseEventKind
     {
         if bytes == [0x7B, 0x7D], let simple = simple(code) { return simple }

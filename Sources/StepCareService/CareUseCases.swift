@@ -24,7 +24,9 @@ extension Workspace {
                     hint: "use a pseudonymous id such as C042; never a name", field: "id")
             }
             let referred = try date(referred, field: "referred")
-            let preference = try preference.map { (tier) throws(StepCareError) in try self.tier(tier, field: "prefers").id }
+            let preference = try preference.map { (tier) throws(StepCareError) in
+                try self.tier(tier, field: "prefers").id
+            }
             var timeline = CaseTimeline(caseID: id, demographics: demographics)
             do throws(StepCareError) {
                 try timeline.append(CaseEvent(at: referred, .referral(preference: preference)))
@@ -44,7 +46,9 @@ extension Workspace {
     ///   - at: when it happened (default: now); not before the case's latest event.
     /// - Returns: the case's timeline with the event.
     @discardableResult
-    public func record(_ event: CaseEventKind, on caseID: String? = nil, at: Instant? = nil) throws(StepCareError)
+    public func record(
+        _ event: CaseEventKind, on caseID: String? = nil, at: Instant? = nil
+    ) throws(StepCareError)
         -> CaseTimeline
     {
         try perform("record " + event.recordWord) { () throws(StepCareError) in

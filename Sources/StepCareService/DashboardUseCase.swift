@@ -5,19 +5,19 @@ import StepCareReports
 
 /// What the huddle dashboard reports.
 public struct DashboardRequest: Sendable {
-        /// The pathway whose cases are reported (default: the session's).
-        public var pathway: String?
-        /// The last day of the week reported (default: today; for simulation records, the latest one).
-        public var week: Instant?
-        /// A demographic field to break every figure down by.
-        public var by: String?
-        /// Figures about fewer than this many people or events are suppressed (1–1000).
-        public var suppress = 5
-        /// Break down by every recorded field (the HTML page), when `by` is not given.
-        public var everyField = false
+    /// The pathway whose cases are reported (default: the session's).
+    public var pathway: String?
+    /// The last day of the week reported (default: today; for simulation records, the latest one).
+    public var week: Instant?
+    /// A demographic field to break every figure down by.
+    public var by: String?
+    /// Figures about fewer than this many people or events are suppressed (1–1000).
+    public var suppress = 5
+    /// Break down by every recorded field (the HTML page), when `by` is not given.
+    public var everyField = false
 
-        /// The defaults.
-        public init() {}
+    /// The defaults.
+    public init() {}
 
     /// A `YYYY-MM-DD` day, or `nil`.
     public static func day(_ text: String) -> Instant? {
@@ -44,8 +44,9 @@ extension Workspace {
         }
         guard (1...1000).contains(request.suppress) else {
             throw StepCareError(
-                    .invalidOption, "--suppress takes a whole number from 1 to 1000, not \(request.suppress)",
-                    hint: "e.g. --suppress 5 hides figures about 1 to 4 people; --suppress 1 hides nothing").blaming("suppress")
+                .invalidOption, "--suppress takes a whole number from 1 to 1000, not \(request.suppress)",
+                hint: "e.g. --suppress 5 hides figures about 1 to 4 people; --suppress 1 hides nothing"
+            ).blaming("suppress")
         }
         var caseload = Caseload()
         for id in workspace.caseload.order where workspace.pathwayOfCase[id] == engine.pathway.id {
@@ -56,10 +57,11 @@ extension Workspace {
         if let by = request.by {
             guard fields.contains(by) else {
                 throw StepCareError(
-                        .invalidOption, "no case on this pathway has the field \"\(by.prefix(40))\" recorded",
-                        hint: fields.isEmpty
-                            ? "record them when opening cases: case new --demographics \"ethnicity=…,age-band=…\""
-                            : "fields recorded: \(fields.sorted().joined(separator: ", "))").blaming("by")
+                    .invalidOption, "no case on this pathway has the field \"\(by.prefix(40))\" recorded",
+                    hint: fields.isEmpty
+                        ? "record them when opening cases: case new --demographics \"ethnicity=…,age-band=…\""
+                        : "fields recorded: \(fields.sorted().joined(separator: ", "))"
+                ).blaming("by")
             }
             equityFields = [by]
         } else if request.everyField {
@@ -80,4 +82,3 @@ extension Workspace {
             suppression: Suppression(threshold: request.suppress))
     }
 }
-

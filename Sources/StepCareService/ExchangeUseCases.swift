@@ -1,8 +1,8 @@
 public import StepCareCore
 import StepCareEngine
-import StepCareStore
 import StepCareRecord
 import StepCareReports
+import StepCareStore
 
 /// A line or row of an imported file that cannot be used, and why.
 public struct ImportProblem: Sendable, Hashable {
@@ -45,7 +45,10 @@ extension Workspace {
         cases ids: [String]? = nil, toFile: Bool, write: ([String]) throws(StepCareError) -> Void
     ) throws(StepCareError) -> Int {
         try perform("export") { () throws(StepCareError) in
-            let ids = try ids.map { (ids) throws(StepCareError) in try ids.map { (id) throws(StepCareError) in try caseID(id) } }
+            let ids =
+                try ids.map { (ids) throws(StepCareError) in
+                    try ids.map { (id) throws(StepCareError) in try caseID(id) }
+                }
                 ?? caseload.order
             let lines = try store.records(context, cases: ids).map(\.line)
             try write(lines)
@@ -139,7 +142,9 @@ extension Workspace {
     /// - Parameter allOrNothing: refuse the whole file when any row is wrong; otherwise the good rows are
     ///   recorded and the others come back as problems.
     /// - Throws: ``ImportRefusal`` when nothing was recorded because of a problem.
-    public func importScores(csv bytes: [UInt8], registry: Registry, allOrNothing: Bool) throws(ImportRefusal)
+    public func importScores(
+        csv bytes: [UInt8], registry: Registry, allOrNothing: Bool
+    ) throws(ImportRefusal)
         -> ScoreImport
     {
         var result = ScoreImport(recorded: 0, rows: 0, problems: [])
@@ -164,7 +169,8 @@ extension Workspace {
                         guard columns.prefix(4) == ["case", "date", "instrument", "answers"],
                             columns.count == 4 || (columns.count == 5 && columns[4] == "variant")
                         else {
-                            throw StepCareError(.invalidImport, "the header must be case,date,instrument,answers[,variant]")
+                            throw StepCareError(
+                                .invalidImport, "the header must be case,date,instrument,answers[,variant]")
                         }
                         guard fields.count == columns.count else {
                             throw StepCareError(
@@ -207,7 +213,8 @@ extension Workspace {
         }
         let variant = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
         let (report, definition) = try Scoring.score(
-            fields[2], variant: variant, missing: nil, answers: fields[3].split(whereSeparator: \.isWhitespace).map(String.init),
+            fields[2], variant: variant, missing: nil,
+            answers: fields[3].split(whereSeparator: \.isWhitespace).map(String.init),
             registry: registry)
         let event = CaseEventKind.administration(AdministrationRecord(report, definition: definition))
         store(try engine.record(event, at: try date(at), to: caseID, in: caseload))

@@ -59,7 +59,8 @@ public struct ParameterSetting: Sendable, Hashable {
         let (name, body) = (parts[0], parts[1])
         func number(_ s: Substring) throws(StepCareError) -> Double {
             guard let value = Double(s), value.isFinite else {
-                throw StepCareError(.invalidOption, "--set \(name): \"\(s)\" is not a number", hint: usage, field: "set")
+                throw StepCareError(
+                    .invalidOption, "--set \(name): \"\(s)\" is not a number", hint: usage, field: "set")
             }
             return value
         }
@@ -141,7 +142,8 @@ public enum Simulating {
                 .invalidOption, "--reps takes a whole number from 1 to 100000, not \(reps)", field: "reps")
         }
         guard (1...1024).contains(jobs) else {
-            throw StepCareError(.invalidOption, "--jobs takes a whole number from 1 to 1024, not \(jobs)", field: "jobs")
+            throw StepCareError(
+                .invalidOption, "--jobs takes a whole number from 1 to 1024, not \(jobs)", field: "jobs")
         }
     }
 }

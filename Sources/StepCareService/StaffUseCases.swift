@@ -68,7 +68,9 @@ extension Workspace {
     /// Emergency access: the logged-in user acts as a clinical lead for `span` (1 minute to 12 hours), with a
     /// reason. Their role must hold the break-glass right; the grant and everything done under it are audited.
     @discardableResult
-    public func breakGlass(reason: String, for span: TimeSpan = TimeSpan(minutes: 60)) throws(StepCareError)
+    public func breakGlass(
+        reason: String, for span: TimeSpan = TimeSpan(minutes: 60)
+    ) throws(StepCareError)
         -> BreakGlassGrant
     {
         try perform("break-glass") { () throws(StepCareError) in

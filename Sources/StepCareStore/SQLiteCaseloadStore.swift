@@ -193,7 +193,8 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                             demographics: try StoredRows.demographics(row[3]),
                             events: []))
                 }
-                let columns = "SELECT e.case_id, e.id, e.at, e.kind, e.detail, a.user, a.role, a.time, a.sequence "
+                let columns =
+                    "SELECT e.case_id, e.id, e.at, e.kind, e.detail, a.user, a.role, a.time, a.sequence "
                     + "FROM events e JOIN audit a ON a.sequence = e.entered"
                 func read(_ filter: String, _ arguments: StatementArguments) throws {
                     let rows = try Row.fetchCursor(db, sql: columns + filter + " ORDER BY e.id", arguments: arguments)
@@ -207,7 +208,9 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     }
                 }
                 if few {
-                    for record in records { try read(" WHERE e.context = ? AND e.case_id = ?", [context.rawValue, record.id]) }
+                    for record in records {
+                        try read(" WHERE e.context = ? AND e.case_id = ?", [context.rawValue, record.id])
+                    }
                 } else {
                     try read(" WHERE +e.context = ?", [context.rawValue])
                 }

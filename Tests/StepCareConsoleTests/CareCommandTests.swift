@@ -1,9 +1,9 @@
 import StepCareConsole
-import StepCareService
 import StepCareCore
 import StepCareEngine
 import StepCareRegistry
 import StepCareReports
+import StepCareService
 import Testing
 
 /// The care commands through a real interpreter: bad input is refused by name and leaves the case unchanged.

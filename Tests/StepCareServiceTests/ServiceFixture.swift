@@ -17,10 +17,11 @@ final class ServiceFixture {
     let registry: Registry
 
     /// The live clock used by the fixture: 2026-03-02T09:00Z.
-    static let now = Instant(parsing: "2026-03-02T09:00")!
+    static let now = Instant(year: 2026, month: 3, day: 2, hour: 9, minute: 0) ?? Instant(minutes: 0)
 
     init(context: RecordContext) throws {
-        folder = FileManager.default.temporaryDirectory
+        folder =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("stepcare-service-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder + "/caseload.sqlite"
@@ -56,7 +57,8 @@ final class ServiceFixture {
         let before = try entries()
         let value = try useCase(workspace)
         let after = try entries()
-        #expect(after.count == before.count + 1, "\(action) wrote \(after.count - before.count) entries",
+        #expect(
+            after.count == before.count + 1, "\(action) wrote \(after.count - before.count) entries",
             sourceLocation: sourceLocation)
         #expect(after.last?.action == action, sourceLocation: sourceLocation)
         #expect(after.last?.user == user, sourceLocation: sourceLocation)

@@ -101,44 +101,72 @@ import Testing
 
         // Each refusal: what is refused, the code, and the field a front end should point at.
         let refusals: [(String, StepCareError.Code, String?, (Workspace) throws -> Void)] = [
-            ("a record dated before the case's latest event", .datesOutOfOrder, "at", {
-                try $0.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-02-01"))
-            }),
-            ("a record in the future, live", .invalidOption, "at", {
-                try $0.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-04-01"))
-            }),
+            (
+                "a record dated before the case's latest event", .datesOutOfOrder, "at",
+                {
+                    try $0.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-02-01"))
+                }
+            ),
+            (
+                "a record in the future, live", .invalidOption, "at",
+                {
+                    try $0.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-04-01"))
+                }
+            ),
             ("a record on an unknown case", .unknownCase, "case", { try $0.record(.crisisContact, on: "C999") }),
-            ("discharge with an open risk flag", .openRiskFlag, nil, {
-                try $0.decide(MoveRequest(.discharge, by: ana, at: ServiceFixture.now), on: "C001")
-            }),
-            ("acting as someone else, live", .notAuthorised, "as", {
-                let raj = Actor(name: "raj", role: .clinicalLead)
-                try $0.decide(MoveRequest(.place, by: raj, at: ServiceFixture.now), on: "C001")
-            }),
-            ("a registered user in a role they do not hold", .notAuthorised, "as", {
-                let inflated = Actor(name: "ana", role: .clinicalLead)
-                try $0.decide(MoveRequest(.place, by: inflated, at: ServiceFixture.now), on: "C001")
-            }),
+            (
+                "discharge with an open risk flag", .openRiskFlag, nil,
+                {
+                    try $0.decide(MoveRequest(.discharge, by: ana, at: ServiceFixture.now), on: "C001")
+                }
+            ),
+            (
+                "acting as someone else, live", .notAuthorised, "as",
+                {
+                    let raj = Actor(name: "raj", role: .clinicalLead)
+                    try $0.decide(MoveRequest(.place, by: raj, at: ServiceFixture.now), on: "C001")
+                }
+            ),
+            (
+                "a registered user in a role they do not hold", .notAuthorised, "as",
+                {
+                    let inflated = Actor(name: "ana", role: .clinicalLead)
+                    try $0.decide(MoveRequest(.place, by: inflated, at: ServiceFixture.now), on: "C001")
+                }
+            ),
             ("a duplicate user", .duplicateUser, "name", { try $0.addUser("ana", role: "clinician") }),
             ("a user added by a clinician", .notAuthorised, nil, { try $0.addUser("kim", role: "coach") }),
             ("a case id that is a name", .invalidOption, "id", { try $0.openCase("Jane Smith") }),
             ("an unknown preferred tier", .unknownTier, "prefers", { try $0.openCase("C002", preference: "tier-9") }),
             ("break-glass without a reason", .missingDocumentation, "reason", { try $0.breakGlass(reason: " ") }),
-            ("break-glass for a day", .invalidOption, "for", {
-                try $0.breakGlass(reason: "cover", for: TimeSpan(minutes: 24 * 60))
-            }),
-            ("an export whose write failed", .io, nil, {
-                try $0.export(toFile: true) { _ throws(StepCareError) in
-                    throw StepCareError(.io, "no space left on device")
+            (
+                "break-glass for a day", .invalidOption, "for",
+                {
+                    try $0.breakGlass(reason: "cover", for: TimeSpan(minutes: 24 * 60))
                 }
-            }),
-            ("scores with one bad row, all or nothing", .invalidImport, "file", {
-                let csv = "case,date,instrument,answers\nC001,2026-03-02,gad7,1 1 1 1 1 1 1\nC001,2026-03-02,gad7,9\n"
-                _ = try $0.importScores(csv: Array(csv.utf8), registry: service.registry, allOrNothing: true)
-            }),
-            ("an import into live records", .notAuthorised, "file", {
-                _ = try $0.importCases("{}", registry: service.registry)
-            }),
+            ),
+            (
+                "an export whose write failed", .io, nil,
+                {
+                    try $0.export(toFile: true) { _ throws(StepCareError) in
+                        throw StepCareError(.io, "no space left on device")
+                    }
+                }
+            ),
+            (
+                "scores with one bad row, all or nothing", .invalidImport, "file",
+                {
+                    let csv =
+                        "case,date,instrument,answers\nC001,2026-03-02,gad7,1 1 1 1 1 1 1\nC001,2026-03-02,gad7,9\n"
+                    _ = try $0.importScores(csv: Array(csv.utf8), registry: service.registry, allOrNothing: true)
+                }
+            ),
+            (
+                "an import into live records", .notAuthorised, "file",
+                {
+                    _ = try $0.importCases("{}", registry: service.registry)
+                }
+            ),
             ("setting the clock of a live session", .liveClock, nil, { try $0.setClock(to: ServiceFixture.now) }),
         ]
         for (what, code, field, useCase) in refusals {

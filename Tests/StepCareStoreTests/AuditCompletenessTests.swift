@@ -1,8 +1,8 @@
 import Foundation
 import StepCareConsole
-import StepCareService
 import StepCareCore
 import StepCareReports
+import StepCareService
 import StepCareStore
 import Testing
 

@@ -1,9 +1,9 @@
 import Foundation
 import StepCareConsole
-import StepCareService
 import StepCareCore
 import StepCareEngine
 import StepCareReports
+import StepCareService
 import StepCareStore
 import Testing
 

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 import StepCareConsole
-import StepCareService
 import StepCareCore
 import StepCareRegistry
 import StepCareReports
+import StepCareService
 import StepCareStore
 
 /// No line input: store tests never run `administer`.

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 import StepCareConsole
-import StepCareService
 import StepCareCore
 import StepCareEngine
 import StepCareReports
+import StepCareService
 import StepCareStore
 import Testing
 

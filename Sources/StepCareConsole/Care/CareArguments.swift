@@ -8,7 +8,9 @@ import StepCareService
 extension Interpreter {
     /// The engine for the pathway in use.
     func engine(at location: SourceLocation?) throws(Diagnostic) -> Engine {
-        do throws(StepCareError) { return try workspace.requireEngine() } catch { throw Diagnostic(error, at: location) }
+        do throws(StepCareError) { return try workspace.requireEngine() } catch {
+            throw Diagnostic(error, at: location)
+        }
     }
 
     /// Runs a call into the core, pointing any error at the word of `invocation` it names.

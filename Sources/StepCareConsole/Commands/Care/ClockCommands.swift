@@ -1,6 +1,6 @@
 import StepCareCore
-import StepCareService
 import StepCareReports
+import StepCareService
 
 extension CommandSpec {
     /// `today [DATE]`: show or set the session clock.

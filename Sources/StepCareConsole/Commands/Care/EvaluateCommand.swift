@@ -1,7 +1,7 @@
 import StepCareCore
-import StepCareService
 import StepCareEngine
 import StepCareReports
+import StepCareService
 
 extension CommandSpec {
     /// `evaluate [CASE]`: what must happen, by when, who may authorise it, and why.

@@ -1,7 +1,7 @@
 import StepCareCore
-import StepCareService
 import StepCareEngine
 import StepCareReports
+import StepCareService
 
 extension CommandSpec {
     /// `expect …`: an assertion that fails a script with a clear message.

@@ -6,7 +6,8 @@ import StepCareSimulation
 
 /// `simulate network …`: the benchmark model, as a table or as the peers' JSON line.
 enum NetworkCommand {
-    static let modeOptions: Set<String> = Set(NetworkModel.Options.valueNames + ["allow-overload", "detail", "no-timing", "warmup"])
+    static let modeOptions: Set<String> = Set(
+        NetworkModel.Options.valueNames + ["allow-overload", "detail", "no-timing", "warmup"])
 
     static func run(_ invocation: Invocation, _ interpreter: Interpreter) throws(Diagnostic) {
         try refuseOptions(PathwayCommand.modeOptions, in: invocation, mode: "network")

@@ -49,7 +49,8 @@ enum PathwayCommand {
         let points = max(1, request.settings.first { $0.values.count > 1 }?.values.count ?? 1)
         let progress = ProgressBar(total: points * request.reps, unit: "replications")
         let report = try interpreter.core(bound) { () throws(StepCareError) in
-            try interpreter.workspace.simulatePathway(request, registry: interpreter.registry, progress: progress.report)
+            try interpreter.workspace.simulatePathway(
+                request, registry: interpreter.registry, progress: progress.report)
         }
         progress.finish()
         if request.save, let kept = report.points.first?.replications.first?.caseload.order.count {

@@ -1,6 +1,6 @@
 import StepCareCore
-import StepCareService
 import StepCareReports
+import StepCareService
 import StepCareStore
 
 extension CommandSpec {

@@ -38,7 +38,8 @@ extension CommandSpec {
                 reason: invocation.values["reason"]?.text ?? "", for: span ?? TimeSpan(minutes: 60))
         }
         interpreter.output.line(
-            "break-glass: \(grant.user) acts as \(grant.role) until \(grant.ends); this is audited and will be reviewed")
+            "break-glass: \(grant.user) acts as \(grant.role) until \(grant.ends); this is audited and will be reviewed"
+        )
     }
 
     private static func listGrants(_ interpreter: Interpreter, json: Bool) throws(Diagnostic) {

@@ -77,7 +77,8 @@ extension CommandSpec {
             error.problems.forEach { interpreter.output.line("line \($0.line): \($0.error.message)") }
             var refusal = error.error
             if !error.problems.isEmpty {
-                refusal.message = "\(error.problems.count) line(s) of \(file.text) cannot be imported; nothing was imported"
+                refusal.message =
+                    "\(error.problems.count) line(s) of \(file.text) cannot be imported; nothing was imported"
                 refusal.hint = "correct the lines listed above and import the file again"
             }
             throw Diagnostic(refusal, at: file.location)

@@ -1,7 +1,7 @@
 import StepCareCore
-import StepCareService
 import StepCareEngine
 import StepCareReports
+import StepCareService
 import StepCareStore
 
 extension CommandSpec {
