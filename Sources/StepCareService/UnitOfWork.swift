@@ -22,11 +22,16 @@ extension Workspace {
     public func begin(_ action: String, requiresLogin: Bool = true) throws(StepCareError) {
         precondition(unit == nil, "units of work do not nest: use cases join the open one")
         try refresh()
-        if requiresLogin, context.policy.changesNeedLogin, currentUser == nil {
-            throw StepCareError(
-                .notAuthorised, "live records are changed only by a logged-in user", hint: "log in first: login NAME")
-        }
+        if requiresLogin { try requireLoginToChange() }
         unit = Unit(snapshot: snapshot(), action: action)
+    }
+
+    /// Refuses a change to live records with nobody logged in: a front end asks this before a long form, so the
+    /// refusal comes before the typing, not after it.
+    public func requireLoginToChange() throws(StepCareError) {
+        guard context.policy.changesNeedLogin, currentUser == nil else { return }
+        throw StepCareError(
+            .notAuthorised, "live records are changed only by a logged-in user", hint: "log in first: login NAME")
     }
 
     /// Commits what the open unit has written so far, with its audit entry, and keeps the unit open: for a use

@@ -77,7 +77,7 @@
             try repl.waitFor("1/7. Feeling nervous, anxious, or on edge", timeout: timeout)
             try repl.waitFor("answer> ", timeout: timeout)
             repl.send("7\r")
-            try repl.waitFor("Please answer 0, 1, 2 or 3, or - if not answered.", timeout: timeout)
+            try repl.waitFor("Please answer 0, 1, 2 or 3, or - if not answered, or < to go back.", timeout: timeout)
             for _ in 1...7 {
                 try repl.waitFor("answer> ", timeout: timeout)
                 repl.send("3\r")
@@ -86,6 +86,51 @@
             try repl.waitFor("stepcare> ", timeout: timeout)
             repl.send("\u{04}")
             #expect(try repl.waitForExit(timeout: timeout) == 0)
+        }
+
+        /// A clinician's path: `administer` on the open case records the form, so the risk answer on item 9
+        /// reaches the case (the urgent safety review is due); `<` goes back an item; Ctrl-C mid-form stores
+        /// nothing.
+        @Test func administerOnACaseRecordsTheFormAndCtrlCStoresNothing() throws {
+            let home = try TemporaryDirectory()
+            let repl = try start(home: home.url)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("today 2026-01-05\r")
+            try repl.waitFor("today: 2026-01-05", timeout: timeout)
+            repl.send("case new C007\r")
+            try repl.waitFor("case C007 opened", timeout: timeout)
+            repl.send("administer phq9\r")
+            try repl.waitFor("Recording on C007.", timeout: timeout)
+            repl.send("3\r")  // item 1, then taken back
+            try repl.waitFor("2/9.", timeout: timeout)
+            repl.send("<\r")
+            for _ in 1...8 {
+                try repl.waitFor("answer> ", timeout: timeout)
+                repl.send("0\r")
+            }
+            try repl.waitFor("9/9.", timeout: timeout)
+            repl.send("1\r")
+            try repl.waitFor("Recorded on C007 at 2026-01-05.", timeout: timeout)
+            repl.send("evaluate\r")
+            try repl.waitFor("URGENT SAFETY REVIEW", timeout: timeout)
+            repl.send("timeline\r")
+            try repl.waitFor("phq9 total 1, none-minimal; RISK FLAG phq9-item9-self-harm-thoughts", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+
+            repl.send("administer gad7\r")
+            try repl.waitFor("1/7.", timeout: timeout)
+            repl.send("3\r")
+            try repl.waitFor("2/7.", timeout: timeout)
+            try repl.waitFor("answer> ", timeout: timeout)
+            repl.send("\u{03}")
+            try repl.waitFor("Administration cancelled; nothing was scored or recorded.", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("case --json\r")
+            try repl.waitFor("\"events\":2", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("\u{04}")
+            #expect(try repl.waitForExit(timeout: timeout) == 0)
+            #expect(!repl.output.contains("gad7 total"), "the cancelled form must not be scored")
         }
     }
 #endif

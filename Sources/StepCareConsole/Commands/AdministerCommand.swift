@@ -1,60 +1,45 @@
 import StepCareCore
 import StepCareReports
+import StepCareService
 
 extension CommandSpec {
     /// `administer ID`: ask the items one by one.
     static let administer = CommandSpec(
-        name: "administer", abstract: "Ask an instrument's items one by one, then score them",
+        name: "administer", abstract: "Ask an instrument's items one by one, score them and record them on the case",
         discussion: "Shows each item with its options and reads the answer: the option's points or key (such as y "
-            + "or n), - to leave the item unanswered, or n/a where the item allows it. Skip rules are followed "
-            + "(C-SSRS questions 3–5 only after a yes to question 2; the AUDIT interview skips). An invalid answer "
-            + "is explained and the item asked again. Ctrl-C cancels the administration and nothing is scored. The "
-            + "report is the same as score's.",
+            + "or n), - to leave the item unanswered, n/a where the item allows it, or < to go back to the previous "
+            + "item. Skip rules are followed (C-SSRS questions 3–5 only after a yes to question 2; the AUDIT "
+            + "interview skips). An invalid answer is explained and the item asked again. With a case open (or "
+            + "--case ID) the administration is recorded on it exactly as record score would, risk flags included, "
+            + "in one transaction; with no case, or with --score-only, it is scored and nothing is recorded, and "
+            + "the report says so. Ctrl-C discards the form: nothing is scored or recorded.",
         arguments: [ArgumentSpec("ID", "an instrument id, e.g. gad7", completion: .instrument)],
-        options: [OptionSpec("variant", value: "VARIANT", "Administer a named variant instead of the default")],
-        examples: ["administer phq9", "administer cssrs"]
+        options: [
+            OptionSpec("variant", value: "VARIANT", "Administer a named variant instead of the default"),
+            OptionSpec("case", value: "ID", "The case to record it on (default: the current case)"),
+            OptionSpec("at", value: "DATE", "When it was administered (default: the session clock)"),
+            OptionSpec("score-only", "Score the answers without recording them"),
+        ],
+        examples: ["administer phq9", "administer cssrs --case C004", "administer gad7 --score-only"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let instrument = try interpreter.instrument(invocation.positionals[0], variant: invocation.values["variant"])
         let definition = instrument.definition
-        let riskItems = Set(definition.riskRules.map(\.item))
+        // Where it goes is settled before the first item, so a wrong case or date costs no retyping.
+        let recordOn: (caseID: String, at: Instant)? =
+            invocation.flag("score-only") || (invocation.values["case"] == nil && interpreter.workspace.currentCase == nil)
+            ? nil : (try interpreter.caseID(invocation), try interpreter.time(invocation))
+        if recordOn != nil {
+            try interpreter.core(invocation) { () throws(StepCareError) in
+                try interpreter.workspace.requireLoginToChange()
+            }
+        }
         interpreter.output.line(
-            "\(definition.shortName): \(definition.title). Recall period: \(definition.recallPeriod).")
-        var responses: [ItemResponse] = []
-        for item in definition.items {
-            interpreter.output.line()
-            if let rule = skipping(item.number, definition: definition, answers: responses) {
-                interpreter.output.line("\(item.number)/\(definition.items.count). Skipped: \(rule.text)")
-                responses.append(.notAnswered)
-                continue
-            }
-            interpreter.output.line("\(item.number)/\(definition.items.count). \(item.text)")
-            interpreter.output.line("   " + InstrumentSheet.describeOptions(item.options))
-            asking: while true {
-                switch interpreter.readLine(prompt: "answer> ") {
-                case .interrupted:
-                    interpreter.output.line("Administration cancelled; nothing was scored.")
-                    return
-                case .endOfInput:
-                    throw Diagnostic(
-                        .missingArgument,
-                        "the input ended during administer after \(responses.count) of \(definition.items.count) items; "
-                            + "nothing was scored",
-                        hint: "answer every item, using - for one that was not answered", at: invocation.location)
-                case .line(let raw):
-                    guard let response = ItemResponse(word: raw.trimmingWhitespace(), item: item),
-                        item.accepts(response)
-                    else {
-                        interpreter.output.line("   Please answer \(item.answerChoices).")
-                        continue asking
-                    }
-                    if response == .notAnswered, riskItems.contains(item.number) {
-                        interpreter.output.line(
-                            "   Item \(item.number) is a risk item: leaving it unanswered raises a risk flag.")
-                    }
-                    responses.append(response)
-                    break asking
-                }
-            }
+            "\(definition.shortName): \(definition.title). Recall period: \(definition.recallPeriod)."
+                + (recordOn.map { " Recording on \($0.caseID)." } ?? " Scoring only: nothing will be recorded."))
+        guard let responses = try askItems(definition, invocation, interpreter) else {
+            interpreter.output.line(
+                "Administration cancelled; nothing was " + (recordOn == nil ? "scored." : "scored or recorded."))
+            return
         }
         interpreter.output.line()
         let report: ScoreReport
@@ -63,7 +48,80 @@ extension CommandSpec {
         } catch {
             throw Diagnostic(error, at: invocation.location)
         }
+        guard let recordOn else {
+            interpreter.output.write(ReportRendering.text(report, definition: definition))
+            interpreter.output.line(
+                invocation.flag("score-only")
+                    ? "Not recorded (--score-only)."
+                    : "Not recorded: no case is open (open one with case new, or give --case ID).")
+            return
+        }
+        let event = CaseEventKind.administration(AdministrationRecord(report, definition: definition))
+        try interpreter.core(invocation) { () throws(StepCareError) in
+            try interpreter.workspace.record(event, on: recordOn.caseID, at: recordOn.at)
+        }
         interpreter.output.write(ReportRendering.text(report, definition: definition))
+        interpreter.output.line("Recorded on \(recordOn.caseID) at \(recordOn.at).")
+    }
+
+    /// Asks every item in order, following skip rules; `<` goes back to the previous item asked.
+    ///
+    /// - Returns: the responses, or `nil` when the form was cancelled with Ctrl-C.
+    private static func askItems(
+        _ definition: InstrumentDefinition, _ invocation: Invocation, _ interpreter: Interpreter
+    ) throws(Diagnostic) -> [ItemResponse]? {
+        let riskItems = Set(definition.riskRules.map(\.item))
+        var responses: [ItemResponse] = []
+        var asked: [Int] = []  // the numbers of the items asked (not skipped), in order
+        var showItem = true  // false while the same item is asked again after an invalid answer
+        while responses.count < definition.items.count {
+            let item = definition.items[responses.count]
+            if showItem {
+                interpreter.output.line()
+                if let rule = skipping(item.number, definition: definition, answers: responses) {
+                    interpreter.output.line("\(item.number)/\(definition.items.count). Skipped: \(rule.text)")
+                    responses.append(.notAnswered)
+                    continue
+                }
+                interpreter.output.line("\(item.number)/\(definition.items.count). \(item.text)")
+                interpreter.output.line("   " + InstrumentSheet.describeOptions(item.options))
+                if let who = item.notApplicableFor { interpreter.output.line("   n/a if it does not apply (\(who))") }
+            }
+            showItem = true
+            switch interpreter.readLine(prompt: "answer> ") {
+            case .interrupted:
+                return nil
+            case .endOfInput:
+                throw Diagnostic(
+                    .missingArgument,
+                    "the input ended during administer after \(responses.count) of \(definition.items.count) items; "
+                        + "nothing was scored or recorded",
+                    hint: "answer every item, using - for one that was not answered", at: invocation.location)
+            case .line(let raw):
+                let word = raw.trimmingWhitespace()
+                if word == "<" {
+                    guard let previous = asked.popLast() else {
+                        interpreter.output.line("   This is the first item.")
+                        showItem = false
+                        continue
+                    }
+                    responses.removeSubrange((previous - 1)...)  // back to it, undoing any skips after it
+                    continue
+                }
+                guard let response = ItemResponse(word: word, item: item), item.accepts(response) else {
+                    interpreter.output.line("   Please answer \(item.answerChoices), or < to go back.")
+                    showItem = false
+                    continue
+                }
+                if response == .notAnswered, riskItems.contains(item.number) {
+                    interpreter.output.line(
+                        "   Item \(item.number) is a risk item: leaving it unanswered raises a risk flag.")
+                }
+                responses.append(response)
+                asked.append(item.number)
+            }
+        }
+        return responses
     }
 
     /// The skip rule that skips `item`, given the answers so far, if any.
