@@ -48,6 +48,19 @@ public enum Scoring {
         return (try instrument.score(responses: responses, missingItems: policy), instrument.definition)
     }
 
+    /// The risk flags that the readable answers among `words` raise when the form cannot be scored, as
+    /// `RISK FLAG` lines under a heading that says why; empty when there are none.
+    public static func readableRiskText(_ words: [String], instrument: any Instrument) -> String {
+        let definition = instrument.definition
+        let answers = words.enumerated().map { index, word in
+            ItemResponse(word: word, item: definition.items.indices.contains(index) ? definition.items[index] : nil)
+        }
+        let flags = instrument.readableRiskFlags(answers)
+        guard !flags.isEmpty else { return "" }
+        return "\(definition.shortName) NOT SCORED (see the error); its readable risk answers still raise:\n"
+            + ReportRendering.flagLines(flags, definition: definition).joined(separator: "\n") + "\n"
+    }
+
     /// The report as the REPL prints it, or as one line of JSON.
     public static func rendered(_ report: ScoreReport, definition: InstrumentDefinition, json: Bool) -> String {
         json ? ReportRendering.json(report).serialized + "\n" : ReportRendering.text(report, definition: definition)

@@ -176,7 +176,7 @@ extension Workspace {
                             throw StepCareError(
                                 .invalidImport, "has \(fields.count) fields; the header has \(columns.count)")
                         }
-                        try recordScoreRow(fields, engine: engine, registry: registry)
+                        try recordScoreRow(fields, engine: engine, registry: registry, allOrNothing: allOrNothing)
                         result.recorded += 1
                     } catch {
                         result.problems.append(ImportProblem(line: number, error: error))
@@ -203,7 +203,13 @@ extension Workspace {
     }
 
     /// Scores one CSV row and records it on its case.
-    private func recordScoreRow(_ fields: [String], engine: Engine, registry: Registry) throws(StepCareError) {
+    ///
+    /// A row that cannot be scored still has its readable risk answers read. Unless the import is all or
+    /// nothing, they are recorded on the case as an unscored form (the readable answers, no total, the flags), so
+    /// the flags open; the row is still reported as refused, and its error says what was recorded.
+    private func recordScoreRow(
+        _ fields: [String], engine: Engine, registry: Registry, allOrNothing: Bool
+    ) throws(StepCareError) {
         let caseID = fields[0]
         guard caseload.cases[caseID] != nil else {
             throw StepCareError(.unknownCase, "there is no case with that id in the \(context) context")
@@ -212,12 +218,55 @@ extension Workspace {
             throw StepCareError(.invalidOption, "the date is not YYYY-MM-DD or YYYY-MM-DDTHH:MM")
         }
         let variant = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
-        let (report, definition) = try Scoring.score(
-            fields[2], variant: variant, missing: nil,
-            answers: fields[3].split(whereSeparator: \.isWhitespace).map(String.init),
-            registry: registry)
-        let event = CaseEventKind.administration(AdministrationRecord(report, definition: definition))
-        store(try engine.record(event, at: try date(at), to: caseID, in: caseload))
+        let words = fields[3].split(whereSeparator: \.isWhitespace).map(String.init)
+        let dated = try date(at)
+        let event: CaseEventKind
+        do throws(StepCareError) {
+            let (report, definition) = try Scoring.score(
+                fields[2], variant: variant, missing: nil, answers: words, registry: registry)
+            event = .administration(AdministrationRecord(report, definition: definition))
+        } catch {
+            guard let instrument = try? registry.instrument(fields[2], variant: variant),
+                let unscored = Self.unscoredForm(words, instrument: instrument, refusal: error)
+            else { throw error }
+            let ids = unscored.flags.map(\.ruleID).joined(separator: ", ")
+            guard !allOrNothing else {
+                throw StepCareError(
+                    error.code,
+                    error.message + "; its readable risk answers raise " + ids
+                        + " and were not recorded (all or nothing): act on them, or correct the row")
+            }
+            let record = AdministrationRecord(unscored, definition: instrument.definition)
+            store(try engine.record(.administration(record), at: dated, to: caseID, in: caseload))
+            throw StepCareError(
+                error.code,
+                error.message + "; not scored, but its readable risk answers were recorded on the case "
+                    + "as an unscored form: " + ids)
+        }
+        store(try engine.record(event, at: dated, to: caseID, in: caseload))
+    }
+
+    /// The report of a refused form that carries readable risk answers: its readable answers (others as not
+    /// answered), no total, band or cut-off, its risk flags, and why it was not scored; `nil` when it raises no
+    /// flag.
+    static func unscoredForm(_ words: [String], instrument: any Instrument, refusal: StepCareError) -> ScoreReport? {
+        let definition = instrument.definition
+        let answers = definition.items.indices.map { index -> ItemResponse in
+            guard words.indices.contains(index),
+                let response = ItemResponse(word: words[index], item: definition.items[index]),
+                definition.items[index].accepts(response)
+            else { return .notAnswered }
+            return response
+        }
+        let flags = instrument.readableRiskFlags(answers)
+        guard !flags.isEmpty, var report = try? instrument.score(responses: answers) else { return nil }
+        report.total = nil
+        report.band = nil
+        report.cutOffs = []
+        report.transformed = []
+        report.flags = flags
+        report.notScoredReason = "the form was refused (\(refusal.message)); only its risk answers were read"
+        return report
     }
 
     /// Keeps one simulation run's cases in the (simulation) caseload as one audited change.

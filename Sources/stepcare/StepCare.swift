@@ -110,9 +110,11 @@ struct Score: ParsableCommand {
         discussion: """
             One administration: stepcare score phq9 1 2 1 0 0 1 2 1 0 [--json]
             A file: stepcare score --batch FILE.csv --instrument phq9 [--format csv|jsonl] [--output FILE]
-            The file's first line is a header (client_id,date,item1,…); each row gets an output row with
-            total, band, caseness, positive cut-offs, risk flags and an error column. A bad row is reported by
-            its row number and never stops the others; the exit status is 1 when any row had an error.
+            The file's first line names the columns (client_id,date,item1,…) in any order; a missing, unknown or
+            repeated name, or a first row of data, refuses the file. Each row gets an output row with total,
+            band, caseness, positive cut-offs, risk flags and an error column. A blank cell is "not answered",
+            as - is. A bad row is reported by its row number and never stops the others, and the risk flags its
+            readable answers raise are still reported. The exit status is 1 when any row had an error.
             """)
 
     @Argument(help: "The instrument id, e.g. phq9 (or use --instrument).")
@@ -170,6 +172,20 @@ struct Score: ParsableCommand {
             let scored = try Scoring.score(id, variant: variant, missing: missing, answers: answers, registry: registry)
             standardOutput.write(Scoring.rendered(scored.report, definition: scored.definition, json: json))
         } catch {
+            // A form that cannot be scored still has its readable risk answers read, and says so.
+            if let instrument = try? registry.instrument(id, variant: variant) {
+                let risk = Scoring.readableRiskText(answers, instrument: instrument)
+                if !risk.isEmpty {
+                    standardOutput.write(risk)
+                    standardOutput.flush()
+                    errors.line(
+                        "stepcare score: error: \(error.message); its readable risk answers still raise the flags shown"
+                    )
+                    if let hint = error.hint { errors.line("hint: \(hint)") }
+                    errors.flush()
+                    throw ExitCode(ExitStatus.of(error.code))
+                }
+            }
             errors.line("stepcare score: error: \(error.message)")
             if let hint = error.hint { errors.line("hint: \(hint)") }
             errors.flush()

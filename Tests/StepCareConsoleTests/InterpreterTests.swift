@@ -74,8 +74,11 @@ final class QueuedInput: LineEditor {
     @Test func administerReasksAfterInvalidAnswersThenScores() throws {
         let text = try run("administer gad7", input: ["x", "9", "1", "1", "1", "1", "1", "1", " 2 "])
         #expect(
-            text.split(separator: "Please answer 0, 1, 2 or 3, or - if not answered.", omittingEmptySubsequences: false)
-                .count == 3)
+            text.split(
+                separator: "Please answer 0, 1, 2 or 3, or - if not answered, or < to go back.",
+                omittingEmptySubsequences: false
+            )
+            .count == 3)
         #expect(text.contains("GAD-7 total 8 (range 0–21): mild (5–9)"))
         #expect(text.contains("NHS Talking Therapies caseness (≥ 8): positive"))
     }

@@ -122,6 +122,7 @@
             repl.send("3\r")
             try repl.waitFor("2/7.", timeout: timeout)
             try repl.waitFor("answer> ", timeout: timeout)
+            try repl.waitUntilIdle(timeout: timeout)
             repl.send("\u{03}")
             try repl.waitFor("Administration cancelled; nothing was scored or recorded.", timeout: timeout)
             try repl.waitFor("stepcare> ", timeout: timeout)

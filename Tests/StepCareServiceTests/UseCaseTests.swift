@@ -195,4 +195,32 @@ import Testing
         #expect(!service.workspace.isInUnitOfWork)
         #expect(service.workspace.caseload.cases["C001"]?.events.count == 1)
     }
+
+    /// A score row refused for another item's error still has its risk answer read: without all-or-nothing it
+    /// is recorded as an unscored form whose flag opens on the case; with it, nothing is stored and the
+    /// refusal names the flag.
+    @Test func aRefusedScoreRowStillOpensItsRiskFlag() throws {
+        let service = try Self.liveService()
+        let csv = "case,date,instrument,answers\nC001,2026-03-02T09:00,phq9,2 4 0 0 1 0 3 0 3\n"
+        let refusal = service.expectRefusal {
+            _ = try $0.importScores(csv: Array(csv.utf8), registry: service.registry, allOrNothing: true)
+        }
+        let problems = (refusal as? ImportRefusal)?.problems ?? []
+        #expect(problems.first?.error.message.contains("phq9-item9-self-harm-thoughts") == true, "\(problems)")
+
+        let imported = try service.expectOneEntry("import-scores", by: "ana") {
+            try $0.importScores(csv: Array(csv.utf8), registry: service.registry, allOrNothing: false)
+        }
+        #expect(imported.recorded == 0 && imported.problems.count == 1)
+        let events = service.workspace.caseload.cases["C001"]?.events ?? []
+        guard case .administration(let form)? = events.last?.kind else {
+            Issue.record("no unscored form was recorded: \(events)")
+            return
+        }
+        #expect(form.total == nil, "a refused row must not be given a total")
+        #expect(form.riskFlags.map(\.ruleID) == ["phq9-item9-self-harm-thoughts"])
+        let evaluation = try #require(service.workspace.monitor("C001")?.evaluation(asOf: ServiceFixture.now))
+        #expect(evaluation.state.openFlags.contains { $0.flag.ruleID == "phq9-item9-self-harm-thoughts" })
+        #expect(evaluation.recommendations.contains { $0.kind == .urgentSafetyReview })
+    }
 }

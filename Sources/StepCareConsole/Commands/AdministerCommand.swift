@@ -26,7 +26,8 @@ extension CommandSpec {
         let definition = instrument.definition
         // Where it goes is settled before the first item, so a wrong case or date costs no retyping.
         let recordOn: (caseID: String, at: Instant)? =
-            invocation.flag("score-only") || (invocation.values["case"] == nil && interpreter.workspace.currentCase == nil)
+            invocation.flag("score-only")
+                || (invocation.values["case"] == nil && interpreter.workspace.currentCase == nil)
             ? nil : (try interpreter.caseID(invocation), try interpreter.time(invocation))
         if recordOn != nil {
             try interpreter.core(invocation) { () throws(StepCareError) in
@@ -134,17 +135,6 @@ extension CommandSpec {
                 total += value
             }
             return total == rule.conditionTotal
-        }
-    }
-}
-
-extension Item {
-    /// Whether `response` is one this item can take.
-    func accepts(_ response: ItemResponse) -> Bool {
-        switch response {
-        case .answered(let value): option(scoring: value) != nil
-        case .notAnswered: true
-        case .notApplicable: notApplicableFor != nil
         }
     }
 }

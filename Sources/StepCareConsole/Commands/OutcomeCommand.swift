@@ -58,8 +58,9 @@ extension CommandSpec {
                 throw Diagnostic(error, at: invocation.values["caseness"]?.location ?? idWord.location)
             }
         }
-        let firstTotals = try totals(first, instruments, byTotal: invocation.flag("totals"), side: "first")
-        let lastTotals = try totals(last, instruments, byTotal: invocation.flag("totals"), side: "last")
+        let byTotal = invocation.flag("totals")
+        let firstTotals = try totals(first, instruments, byTotal: byTotal, side: "first", output: interpreter.output)
+        let lastTotals = try totals(last, instruments, byTotal: byTotal, side: "last", output: interpreter.output)
         let rules = OutcomeRules(
             improvement: try choice(invocation.values["improvement"], default: .noDeterioration),
             deterioration: try choice(invocation.values["deterioration"], default: .anyMeasure))
@@ -73,7 +74,8 @@ extension CommandSpec {
     }
 
     private static func totals(
-        _ words: [CommandArgument], _ instruments: [any Instrument], byTotal: Bool, side: String
+        _ words: [CommandArgument], _ instruments: [any Instrument], byTotal: Bool, side: String,
+        output: any TextOutput
     ) throws(Diagnostic) -> [Score] {
         let counts = instruments.map { byTotal ? 1 : $0.definition.items.count }
         guard words.count == counts.reduce(0, +) else {
@@ -101,7 +103,8 @@ extension CommandSpec {
                 }
                 scores.append(Score(total))
             } else {
-                let report = try scoreAnswers(instrument, slice, at: slice.first?.location)
+                let report = try scoreAnswers(
+                    instrument, slice, at: slice.first?.location, output: output)
                 guard let total = report.total else {
                     throw Diagnostic(
                         .invalidAnswer,

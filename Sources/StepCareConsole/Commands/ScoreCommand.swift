@@ -31,7 +31,8 @@ extension CommandSpec {
         let instrument = try interpreter.instrument(invocation.positionals[0], variant: invocation.values["variant"])
         let policy = try missingPolicy(invocation.values["missing"], for: instrument.definition)
         let answers = Array(invocation.positionals.dropFirst())
-        let report = try scoreAnswers(instrument, answers, missingItems: policy, at: invocation.location)
+        let report = try scoreAnswers(
+            instrument, answers, missingItems: policy, at: invocation.location, output: interpreter.output)
         if invocation.flag("json") {
             interpreter.output.line(ReportRendering.json(report).serialized)
         } else {
@@ -63,16 +64,28 @@ extension CommandSpec {
     }
 
     /// Parses answer words and scores them, locating any error at the offending word.
+    ///
+    /// A form that cannot be scored still has its readable risk answers read: their flags are written to
+    /// `output` before the error, and the error says so.
     static func scoreAnswers(
         _ instrument: any Instrument, _ answers: [CommandArgument], missingItems: MissingItemPolicy? = nil,
-        at location: SourceLocation?
+        at location: SourceLocation?, output: any TextOutput
     ) throws(Diagnostic) -> ScoreReport {
-        let responses = try responses(answers, for: instrument.definition)
-        do {
-            return try instrument.score(responses: responses, missingItems: missingItems)
+        do throws(Diagnostic) {
+            let responses = try responses(answers, for: instrument.definition)
+            do {
+                return try instrument.score(responses: responses, missingItems: missingItems)
+            } catch {
+                let word = error.item.flatMap { answers.indices.contains($0 - 1) ? answers[$0 - 1] : nil }
+                throw Diagnostic(error, at: word?.location ?? answers.last?.location ?? location)
+            }
         } catch {
-            let word = error.item.flatMap { answers.indices.contains($0 - 1) ? answers[$0 - 1] : nil }
-            throw Diagnostic(error, at: word?.location ?? answers.last?.location ?? location)
+            let risk = Scoring.readableRiskText(answers.map(\.text), instrument: instrument)
+            guard !risk.isEmpty else { throw error }
+            output.write(risk)
+            var refused = error
+            refused.message += "; its readable risk answers still raise the flags shown above"
+            throw refused
         }
     }
 }

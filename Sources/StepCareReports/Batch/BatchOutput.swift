@@ -31,7 +31,8 @@ extension BatchScorer {
             buffer.append(decimal: row)
             buffer.append(csv: error.client, separated: true)
             buffer.append(csv: error.date, separated: true)
-            buffer.append(text: ",,,,,")
+            buffer.append(text: ",,,,")
+            buffer.append(csv: error.flags.map(flagText).joined(separator: ";"), separated: true)
             buffer.append(csv: "row \(row): \(error.message)", separated: true)
             buffer.append(UInt8(ascii: "\n"))
         case (.jsonl, .success(let scored)):
@@ -51,7 +52,8 @@ extension BatchScorer {
                 text: JSONValue.object([
                     ("row", .int(row)), ("client", .string(error.client)), ("date", .string(error.date)),
                     ("total", .null), ("band", .null), ("caseness", .null), ("positiveCutOffs", .array([])),
-                    ("flags", .array([])), ("error", .string("row \(row): \(error.message)")),
+                    ("flags", .array(error.flags.map { .string(flagText($0)) })),
+                    ("error", .string("row \(row): \(error.message)")),
                 ]).serialized + "\n")
         }
     }

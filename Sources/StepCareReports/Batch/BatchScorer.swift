@@ -1,10 +1,12 @@
+import Foundation
 public import StepCareCore
 
 /// Scores a CSV file of administrations: one row per administration, `client_id,date,item1,…,itemN`.
 ///
-/// The first line is a header. Every data row gets one output row, in order; a bad row gets an error
-/// naming its row number (the header is row 1, as in a spreadsheet) and never stops or changes the
-/// others. Errors never repeat answer values.
+/// The first line is a header naming the columns, in any order. Every data row gets one output row, in order; a
+/// bad row gets an error naming its row number (the header is row 1, as in a spreadsheet) and never stops or
+/// changes the others, and the risk answers that can be read from it still raise their flags. A blank cell is
+/// "not answered", as `-` is. Errors never repeat answer values.
 public struct BatchScorer: Sendable {
     /// The output format.
     public enum Format: String, Sendable, CaseIterable {
@@ -41,7 +43,7 @@ public struct BatchScorer: Sendable {
         self.format = format
     }
 
-    /// The columns of the input, e.g. `client_id,date,item1,…,item9`.
+    /// The columns of the input, e.g. `client_id,date,item1,…,item9`, named in row 1 in any order.
     public var expectedHeader: String {
         (["client_id", "date"] + definition.items.map { "item\($0.number)" }).joined(separator: ",")
     }
@@ -54,25 +56,22 @@ public struct BatchScorer: Sendable {
         var summary = Summary()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 17)
-        var headerSeen = false
+        var order: [Int]?  // for each expected column, where it is in the file
         var headerProblem: StepCareError?
-        let columns = definition.items.count + 2
         CSVLine.forEachLine(in: input) { number, line in
             guard headerProblem == nil, !line.isEmpty else { return }
-            guard headerSeen else {
-                headerSeen = true
-                if case .success(let fields) = CSVLine.fields(line), fields.count == columns {
+            guard let columns = order else {
+                switch columnOrder(line) {
+                case .success(let found):
+                    order = found
                     if format == .csv { buffer.append(contentsOf: (outputHeader + "\n").utf8) }
-                    return
+                case .failure(let problem):
+                    headerProblem = problem
                 }
-                headerProblem = StepCareError(
-                    .invalidHeader,
-                    "row 1 must be a header with \(columns) columns for \(definition.shortName)",
-                    hint: "use the header \(expectedHeader)")
                 return
             }
             summary.rows += 1
-            let result = score(line)
+            let result = score(line, columns: columns)
             if case .failure = result { summary.errors += 1 }
             append(result, row: number, to: &buffer)
             if buffer.count > 1 << 16 {
@@ -81,69 +80,107 @@ public struct BatchScorer: Sendable {
             }
         }
         if let headerProblem { throw headerProblem }
-        guard headerSeen else {
+        guard order != nil else {
             throw StepCareError(.invalidHeader, "the file is empty", hint: "start it with the header \(expectedHeader)")
         }
         if !buffer.isEmpty { emit(buffer) }
         return summary
     }
 
+    /// The position in the file of each expected column (`client_id`, `date`, `item1`…), matched by name in
+    /// any order. A missing, unknown or repeated name, or a first row that is not a header, is refused before
+    /// any row is read, so answers are never scored against the wrong items.
+    private func columnOrder(_ line: ArraySlice<UInt8>) -> Result<[Int], StepCareError> {
+        let expected = ["client_id", "date"] + definition.items.map { "item\($0.number)" }
+        let hint = "row 1 must name the columns, in any order: \(expectedHeader)"
+        guard case .success(let fields) = CSVLine.fields(line) else {
+            return .failure(StepCareError(.invalidHeader, "row 1 is not valid CSV (check the quotes)", hint: hint))
+        }
+        let names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased().droppingByteOrderMark }
+        var position: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            guard expected.contains(name) else {
+                let what =
+                    names.contains("client_id") || names.contains("date")
+                    ? "row 1 has a column \"\(name.prefix(40))\" that \(definition.shortName) does not have"
+                    : "row 1 is not a header: the file must start by naming its columns"
+                return .failure(StepCareError(.invalidHeader, what, hint: hint))
+            }
+            guard position[name] == nil else {
+                return .failure(StepCareError(.invalidHeader, "row 1 names the column \(name) twice", hint: hint))
+            }
+            position[name] = index
+        }
+        let missing = expected.filter { position[$0] == nil }
+        guard missing.isEmpty else {
+            return .failure(
+                StepCareError(
+                    .invalidHeader, "row 1 lacks the column(s) " + missing.joined(separator: ", "), hint: hint))
+        }
+        return .success(expected.map { position[$0] ?? 0 })
+    }
+
     /// A scored row, or why it could not be scored.
     package typealias RowResult = Result<(client: String, date: String, report: ScoreReport), RowError>
 
-    /// Why a row could not be scored, with what of it could be read.
+    /// Why a row could not be scored, with what of it could be read: the risk flags its readable answers raise.
     package struct RowError: Error {
         var client = ""
         var date = ""
         var message: String
+        var flags: [RiskFlag] = []
     }
 
-    private func score(_ line: ArraySlice<UInt8>) -> RowResult {
-        let fields: [String]
+    private func score(_ line: ArraySlice<UInt8>, columns: [Int]) -> RowResult {
+        let raw: [String]
         switch CSVLine.fields(line) {
-        case .success(let values): fields = values
+        case .success(let values): raw = values
         case .failure(.unterminatedQuote(let field)):
             return .failure(RowError(message: "field \(field) opens a quote that is not closed on this line"))
         case .failure(.textAfterQuote(let field)):
             return .failure(RowError(message: "field \(field) has text after its closing quote"))
         }
-        guard fields.count == definition.items.count + 2 else {
-            return .failure(
-                RowError(
-                    client: fields[0], date: fields.count > 1 ? fields[1] : "",
-                    message: "the row has \(fields.count) columns; \(definition.shortName) needs "
-                        + "\(definition.items.count + 2) (client_id, date, one per item)"))
+        // The cells in the expected order; a short row's missing cells are read as blank (not answered).
+        let fields = columns.map { raw.indices.contains($0) ? raw[$0] : "" }
+        var answers: [ItemResponse?] = []
+        var problem: String?
+        answers.reserveCapacity(definition.items.count)
+        for (index, item) in definition.items.enumerated() {
+            let word = fields[index + 2]
+            if word.isEmpty {
+                answers.append(.notAnswered)  // a blank cell is "not answered", as - is
+            } else if let response = ItemResponse(fast: word) ?? ItemResponse(word: word, item: item) {
+                answers.append(response)
+            } else {
+                answers.append(nil)
+                if problem == nil {
+                    problem =
+                        "item \(item.number): the answer is not a number or an option's key; "
+                        + "item \(item.number) accepts \(item.answerChoices)"
+                }
+            }
         }
         let client = fields[0]
         let date = fields[1]
-        guard !client.isEmpty else { return .failure(RowError(date: date, message: "the client id is empty")) }
-        guard BatchScorer.isISODate(date) else {
-            return .failure(RowError(client: client, date: date, message: "the date is not a valid YYYY-MM-DD date"))
+        func refused(_ message: String) -> RowResult {
+            let flags = instrument.readableRiskFlags(answers)
+            let read = flags.isEmpty ? "" : "; its readable risk answers still raise the flags listed"
+            return .failure(RowError(client: client, date: date, message: message + read, flags: flags))
         }
-        var responses: [ItemResponse] = []
-        responses.reserveCapacity(definition.items.count)
-        for index in definition.items.indices {
-            let word = fields[index + 2]
-            if let response = ItemResponse(fast: word) {
-                responses.append(response)
-                continue
-            }
-            let item = definition.items[index]
-            guard let response = ItemResponse(word: word, item: item) else {
-                return .failure(
-                    RowError(
-                        client: client, date: date,
-                        message: "item \(item.number): the answer is not a number or an option's key; "
-                            + "item \(item.number) accepts \(item.answerChoices)"))
-            }
-            responses.append(response)
+        guard raw.count == columns.count else {
+            return refused(
+                "the row has \(raw.count) columns; \(definition.shortName) needs \(columns.count) "
+                    + "(client_id, date, one per item)")
         }
+        guard !client.isEmpty else { return refused("the client id is empty") }
+        guard BatchScorer.isISODate(date) else { return refused("the date is not a valid YYYY-MM-DD date") }
+        if let problem { return refused(problem) }
+        let responses = answers.map { $0 ?? .notAnswered }
         do throws(StepCareError) {
             let report = try instrument.score(responses: responses, missingItems: missingItems)
             return .success((client, date, report))
         } catch {
-            let hint = error.hint.map { "; \($0)" } ?? ""
-            return .failure(RowError(client: client, date: date, message: error.message + hint))
+            return refused(error.message + (error.hint.map { "; \($0)" } ?? ""))
         }
     }
 
@@ -185,4 +222,9 @@ extension ItemResponse {
 extension StepCareError.Code {
     /// A batch file's header is missing or has the wrong columns.
     public static let invalidHeader = Self("invalid-header")
+}
+
+extension String {
+    /// The text without a leading byte-order mark (spreadsheets write one).
+    fileprivate var droppingByteOrderMark: String { hasPrefix("\u{FEFF}") ? String(dropFirst()) : self }
 }

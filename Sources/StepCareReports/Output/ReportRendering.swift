@@ -21,7 +21,13 @@ package enum ReportRendering {
         for note in report.notes {
             lines.append("  note: \(note)")
         }
-        for flag in report.flags {
+        lines += flagLines(report.flags, definition: definition)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One `RISK FLAG [urgency]: … → action` line per flag.
+    package static func flagLines(_ flags: [RiskFlag], definition: InstrumentDefinition) -> [String] {
+        flags.map { flag in
             let item = definition.items.indices.contains(flag.item - 1) ? definition.items[flag.item - 1] : nil
             let what: String
             switch flag.reason {
@@ -31,9 +37,8 @@ package enum ReportRendering {
             case .notAnswered:
                 what = "item \(flag.item) NOT ANSWERED: a risk item must be asked, never assumed 0"
             }
-            lines.append("  RISK FLAG [\(flag.urgency.label)]: \(what) → \(flag.action)")
+            return "  RISK FLAG [\(flag.urgency.label)]: \(what) → \(flag.action)"
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private static func headline(_ report: ScoreReport, definition: InstrumentDefinition) -> String {

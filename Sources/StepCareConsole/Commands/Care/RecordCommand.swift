@@ -82,7 +82,8 @@ extension CommandSpec {
                 hint: "e.g. record score phq9 1 2 1 0 0 1 2 1 0", at: invocation.location)
         }
         let instrument = try interpreter.instrument(id, variant: invocation.values["variant"])
-        let report = try scoreAnswers(instrument, Array(detail.dropFirst()), at: id.location)
+        let report = try scoreAnswers(
+            instrument, Array(detail.dropFirst()), at: id.location, output: interpreter.output)
         return .administration(AdministrationRecord(report, definition: instrument.definition))
     }
 

@@ -37,7 +37,7 @@ extension CommandSpec {
         try interpreter.commitPending(at: invocation.location)
         throw Diagnostic(
             .invalidImport,
-            "\(result.problems.count) row(s) have errors and were not recorded; the other \(result.recorded) were",
+            "\(result.problems.count) row(s) have errors and were not scored; the other \(result.recorded) were recorded",
             hint: "correct the rows listed above and import just those rows again", at: file.location)
     }
 }
