@@ -23,13 +23,13 @@ public enum Session {
                 let source = pending.joined(separator: "\n")
                 do {
                     let script = try Parser.parse(source)
-                    interpreter.remember(historyEntry(pending))
+                    remember(pending, in: interpreter)
                     pending = []
                     try interpreter.run(script)
                 } catch  where error.isIncompleteInput {
                     continue
                 } catch {
-                    interpreter.remember(historyEntry(pending))
+                    remember(pending, in: interpreter)
                     pending = []
                     errors.write(error.rendered(file: "<input>", source: source))
                     errors.flush()
@@ -37,6 +37,14 @@ public enum Session {
             }
         }
         return 0
+    }
+
+    /// Adds a typed statement to the history, unless its words may be client data (answers, demographics,
+    /// free text): the history file lives outside the caseload, so those lines are never saved.
+    static func remember(_ lines: [String], in interpreter: Interpreter) {
+        let entry = historyEntry(lines)
+        guard !ClientData.mayCarry(entry) else { return }
+        interpreter.remember(entry)
     }
 
     /// One history line for a statement typed over several lines: continuation backslashes dropped, lines

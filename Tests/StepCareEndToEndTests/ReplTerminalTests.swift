@@ -59,11 +59,12 @@
             let attributes = try FileManager.default.attributesOfItem(atPath: history.path)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
-            // A new process recalls the last statement with the up arrow.
+            // A new process recalls the last statement saved with the up arrow. Lines with answers (score) are
+            // never saved, so that is `instruments`.
             let again = try start(home: home.url)
             try again.waitFor("stepcare> ", timeout: timeout)
             again.send("\u{1b}[A\r")
-            try again.waitFor("GAD-7 total 14 (range 0–21): moderate (10–14)", timeout: timeout)
+            try again.waitFor("permission-required", timeout: timeout)
             try again.waitFor("stepcare> ", timeout: timeout)
             again.send("quit\r")
             #expect(try again.waitForExit(timeout: timeout) == 0)
@@ -86,6 +87,29 @@
             try repl.waitFor("stepcare> ", timeout: timeout)
             repl.send("\u{04}")
             #expect(try repl.waitForExit(timeout: timeout) == 0)
+        }
+
+        /// What is typed with client data in it (answers, demographics, plan text) never reaches the history
+        /// file, and an error echoes the line with those words masked; lines without client data are still
+        /// recalled.
+        @Test func historyAndDiagnosticsKeepNoClientData() throws {
+            let home = try TemporaryDirectory()
+            let repl = try start(home: home.url)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            for line in [
+                "case new C1 --demographics \"ethnicity=canaryzx\"", "record plan safety --summary \"canaryplan\"",
+                "score phq9 0 0 0 0 0 0 0 0 canaryanswer", "describe gad7",
+            ] {
+                repl.send(line + "\r")
+                try repl.waitFor("stepcare> ", timeout: timeout)
+            }
+            repl.send("quit\r")
+            #expect(try repl.waitForExit(timeout: timeout) == 0)
+            let history = try String(
+                contentsOf: home.url.appendingPathComponent("state/stepcare/history"), encoding: .utf8)
+            #expect(history.contains("describe\\040gad7"), "\(history)")  // libedit writes a space as \\040
+            #expect(!history.contains("canary"), "\(history)")
+            #expect(repl.output.contains("score phq9 * * * * * * * * ************"), "the error echo is masked")
         }
 
         /// A clinician's path: `administer` on the open case records the form, so the risk answer on item 9

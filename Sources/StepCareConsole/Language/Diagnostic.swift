@@ -55,8 +55,8 @@ public struct Diagnostic: Error, Sendable, Hashable {
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.indices.contains(location.line - 1) {
                 let line = lines[location.line - 1]
-                text +=
-                    "  \(Self.masked(line))\n  " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
+                let shown = ClientData.mayCarry(line) ? ClientData.masked(line) : Self.masked(line)
+                text += "  \(shown)\n  " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
             }
         } else {
             text += "\(file): error: \(message)\n"
