@@ -142,6 +142,16 @@ public final class Interpreter {
         } catch {
             workspace.abandon()
             visible.write(holding.text)
+            // A refused attempt in live is audited too: who tried what, on which case, and the refusal's code.
+            if !rollsBackWrites {
+                let action = Self.auditAction(invocation)
+                let client = invocation.values["case"]?.text ?? workspace.currentCase
+                if let failure = workspace.recordRefusal(
+                    action, StepCareError(error.code, error.message), client: client)
+                {
+                    visible.write("warning: the refused attempt could not be audited: \(failure.message)\n")
+                }
+            }
             throw error
         }
     }

@@ -51,7 +51,7 @@ extension Workspace {
     ) throws(StepCareError)
         -> CaseTimeline
     {
-        try perform("record " + event.recordWord) { () throws(StepCareError) in
+        try perform("record " + event.recordWord, client: caseID ?? currentCase) { () throws(StepCareError) in
             let engine = try requireEngine()
             let caseID = try self.caseID(caseID)
             let at = try date(at)
@@ -76,7 +76,7 @@ extension Workspace {
     /// - Returns: what happened and the engine's reasons; a refusal throws and changes nothing.
     @discardableResult
     public func decide(_ request: MoveRequest, on caseID: String? = nil) throws(StepCareError) -> MoveOutcome {
-        try perform(request.action.rawValue) { () throws(StepCareError) in
+        try perform(request.action.rawValue, client: caseID ?? currentCase) { () throws(StepCareError) in
             let engine = try requireEngine()
             let caseID = try self.caseID(caseID)
             _ = try date(request.at)

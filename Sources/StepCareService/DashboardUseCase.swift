@@ -32,6 +32,7 @@ extension Workspace {
     public func dashboard(_ request: DashboardRequest, registry: Registry) throws(StepCareError) -> Dashboard {
         let workspace = self
         try refresh()
+        try recordAccess("dashboard")
         let engine: Engine
         if let id = request.pathway {
             do throws(StepCareError) { engine = Engine(pathway: try registry.pathway(id)) } catch {

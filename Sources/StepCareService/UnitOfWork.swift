@@ -70,8 +70,10 @@ extension Workspace {
 
     /// Runs `body` as the use case `action`: joined to the open unit, or else as a unit of its own that commits
     /// when `body` returns and is abandoned when it throws.
+    ///
+    /// A refused attempt in a live session is itself audited (``recordRefusal(_:_:client:)``), naming `client`.
     func perform<T>(
-        _ action: String, requiresLogin: Bool = true, _ body: () throws(StepCareError) -> T
+        _ action: String, requiresLogin: Bool = true, client: String? = nil, _ body: () throws(StepCareError) -> T
     ) throws(StepCareError) -> T {
         guard unit == nil else { return try body() }
         try begin(action, requiresLogin: requiresLogin)
@@ -81,6 +83,7 @@ extension Workspace {
             return value
         } catch {
             abandon()
+            recordRefusal(action, error, client: client)
             throw error
         }
     }

@@ -220,6 +220,9 @@ struct DashboardReport: ParsableCommand {
     @Option(help: ReplHelp.option("dashboard", "html"), completion: .file())
     var html: String?
 
+    @Option(help: "Live records: the registered user who reads them (logged in and audited, as login NAME is).")
+    var user: String?
+
     @OptionGroup var options: InstrumentOptions
     @OptionGroup var store: StoreOptions
 
@@ -259,11 +262,14 @@ struct DashboardReport: ParsableCommand {
             request.suppress = value
         }
         let workspace = try store.workspace(registry: registry, now: SessionClock.now())
+        if let user {
+            do throws(StepCareError) { try workspace.login(user) } catch { throw fail("user", error) }
+        }
         let dashboard: Dashboard
         do throws(StepCareError) {
             dashboard = try workspace.dashboard(request, registry: registry)
         } catch {
-            throw fail(error.field ?? "pathway", error)
+            throw fail(error.field, error)
         }
         let standardOutput = FileDescriptorOutput()
         if let html {

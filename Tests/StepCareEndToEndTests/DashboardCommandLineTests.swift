@@ -25,8 +25,17 @@ import Testing
         let db = try Self.trainingCaseload(in: directory)
         let week = ["--db", db, "--week", "2026-03-22", "--json"]
         let training = try Binary.run(["dashboard", "--context", "training"] + week)
-        let live = try Binary.run(["dashboard", "--context", "live"] + week)
+        // Reading live records needs a registered user, and the read is audited.
+        let anonymous = try Binary.run(["dashboard", "--context", "live"] + week)
+        #expect(anonymous.status == 2 && anonymous.stderr.contains("live records are read only by a logged-in user"))
+        let setup = try Binary.run(
+            ["run", "-", "--db", db, "--context", "live"], stdin: "user add raj --role clinical-lead\n")
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let live = try Binary.run(["dashboard", "--context", "live", "--user", "raj"] + week)
         #expect(training.status == 0 && live.status == 0, "\(training.stderr)\(live.stderr)")
+        let audit = try Binary.run(
+            ["run", "-", "--db", db, "--context", "live"], stdin: "login raj\naudit show --action read\n")
+        #expect(audit.stdout.contains("raj (clinical-lead)  read dashboard"), "\(audit.stdout)")
         #expect(try Self.total("referrals", training.stdout) == 1)
         #expect(try Self.total("step-ups", training.stdout) == 1)
         #expect(try Self.total("tier-3.entries", training.stdout) == 1)

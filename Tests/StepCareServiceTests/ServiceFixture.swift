@@ -66,7 +66,8 @@ final class ServiceFixture {
     }
 
     /// Runs a use case that must be refused, and checks that it stored nothing and put back every value it
-    /// changed in memory.
+    /// changed in memory. A refusal by the pathway in live writes exactly one `refused …` audit entry and
+    /// nothing else; any other refusal leaves the database file byte for byte as it was.
     ///
     /// - Returns: the error, to check its code and the field it names.
     @discardableResult
@@ -75,10 +76,22 @@ final class ServiceFixture {
     ) -> (any Error)? {
         let digest = fileDigest()
         let memory = Memory(workspace)
+        let before = (try? entries()) ?? []
+        let records = try? store.records(workspace.context, cases: nil)
         var caught: (any Error)?
         do { try useCase(workspace) } catch { caught = error }
         #expect(caught != nil, "the use case was not refused", sourceLocation: sourceLocation)
-        #expect(fileDigest() == digest, "a refused use case changed the database", sourceLocation: sourceLocation)
+        let added = ((try? entries()) ?? []).dropFirst(before.count)
+        if added.isEmpty {
+            #expect(fileDigest() == digest, "a refused use case changed the database", sourceLocation: sourceLocation)
+        } else {
+            #expect(
+                added.count == 1 && added.allSatisfy { $0.action.hasPrefix("refused ") },
+                "a refused use case stored \(added.map(\.action))", sourceLocation: sourceLocation)
+            #expect(
+                (try? store.records(workspace.context, cases: nil)) == records, "a refused use case changed records",
+                sourceLocation: sourceLocation)
+        }
         #expect(Memory(workspace) == memory, "a refused use case changed the session", sourceLocation: sourceLocation)
         #expect(!workspace.isInUnitOfWork, sourceLocation: sourceLocation)
         return caught

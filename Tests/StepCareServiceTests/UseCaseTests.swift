@@ -223,4 +223,35 @@ import Testing
         #expect(evaluation.state.openFlags.contains { $0.flag.ruleID == "phq9-item9-self-harm-thoughts" })
         #expect(evaluation.recommendations.contains { $0.kind == .urgentSafetyReview })
     }
+
+    /// In live, reading client records needs a login and writes an access entry naming the reader and the case;
+    /// a decision the pathway refuses is recorded as `refused ACTION` with its code; both show under the
+    /// `audit show` filters.
+    @Test func readsAndRefusedAttemptsInLiveAreAudited() throws {
+        let service = try Self.liveService()
+        let workspace = service.workspace
+        try service.expectOneEntry("read timeline", by: "ana") { try $0.recordAccess("timeline", client: "C001") }
+        #expect(try service.entries().last?.client == "C001")
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 2]), on: "C001")
+        let ana = try workspace.actingActor(named: nil)
+        let refusal = service.expectRefusal {
+            try $0.decide(MoveRequest(.discharge, by: ana, at: ServiceFixture.now), on: "C001")
+        }
+        #expect(refusal?.stepCare?.code == .openRiskFlag)
+        let refused = try #require(try service.entries().last)
+        #expect(refused.action == "refused discharge" && refused.user == "ana" && refused.client == "C001")
+        #expect(refused.detail == "refused: open-risk-flag")
+        let shown = try service.store.auditEntries(AuditFilter(client: "C001", action: "refused"))
+        #expect(shown.map(\.sequence) == [refused.sequence])
+        #expect(try service.store.auditEntries(AuditFilter(action: "read")).count == 1)
+
+        workspace.logout()
+        let anonymous = service.expectRefusal { try $0.recordAccess("timeline", client: "C001") }
+        #expect(anonymous?.stepCare?.code == .notAuthorised)
+        // Training records are not audited on reading.
+        let training = try ServiceFixture(context: .training)
+        let before = try training.entries().count
+        try training.workspace.recordAccess("timeline", client: nil)
+        #expect(try training.entries().count == before)
+    }
 }

@@ -109,7 +109,8 @@ import Testing
         try training.run("case new T001\nexport --to \(training.folder.path)/t.jsonl")
         let live = try StoreSession(context: .live)
         try live.run("user add raj --role clinical-lead\nlogin raj")
-        let before = try live.fileDigest()
+        let before = try live.store.records(.live, cases: nil)
+        let entries = try live.entries().count
         do throws(Diagnostic) {
             try live.run("import \(training.folder.path)/t.jsonl")
             Issue.record("a training export was imported into live records")
@@ -118,7 +119,10 @@ import Testing
         }
         let other = try StoreSession(context: .simulation, folder: training.folder)
         #expect(throws: Diagnostic.self) { try other.run("import \(training.folder.path)/t.jsonl") }
-        #expect(try live.fileDigest() == before)
+        // No record changed; the refused attempt itself is the one thing audited.
+        #expect(try live.store.records(.live, cases: nil) == before)
+        #expect(try live.entries().count == entries + 1)
+        #expect(try live.entries().last?.action == "refused import")
     }
 
     @Test func exportThenImportGivesTheSameTimelines() throws {

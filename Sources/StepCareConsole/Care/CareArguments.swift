@@ -19,6 +19,13 @@ extension Interpreter {
         do throws(StepCareError) { return try body() } catch { throw Diagnostic(error, in: invocation) }
     }
 
+    /// Records that the command reads client records (an audited act in live, which needs a login).
+    func recordAccess(_ invocation: Invocation, client: String?) throws(Diagnostic) {
+        try core(invocation) { () throws(StepCareError) in
+            try workspace.recordAccess(invocation.spec.name, client: client)
+        }
+    }
+
     /// The case named by `--case`, or the current case.
     func caseID(_ invocation: Invocation) throws(Diagnostic) -> String {
         try core(invocation) { () throws(StepCareError) in try workspace.caseID(invocation.values["case"]?.text) }

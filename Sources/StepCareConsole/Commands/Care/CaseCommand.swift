@@ -31,6 +31,7 @@ extension CommandSpec {
         let words = invocation.positionals
         let workspace = interpreter.workspace
         guard let first = words.first else {
+            try interpreter.recordAccess(invocation, client: nil)
             listCases(interpreter, json: invocation.flag("json"))
             return
         }
@@ -127,6 +128,7 @@ extension CommandSpec {
         var bound = invocation
         if let id = invocation.positionals.first { bound.values["case"] = id }
         let caseID = try interpreter.caseID(bound)
+        try interpreter.recordAccess(invocation, client: caseID)
         if invocation.flag("json") {
             let workspace = interpreter.workspace
             let records = try interpreter.fromStore { () throws(StepCareError) in

@@ -22,12 +22,14 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
         if invocation.flag("all") {
+            try interpreter.recordAccess(invocation, client: nil)
             try summariseAll(interpreter, at: try interpreter.time(invocation), json: invocation.flag("json"))
             return
         }
         var bound = invocation
         if let id = invocation.positionals.first { bound.values["case"] = id }
         let caseID = try interpreter.caseID(bound)
+        try interpreter.recordAccess(invocation, client: caseID)
         let now = try interpreter.time(invocation)
         guard let evaluation = interpreter.workspace.monitor(caseID)?.evaluation(asOf: now) else { return }
         if invocation.flag("json") {

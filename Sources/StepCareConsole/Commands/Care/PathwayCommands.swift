@@ -69,6 +69,7 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let engine = try interpreter.engine(at: invocation.location)
         let now = try interpreter.time(invocation)
+        try interpreter.recordAccess(invocation, client: nil)  // the waitlists name cases
         if invocation.flag("json") {
             interpreter.output.line(
                 EvaluationJSON.line(engine.capacity(interpreter.workspace.caseload, asOf: now), asOf: now))

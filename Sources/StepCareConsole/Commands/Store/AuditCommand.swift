@@ -72,6 +72,7 @@ extension CommandSpec {
         case "show":
             var filter = try filter(invocation)
             if invocation.values["context"] == nil { filter.context = interpreter.workspace.context }
+            try interpreter.recordAccess(invocation, client: filter.client)
             for entry in try interpreter.fromStore({ () throws(StepCareError) in try store.auditEntries(filter) }) {
                 interpreter.output.line(invocation.flag("json") ? entry.json : render(entry))
             }
