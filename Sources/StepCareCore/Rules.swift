@@ -176,7 +176,19 @@ public struct MissingItemPolicy: Sendable, Hashable {
         self.source = source
     }
 
-    /// Any unanswered item leaves the administration unscored; `reason` says why.
+    /// The published rule is that no item may be missing (PHQ-2, GAD-2, WHO-5): an incomplete form is not
+    /// scored, and a service may not choose proration instead.
+    public static func noItemMayBeMissing(source: String) -> MissingItemPolicy {
+        MissingItemPolicy(
+            id: "none-missing", name: "not scored when any item is missing (the published rule)", maxMissing: 0,
+            rounding: .none, source: source)
+    }
+
+    /// Whether the instrument publishes no missing-item rule at all, so a service may choose one.
+    public var isUnpublished: Bool { id == "not-scored" }
+
+    /// No published rule was found, so an incomplete form is not scored unless a service chooses a policy;
+    /// `reason` says why.
     public static func notScoredWhenIncomplete(reason: String) -> MissingItemPolicy {
         MissingItemPolicy(
             id: "not-scored", name: "not scored when any item is missing", maxMissing: 0, rounding: .none,
@@ -207,7 +219,7 @@ public struct MissingItemPolicy: Sendable, Hashable {
                 .unknownPolicy, "there is no missing-item policy called \"\(id)\"",
                 hint: "choices: " + serviceChoices.map(\.id).joined(separator: ", "))
         }
-        guard definition.missingItems.maxMissing == 0 else {
+        guard definition.missingItems.isUnpublished else {
             throw StepCareError(
                 .unknownPolicy,
                 "\(definition.shortName) has a published missing-item rule (\(definition.missingItems.name)); "

@@ -139,6 +139,9 @@ public struct MeasureChange: Sendable, Hashable {
 public struct Outcome: Sendable, Hashable {
     /// Each measure's change.
     public var changes: [MeasureChange]
+    /// Whether every measure is one NHS Talking Therapies defines its outcomes on (PHQ-9, GAD-7): otherwise
+    /// recovery and reliable change are the programme's rules applied elsewhere, an indication only.
+    public var usesTalkingTherapiesMeasures: Bool { changes.allSatisfy(\.measure.isTalkingTherapiesMeasure) }
     /// Caseness at the first and last scores (any measure at or above its cut-off); `nil` if unknown.
     public var caseAtFirst: Bool?
     public var caseAtLast: Bool?

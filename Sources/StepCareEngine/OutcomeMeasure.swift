@@ -14,6 +14,16 @@ public struct OutcomeMeasure: Sendable, Hashable {
     /// Whether a higher total is worse or better.
     public var direction: ScoreDirection
 
+    /// The measures NHS Talking Therapies defines recovery and reliable change on, of those registered: PHQ-9
+    /// for depression with GAD-7 for anxiety (Clark et al., Lancet 2018, Table 2 [V: reference §6]). The
+    /// anxiety-disorder-specific measures that replace GAD-7 for some problems are not registered, and the
+    /// current Manual's list is unverified (reference §6).
+    public static let talkingTherapiesInstruments: Set<String> = ["phq9", "gad7"]
+
+    /// Whether NHS Talking Therapies defines its outcome metrics on this measure; on any other the same rules
+    /// give an indication only.
+    public var isTalkingTherapiesMeasure: Bool { Self.talkingTherapiesInstruments.contains(instrumentID) }
+
     /// The measure an instrument makes, with caseness from the named cut-off rule.
     ///
     /// Without a name, the definition's ``InstrumentDefinition/casenessRule``.

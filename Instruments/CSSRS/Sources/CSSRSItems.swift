@@ -19,7 +19,7 @@ let cssrsYesNo = [
 ]
 
 private let highRisk =
-    "safety precautions until a mental-health professional evaluates the person (C-SSRS high risk)"
+    "safety precautions until a mental-health professional evaluates the person (this answer alone: C-SSRS high risk)"
 private let triage =
     "Columbia \"Clinical Triage and Workflow Guidelines for the C-SSRS\": a yes to items 4 or 5 in the past month "
     + "or any behaviour in the past 3 months \"require patient safety precautions until a mental health "
@@ -31,24 +31,29 @@ private let lowSource =
     "Columbia triage guideline: \"Other answers on the Columbia only require referral to outpatient providers and "
     + "crisis hotlines\" [V: reference §5.5]; the routine urgency is a StepCare default for the low level"
 
-/// One rule per question: every positive answer raises a flag, and so does every unanswered asked question.
+/// One rule per question: every positive answer raises a flag, and so does every unanswered asked question. Each
+/// flag says the level its answer alone calls for ("this answer alone: C-SSRS low risk"); the screen's own
+/// level, which can be higher, is the report's headline, so a flag never seems to grade the whole screen.
 let cssrsRiskRules = [
     RiskRule(
         id: "cssrs-q1-wish-to-be-dead", item: 1, atLeast: 1, urgency: .routine,
-        action: "refer to outpatient care and give crisis-line details (C-SSRS low risk)", source: lowSource),
+        action: "refer to outpatient care and give crisis-line details (this answer alone: C-SSRS low risk)",
+        source: lowSource),
     RiskRule(
         id: "cssrs-q2-suicidal-thoughts", item: 2, atLeast: 1, urgency: .routine,
-        action: "refer to outpatient care and give crisis-line details (C-SSRS low risk)", source: lowSource),
+        action: "refer to outpatient care and give crisis-line details (this answer alone: C-SSRS low risk)",
+        source: lowSource),
     RiskRule(
         id: "cssrs-q3-method", item: 3, atLeast: 1, urgency: .sameDay,
-        action: "suicide-risk review by a clinician the same day (C-SSRS moderate risk)", source: moderateSource),
+        action: "suicide-risk review by a clinician the same day (this answer alone: C-SSRS moderate risk)",
+        source: moderateSource),
     RiskRule(id: "cssrs-q4-intent", item: 4, atLeast: 1, urgency: .immediate, action: highRisk, source: triage),
     RiskRule(
         id: "cssrs-q5-plan-and-intent", item: 5, atLeast: 1, urgency: .immediate, action: highRisk, source: triage),
     RiskRule(
         id: "cssrs-q6-behaviour-lifetime", item: 6, atLeast: 1, urgency: .sameDay,
         action: "suicide-risk review by a clinician the same day; ask whether it was within the past 3 months "
-            + "(C-SSRS moderate risk unless recent)",
+            + "(this answer alone: C-SSRS moderate risk unless recent)",
         source: moderateSource),
     RiskRule(
         id: "cssrs-q7-behaviour-past-3-months", item: 7, atLeast: 1, urgency: .immediate, action: highRisk,

@@ -38,7 +38,10 @@ public struct GAD2Instrument: Instrument {
                 source: "Offered to mirror the PHQ-2 ≥ 2 option; its accuracy for the GAD-2 is UNVERIFIED in the "
                     + "project reference and must be checked before a service relies on it"),
         ],
-        missingItems: .notScoredWhenIncomplete(reason: "the GAD-2 cannot be scored unless both items are answered"),
+        missingItems: .noItemMayBeMissing(
+            source: "StepCare applies the PHQ-2's rule (not scorable if either item is missing, reference §1.2) to its "
+                + "sibling screener: no rule was found for the GAD-2 itself (reference §1.4), and a total "
+                + "prorated from one of two items would be the doubled item"),
         licence: Licence(
             .free,
             terms: "Copyright Pfizer Inc.; \"no permission is required to reproduce, translate, display or "

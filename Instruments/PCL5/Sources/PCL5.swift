@@ -90,6 +90,19 @@ public struct PCL5Instrument: Instrument {
             }
             return symptoms.count >= cluster.symptomsNeeded
         }
+        let probable = report.cutOffs.first { $0.rule.id == "ncptsd-33" }?.isPositive
+        if let probable, probable != met {
+            // The two rules answer different questions, so a form can meet one and not the other.
+            report.notes.append(
+                "the two PCL-5 rules read the form differently: the provisional diagnosis needs the DSM-5 pattern "
+                    + "(items rated 2 or more in every cluster), the probable-PTSD cut-off reads the total's "
+                    + "severity; here "
+                    + (met
+                        ? "the pattern is met though the total is below 33"
+                        : "the total reaches 33 though the pattern is not met")
+                    + " (PCL-5 scoring, Weathers et al. 2013; "
+                    + "NCPTSD \"Using the PCL-5\")")
+        }
         if met {
             report.findings.append(provisionalPTSD)
         } else if !responses.missingItemNumbers.isEmpty {

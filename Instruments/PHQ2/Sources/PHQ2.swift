@@ -37,7 +37,8 @@ public struct PHQ2Instrument: Instrument {
                 id: "arroll-2010-sensitive", name: "Positive screen, higher sensitivity (Arroll 2010)", atLeast: 2,
                 source: "Arroll et al. 2010, Ann Fam Med (PMC2906530): sensitivity 86%, specificity 78%"),
         ],
-        missingItems: .notScoredWhenIncomplete(reason: "the PHQ-2 cannot be scored unless both items are answered"),
+        missingItems: .noItemMayBeMissing(
+            source: "the PHQ-2 is not scorable if either item is missing (reference §1.2)"),
         codes: [.loinc("55757-9", "PHQ-2 panel"), .loinc("55758-7", "PHQ-2 total score")],
         licence: Licence(
             .free,

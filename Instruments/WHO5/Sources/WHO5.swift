@@ -45,8 +45,8 @@ public struct WHO5Instrument: Instrument {
                 source: "Topp et al. 2015 as summarised in the project reference; not checked against the paper "
                     + "(reference §3.4, §11 item 5)"),
         ],
-        missingItems: .notScoredWhenIncomplete(
-            reason: "the WHO-5 is scored only when all five items are answered (Awell who_5)"),
+        missingItems: .noItemMayBeMissing(
+            source: "the WHO-5 is scored only when all five items are answered (Awell who_5 [V], reference §3.4)"),
         transforms: [
             Transform(
                 id: "percentage", name: "percentage score", multiplier: 4, unit: "%",

@@ -142,6 +142,13 @@ extension CommandSpec {
             "reliable deterioration: \(verdict(outcome.reliableDeterioration, "unknown (no published threshold)"))")
         lines.append("reliable recovery: \(verdict(outcome.reliableRecovery, "not applicable"))")
         lines += outcome.trace.dropFirst(outcome.changes.count).map { "  because: \($0)" }
+        if !outcome.usesTalkingTherapiesMeasures {
+            let names = outcome.changes.filter { !$0.measure.isTalkingTherapiesMeasure }.map(\.measure.shortName)
+            lines.append(
+                "note: NHS Talking Therapies defines recovery and reliable change on PHQ-9 with GAD-7 (Clark et al. "
+                    + "2018, Table 2), not on \(names.joined(separator: " or ")): these are its rules applied "
+                    + "elsewhere, an indication only")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -99,7 +99,7 @@ package enum InstrumentSheet {
                     + " — \(rule.source). An unanswered item \(rule.item) raises its own flag.")
         }
         let policy = definition.missingItems
-        if policy.maxMissing == 0 {
+        if policy.isUnpublished {
             lines.append(
                 "Missing items: not scored when incomplete (\(policy.source)); risk items are read regardless. "
                     + "A service may choose: " + MissingItemPolicy.serviceChoices.map(\.id).joined(separator: ", "))

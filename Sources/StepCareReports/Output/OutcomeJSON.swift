@@ -31,6 +31,7 @@ package enum OutcomeJSON {
         optional("reliableImprovement", outcome.reliableImprovement, into: &writer)
         optional("reliableDeterioration", outcome.reliableDeterioration, into: &writer)
         optional("reliableRecovery", outcome.reliableRecovery, into: &writer)
+        writer.bool("talkingTherapiesMeasures", outcome.usesTalkingTherapiesMeasures)
         writer.beginObject("rules")
         writer.string("improvement", outcome.rules.improvement.rawValue)
         writer.string("deterioration", outcome.rules.deterioration.rawValue)
