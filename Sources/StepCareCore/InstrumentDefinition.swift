@@ -98,9 +98,18 @@ public struct InstrumentDefinition: Sendable, Hashable {
         bands.first { score.isIn($0.range) }
     }
 
-    /// The cut-off rule that decides caseness: `nhs-tt-caseness` where the instrument has it, else its first.
+    /// The cut-off rule that decides caseness: `nhs-tt-caseness` where the instrument has it, else its first;
+    /// `nil` when the first rule is for one population and another population has its own (AUDIT-C's men and
+    /// women), since StepCare is not told which the person belongs to: every such rule is reported instead, and
+    /// a caller picks one by name.
     public var casenessRule: CutOffRule? {
-        cutOffs.first { $0.id == "nhs-tt-caseness" } ?? cutOffs.first
+        if let nhs = cutOffs.first(where: { $0.id == "nhs-tt-caseness" }) { return nhs }
+        guard let first = cutOffs.first else { return nil }
+        if first.population != nil, cutOffs.contains(where: { $0.population != nil && $0.population != first.population })
+        {
+            return nil
+        }
+        return first
     }
 
     /// The id with the variant, as shown to staff: `k10` or `k10 (variant us-abs)`.

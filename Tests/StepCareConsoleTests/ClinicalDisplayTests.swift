@@ -66,4 +66,23 @@ import Testing
         #expect(try run("outcome k10 --json --totals 30 -- 12").contains("\"talkingTherapiesMeasures\":false"))
         #expect(try run("outcome phq9 --json --totals 16 -- 9").contains("\"talkingTherapiesMeasures\":true"))
     }
+
+    /// AUDIT-C (US) has a cut-off for men and one for women, and StepCare is not told the person's sex: no
+    /// single "caseness" is claimed, both rules are reported, and outcome asks for one by name.
+    @Test func auditCReportsBothSexSpecificCutOffsAndClaimsNoSingleCaseness() throws {
+        let report = try run("score auditc --variant us 1 1 1")
+        #expect(report.contains("Positive screen, men: 4 or more (≥ 4, men): negative"), "\(report)")
+        #expect(report.contains("Positive screen, women: 3 or more (≥ 3, women): positive"), "\(report)")
+        let instrument = try Registry.builtIn().instrument("auditc", variant: "us")
+        var output: [UInt8] = []
+        _ = try BatchScorer(instrument: instrument).run(Array("client_id,date,item1,item2,item3\nc,2026-01-05,1,1,1\n".utf8)) {
+            output += $0
+        }
+        let row = String(decoding: output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(row.hasPrefix("2,c,2026-01-05,3,positive under the women's cut-off only,,bush-1998-women,"), "\(row)")
+        let outcome = try run("outcome auditc --totals 5 -- 2")
+        #expect(outcome.contains("caseness at first: unknown"), "\(outcome)")
+        let chosen = try run("outcome auditc --caseness bush-1998-women --totals 5 -- 2")
+        #expect(chosen.contains("caseness at first: yes"), "\(chosen)")
+    }
 }
