@@ -105,7 +105,8 @@ public struct InstrumentDefinition: Sendable, Hashable {
     public var casenessRule: CutOffRule? {
         if let nhs = cutOffs.first(where: { $0.id == "nhs-tt-caseness" }) { return nhs }
         guard let first = cutOffs.first else { return nil }
-        if first.population != nil, cutOffs.contains(where: { $0.population != nil && $0.population != first.population })
+        if first.population != nil,
+            cutOffs.contains(where: { $0.population != nil && $0.population != first.population })
         {
             return nil
         }

@@ -30,7 +30,9 @@ extension Engine {
         default:
             break
         }
-        if CaseState(timeline, asOf: time).isDischarged {
+        // A note may still be added to a closed record (a late contact, a letter); nothing else may.
+        if case .note = kind {
+        } else if CaseState(timeline, asOf: time).isDischarged {
             throw StepCareError(
                 .invalidMove, "case \(caseID) has been discharged", hint: "open a new referral with case new")
         }

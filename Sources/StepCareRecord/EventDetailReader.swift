@@ -75,10 +75,10 @@ public enum EventDetailReader {
     }
 }
 
-/// Every member name a detail object can carry; the first eighteen are text.
+/// Every member name a detail object can carry; the first twenty are text.
 private enum DetailKey: Int, CaseIterable {
     case preference, instrument, variant, edition, plan, earlyWarningSigns, copingActions, reaccessRoute
-    case followUpSchedule, summary, review, tier, from, slot, reason, deviation, move, due
+    case followUpSchedule, summary, review, tier, from, slot, reason, deviation, move, due, about, text
     case codes, answers, total, band, riskFlags, by, coSigner, number
 
     static let keys = JSONKeys(allCases.map { "\($0)" })
@@ -130,6 +130,7 @@ private struct FieldReader {
         case "waitlisted": DetailKey.mask([.tier, .move, .by])
         case "handover": DetailKey.mask([.number, .due])
         case "discharge": DetailKey.mask([.by, .coSigner, .reason])
+        case "note": DetailKey.mask([.about, .text])
         default: 0
         }
     }
@@ -367,6 +368,16 @@ private struct FieldReader {
             return .handoverScheduled(number: number, due: due)
         case "discharge":
             return .discharge(by: try required(by, "by"), coSigner: coSigner, reason: text(.reason))
+        case "note":
+            let subject = try choice(
+                .about, CaseNote.Subject.init(rawValue:),
+                CaseNote.Subject.allCases.map(\.rawValue).joined(separator: ", "))
+            let text = try string(.text)
+            do throws(StepCareError) {
+                return .note(try CaseNote(subject, text: text))
+            } catch {
+                throw SchemaError(field: field + "/text", error.message)
+            }
         default:
             throw SchemaError(
                 field: "/kind", "unknown event kind; the kinds are " + EventKindCode.all.joined(separator: ", "))

@@ -38,6 +38,9 @@ public enum EventDetailWriter {
             writer.string("review", review.rawValue)
             actor("by", by, into: &writer)
             if let coSigner { actor("coSigner", coSigner, into: &writer) }
+        case .note(let note):
+            writer.string("about", note.subject.rawValue)
+            writer.string("text", note.text)
         case .placement(let placement):
             writer.string("tier", placement.tier)
             writer.optionalString("from", placement.from)

@@ -6,7 +6,7 @@ public enum EventKindCode {
     /// Every code this schema version defines, in the order the schema page lists them.
     public static let all = [
         "referral", "administration", "attended", "no-show", "crisis", "ed-visit", "medication-concern", "plan",
-        "review", "place", "step-up", "step-down", "override", "waitlisted", "handover", "discharge",
+        "review", "place", "step-up", "step-down", "override", "waitlisted", "handover", "discharge", "note",
     ]
 
     /// The code of `kind`.
@@ -20,6 +20,7 @@ public enum EventKindCode {
         case .medicationConcern: "medication-concern"
         case .plan: "plan"
         case .review: "review"
+        case .note: "note"
         case .placement(let placement): MoveCode.code(placement.kind)
         case .waitlisted: "waitlisted"
         case .handoverScheduled: "handover"

@@ -100,6 +100,7 @@ extension CaseEventKind {
         case .medicationConcern: "medication-concern"
         case .plan: "plan"
         case .review: "review"
+        case .note: "note"
         default: summaryName
         }
     }

@@ -307,6 +307,7 @@ extension CaseEventKind {
         case .plan(.stability): "stability plan"
         case .plan(.safety): "safety plan"
         case .review(let kind, _, _): "\(kind.rawValue) review"
+        case .note(let note): "note (\(note.subject.rawValue))"
         case .placement(let placement): "\(placement.kind.rawValue) to \(placement.tier)"
         case .waitlisted(let tier, _, _): "waitlisted for \(tier)"
         case .handoverScheduled: "handover"

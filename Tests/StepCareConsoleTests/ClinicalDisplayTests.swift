@@ -75,7 +75,9 @@ import Testing
         #expect(report.contains("Positive screen, women: 3 or more (≥ 3, women): positive"), "\(report)")
         let instrument = try Registry.builtIn().instrument("auditc", variant: "us")
         var output: [UInt8] = []
-        _ = try BatchScorer(instrument: instrument).run(Array("client_id,date,item1,item2,item3\nc,2026-01-05,1,1,1\n".utf8)) {
+        _ = try BatchScorer(instrument: instrument).run(
+            Array("client_id,date,item1,item2,item3\nc,2026-01-05,1,1,1\n".utf8)
+        ) {
             output += $0
         }
         let row = String(decoding: output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""

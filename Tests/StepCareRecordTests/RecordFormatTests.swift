@@ -97,6 +97,8 @@ import Testing
             ),
             ("discharge", .discharge(by: ana, coSigner: lee, reason: "completed")),
             ("discharge-plain", .discharge(by: ana)),
+            ("note-contact", .note(try CaseNote(.contact, text: "discussed sleep; \"diary\" homework\nnext: Monday"))),
+            ("note-risk-review", .note(try CaseNote(.riskReview, text: "no current plan or intent"))),
         ]
     }
 

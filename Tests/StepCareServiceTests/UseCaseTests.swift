@@ -254,4 +254,25 @@ import Testing
         try training.workspace.recordAccess("timeline", client: nil)
         #expect(try training.entries().count == before)
     }
+
+    /// Notes and review content are stored, exported and shown, never read by the rules and never in the audit
+    /// log's text; a note may still be added to a discharged case, nothing else may.
+    @Test func notesAreKeptOutOfTheRulesAndTheAuditText() throws {
+        let service = try Self.liveService()
+        let workspace = service.workspace
+        let before = try #require(workspace.monitor("C001")?.evaluation(asOf: ServiceFixture.now))
+        let canary = "canary-note-zx81"
+        try service.expectOneEntry("record note", by: "ana") {
+            try $0.record(.note(try CaseNote(.contact, text: "phoned; " + canary)), on: "C001")
+        }
+        let after = try #require(workspace.monitor("C001")?.evaluation(asOf: ServiceFixture.now))
+        #expect(after.recommendations.map(\.ruleID) == before.recommendations.map(\.ruleID))
+        #expect(try service.entries().allSatisfy { !$0.detail.contains(canary) })
+        let exported = try service.store.records(.live, cases: ["C001"])[0].line
+        #expect(exported.contains(canary) && exported.contains("\"kind\":\"note\""))
+        #expect(throws: StepCareError.self) { try CaseNote(.general, text: " \n ") }
+        #expect(throws: StepCareError.self) {
+            try CaseNote(.general, text: String(repeating: "x", count: CaseNote.maximumLength + 1))
+        }
+    }
 }

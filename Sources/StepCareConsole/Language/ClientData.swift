@@ -11,7 +11,7 @@ enum ClientData {
     /// How many words after the command name are kept when a line is masked: words that name things (an
     /// instrument, a record kind, a tier), never answers or free text.
     static let keptWords: [String: Int] = [
-        "score": 1, "record": 2, "outcome": 1, "case": 1, "place": 1, "step-up": 1, "step-down": 1, "override": 1,
+        "score": 1, "record": 1, "outcome": 1, "case": 1, "place": 1, "step-up": 1, "step-down": 1, "override": 1,
     ]
 
     /// Whether `line` starts with a command whose words may be client data. A line that does not parse as a
@@ -28,8 +28,10 @@ enum ClientData {
     /// option names (`--case`) and the words that name things (``keptWords``) are kept, so the error can still
     /// be read.
     static func masked(_ line: some StringProtocol) -> String {
-        let command = String(line.prefix { $0 != " " && $0 != "\t" })
-        let kept = keptWords[command] ?? 0
+        let words: [String] = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String($0) }
+        let command = words.first ?? ""
+        // `record score ID …` also names its instrument; any other record kind's words may be free text.
+        let kept = (keptWords[command] ?? 0) + (command == "record" && words.dropFirst().first == "score" ? 1 : 0)
         var result = ""
         var wordIndex = -1
         var inWord = false
@@ -47,7 +49,11 @@ enum ClientData {
                 isOption = character == "-" && quote == nil && line.isEmpty == false
             }
             if character == "\"" || character == "'" {
-                quote = quote == nil ? character : (quote == character ? nil : quote)
+                if quote == nil || quote == character {
+                    quote = quote == nil ? character : nil
+                    result.append(character)  // the quotes themselves are kept, so the line's shape reads
+                    continue
+                }
             }
             let keep =
                 wordIndex <= kept && quote == nil && character != "$"

@@ -202,6 +202,8 @@ public enum CaseEventKind: Sendable, Hashable {
     case plan(Plan)
     /// A documented review, by whom, and who co-signed it when the rights require a co-signer.
     case review(ReviewKind, by: Actor, coSigner: Actor? = nil)
+    /// A free-text note: on the case, on a contact, or a review's content. Rules do not read it.
+    case note(CaseNote)
     /// A move into a tier.
     case placement(Placement)
     /// The client waits for a tier that is full, after an authorised move.

@@ -25,6 +25,7 @@ package enum CareRendering {
         case .plan(.safety): return "safety plan recorded"
         case .review(let kind, let actor, let coSigner):
             return "\(kind.rawValue) review by \(actor)" + (coSigner.map { ", co-signed by \($0)" } ?? "")
+        case .note(let note): return "note (" + note.subject.rawValue.split(separator: "-").joined(separator: " ") + ")"
         case .placement(let placement): return text(placement)
         case .waitlisted(let tier, let move, let actor):
             return "waitlisted for \(tier) (\(move.rawValue) by \(actor)): the tier is full"
@@ -32,6 +33,23 @@ package enum CareRendering {
         case .discharge(let actor, let coSigner, let reason):
             return "discharged by \(actor)" + (coSigner.map { ", co-signed by \($0)" } ?? "")
                 + (reason == nil ? "" : "; reason recorded")
+        }
+    }
+
+    /// The free text an event carries (a note, a plan, a reason), one line per field, for the timeline: client
+    /// data shown to staff on the screen, never to logs or diagnostics.
+    package static func content(_ kind: CaseEventKind) -> [String] {
+        switch kind {
+        case .note(let note): return note.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .plan(.safety(let summary)): return ["summary: " + summary]
+        case .plan(.stability(let plan)):
+            return [
+                "early warning signs: " + plan.earlyWarningSigns, "coping actions: " + plan.copingActions,
+                "re-access: " + plan.reaccessRoute, "follow-up: " + plan.followUpSchedule,
+            ]
+        case .placement(let placement): return placement.reason.map { ["reason: " + $0] } ?? []
+        case .discharge(_, _, let reason): return reason.map { ["reason: " + $0] } ?? []
+        default: return []
         }
     }
 

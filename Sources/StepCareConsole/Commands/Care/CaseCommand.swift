@@ -118,7 +118,7 @@ extension CommandSpec {
     static let timeline = CommandSpec(
         name: "timeline", abstract: "Show a case's events in order",
         discussion: "Lists every event on the case: referral, scores, contacts, crises, plans, reviews, moves and "
-            + "waits, with dates. Plan and reason texts are kept on the record but not shown here. --json prints the "
+            + "waits, with dates, and under each the text it carries: notes, plan contents, reasons. --json prints the "
             + "case as one line in the record format (stepcare-case/2, docs/record-format.md): every event in full, "
             + "with its id and who entered it.",
         arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
@@ -141,6 +141,7 @@ extension CommandSpec {
         interpreter.output.line("case \(caseID):")
         for event in timeline.events {
             interpreter.output.line("  \(event.at)  \(CareRendering.text(event.kind))")
+            for line in CareRendering.content(event.kind) { interpreter.output.line("      " + line) }
         }
     }
 }

@@ -11,7 +11,10 @@ extension CommandSpec {
             + "attended, no-show, crisis, ed-visit, medication-concern, plan stability (needs --warning-signs, "
             + "--coping, --reaccess and --follow-up), plan safety --summary TEXT, review structured|supervisor "
             + "--as ROLE:ID, or review risk --as ROLE:ID (the documented risk review, the only thing that clears a "
-            + "risk flag; the role must have the clear-risk-flag right). Events are dated by the session clock "
+            + "risk flag; the role must have the clear-risk-flag right), or note TEXT (a free-text note on the case; "
+            + "--about contact for a session note). --summary on a review keeps its content as a note, and --note "
+            + "on attended or no-show keeps a note on the contact. Notes are client data: shown in timeline, never "
+            + "in logs, diagnostics or history. Events are dated by the session clock "
             + "unless --at is given, and must not be dated before the case's latest event. A refused record leaves "
             + "the case unchanged.",
         arguments: [
@@ -30,11 +33,13 @@ extension CommandSpec {
             OptionSpec("coping", value: "TEXT", "Stability plan: coping actions"),
             OptionSpec("reaccess", value: "TEXT", "Stability plan: how to re-access rapid support"),
             OptionSpec("follow-up", value: "TEXT", "Stability plan: the follow-up schedule"),
-            OptionSpec("summary", value: "TEXT", "Safety plan: a summary"),
+            OptionSpec("summary", value: "TEXT", "Safety plan: a summary; review: what it found (kept as a note)"),
+            OptionSpec("note", value: "TEXT", "attended, no-show: a note on the contact"),
+            OptionSpec("about", value: "SUBJECT", "note: general (default) or contact"),
         ],
         examples: [
             "record score phq9 2 2 2 2 1 1 1 1 0", "record attended", "record crisis --at 2026-01-10",
-            "record review risk --as clinician:ana",
+            "record review risk --as clinician:ana --summary \"…\"", "record note \"phoned; will attend Monday\"",
             "record plan stability --warning-signs \"…\" --coping \"…\" --reaccess \"…\" --follow-up \"…\"",
         ],
         writes: .recordsByKind
@@ -47,30 +52,74 @@ extension CommandSpec {
             "attended": .contact(attended: true), "no-show": .contact(attended: false), "crisis": .crisisContact,
             "ed-visit": .emergencyVisit, "medication-concern": .medicationConcern,
         ]
-        let event: CaseEventKind
+        var events: [CaseEventKind] = []  // recorded in order, in this command's one unit of work
         switch kindWord.text {
         case let word where simple[word] != nil:
             if let extra = detail.first {
                 throw Diagnostic(.unexpectedArgument, "record \(word) takes no more words", at: extra.location)
             }
-            event = simple[word] ?? .crisisContact
+            events.append(simple[word] ?? .crisisContact)
+            if word == "attended" || word == "no-show" {
+                events += try note(invocation, option: "note", about: .contact)
+            }
         case "score":
-            event = try scoreEvent(detail, invocation, interpreter)
+            events.append(try scoreEvent(detail, invocation, interpreter))
         case "plan":
-            event = try planEvent(detail, invocation)
+            events.append(try planEvent(detail, invocation))
         case "review":
-            guard let review = try reviewEvent(detail, invocation, interpreter, caseID: caseID, at: at) else { return }
-            event = review
+            if let review = try reviewEvent(detail, invocation, interpreter, caseID: caseID, at: at) {
+                events.append(review)
+            }
+            if let kind = detail.first.flatMap({ ReviewKind(rawValue: $0.text) }) {
+                events += try note(invocation, option: "summary", about: CaseNote.subject(of: kind))
+            }
+        case "note":
+            let about = try invocation.values["about"].map { (word) throws(Diagnostic) in
+                guard let subject = CaseNote.Subject(rawValue: word.text), [.general, .contact].contains(subject)
+                else {
+                    throw Diagnostic(
+                        .invalidOption, "--about takes general or contact",
+                        hint: "a review's content goes with the review: record review KIND --summary TEXT",
+                        at: word.location)
+                }
+                return subject
+            }
+            guard !detail.isEmpty else {
+                throw Diagnostic(
+                    .missingArgument, "record note needs its text", hint: "e.g. record note \"phoned; will attend\"",
+                    at: invocation.location)
+            }
+            let text = detail.map(\.text).joined(separator: " ")
+            events.append(
+                .note(
+                    try interpreter.core(invocation) { () throws(StepCareError) in
+                        try CaseNote(about ?? .general, text: text)
+                    }))
         default:
             throw Diagnostic(
                 .invalidOption, "there is no record kind \"\(kindWord.text)\"",
-                hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, plan, review",
+                hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, plan, review, note",
                 at: kindWord.location)
         }
-        try interpreter.core(invocation) { () throws(StepCareError) in
-            try interpreter.workspace.record(event, on: caseID, at: at)
+        for event in events {
+            try interpreter.core(invocation) { () throws(StepCareError) in
+                try interpreter.workspace.record(event, on: caseID, at: at)
+            }
+            interpreter.output.line("\(caseID) \(at): \(CareRendering.text(event))")
+            if case .note = event, interpreter.workspace.monitor(caseID)?.state.isDischarged == true {
+                interpreter.output.line("  the case is discharged: the note is kept on its closed record")
+            }
         }
-        interpreter.output.line("\(caseID) \(at): \(CareRendering.text(event))")
+    }
+
+    /// The note an option carries (`--note`, `--summary`), if given.
+    private static func note(
+        _ invocation: Invocation, option: String, about subject: CaseNote.Subject
+    ) throws(Diagnostic) -> [CaseEventKind] {
+        guard let word = invocation.values[option] else { return [] }
+        do throws(StepCareError) { return [.note(try CaseNote(subject, text: word.text))] } catch {
+            throw Diagnostic(error, at: word.location)
+        }
     }
 
     private static func scoreEvent(
