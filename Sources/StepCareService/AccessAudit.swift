@@ -1,5 +1,6 @@
 public import StepCareCore
 import StepCareEngine
+public import StepCareRecord
 import StepCareReports
 
 /// Reading client records in live is an audited act, and so is an attempt the pathway refused.
@@ -46,5 +47,16 @@ extension Workspace {
             abandon()
             return error
         }
+    }
+}
+
+extension Workspace {
+    /// How long after its effective time a stored event was recorded, when that is more than
+    /// ``lateEntryInterval`` in a live context (training and simulation clocks are set by hand, so their
+    /// recorded times say nothing); `nil` for an entry made in time.
+    public func lateness(of record: EventRecord) -> TimeSpan? {
+        guard context == .live, let entered = record.entered else { return nil }
+        let delay = Int(entered.seconds / 60) - record.event.at.minutes
+        return delay > lateEntryInterval.minutes ? TimeSpan(minutes: delay) : nil
     }
 }

@@ -25,6 +25,9 @@ public final class Workspace {
     public internal(set) var caseload = Caseload()
     /// The session's clock: what "now" means for records and evaluations.
     public internal(set) var now: Instant
+    /// An entry recorded more than this long after its effective time is a late entry (live records only):
+    /// marked in its audit entry and in `timeline`. A service sets its own; 24 hours by default.
+    public var lateEntryInterval = TimeSpan(minutes: 24 * 60)
     /// The case use cases act on when none is named.
     public internal(set) var currentCase: String?
     /// Which records the session reads and writes.
@@ -259,7 +262,7 @@ public final class Workspace {
         let draft = AuditDraft(
             user: who?.name ?? "unidentified", role: role,
             client: auditClient ?? (clients.count == 1 ? clients[0] : nil), action: action,
-            detail: auditDetail ?? Self.detail(pending))
+            detail: auditDetail ?? Self.detail(pending) + lateEntryDetail(pending))
         do throws(StepCareError) {
             let entry = try store.commit(pending, audit: draft, context: context, after: sequence)
             sequence = entry.sequence
@@ -274,6 +277,16 @@ public final class Workspace {
             if error.code == .storeConflict { try? reload() }
             throw error
         }
+    }
+
+    /// In live records, `; late entry: …` when the change records events dated more than
+    /// ``lateEntryInterval`` before now, so the audit log shows what was entered late; empty otherwise.
+    func lateEntryDetail(_ change: StoreChange) -> String {
+        guard context == .live else { return "" }
+        let late = change.events.filter { now.minutes - $0.event.at.minutes > lateEntryInterval.minutes }
+        guard let earliest = late.map(\.event.at).min() else { return "" }
+        return "; late entry: \(late.count) event(s) dated up to "
+            + TimeSpan(minutes: now.minutes - earliest.minutes).rounded + " before they were recorded"
     }
 
     /// What a change wrote, without client free text: counts and kinds only.

@@ -340,6 +340,18 @@ struct StoreOptions: ParsableArguments {
     @Flag(help: "Create the folder for --db when it does not exist (the default location's folder is always created).")
     var createFolder = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Live records: an entry recorded more than this after its effective time is marked late (default 24h).",
+            valueName: "SPAN"),
+        transform: { (text: String) throws -> TimeSpan in
+            guard let span = TimeSpan(parsing: text), span.minutes > 0 else {
+                throw ValidationError("--late-after takes a length of time such as 24h or 2d")
+            }
+            return span
+        })
+    var lateAfter: TimeSpan?
+
     /// Opens the store and the context's records, or stops with the store's message.
     func workspace(registry: Registry, now: Instant) throws -> Workspace {
         let location = db.map(StoreLocation.init(argument:)) ?? .standard { getenv($0).map { String(cString: $0) } }
@@ -348,8 +360,10 @@ struct StoreOptions: ParsableArguments {
         do throws(StepCareError) {
             let store = try SQLiteCaseloadStore(
                 location, clock: { Int64(time(nil)) }, createFolders: db == nil || createFolder)
-            return try Workspace(
+            let workspace = try Workspace(
                 pathway: registry.pathways.first, now: now, store: store, context: context, clock: liveClock)
+            if let lateAfter { workspace.lateEntryInterval = lateAfter }
+            return workspace
         } catch {
             let errors = FileDescriptorOutput(descriptor: 2)
             errors.line("stepcare: error: \(error.message)")

@@ -154,4 +154,35 @@ import Testing
         let unknown = try Binary.run(["score", "--batch", "/nonexistent.csv", "--instrument", "nope"])
         #expect(unknown.stderr.contains("no instrument is registered as \"nope\""))
     }
+
+    /// In live, `timeline` marks an event recorded more than the late-entry interval after its effective time,
+    /// and `--late-after` sets the interval.
+    @Test func liveTimelineMarksLateEntries() throws {
+        let scratch = try TemporaryDirectory()
+        let db = scratch.url.appendingPathComponent("live.sqlite").path
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let threeDaysAgo = formatter.string(from: Date().addingTimeInterval(-3 * 86_400))
+        let fourDaysAgo = formatter.string(from: Date().addingTimeInterval(-4 * 86_400))
+        let setup = try Binary.run(
+            ["run", "-", "--db", db, "--context", "live"],
+            stdin: """
+                user add raj --role clinical-lead
+                login raj
+                case new C001 --referred \(fourDaysAgo)
+                record attended --at \(threeDaysAgo)
+                record crisis
+
+                """)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let shown = try Binary.run(
+            ["run", "-", "--db", db, "--context", "live"], stdin: "login raj\ntimeline C001\n")
+        let lines = shown.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("session attended  [LATE ENTRY: recorded 3 days") }, "\(shown.stdout)")
+        #expect(lines.contains { $0.contains("crisis contact") && !$0.contains("LATE") }, "\(shown.stdout)")
+        let relaxed = try Binary.run(
+            ["run", "-", "--db", db, "--context", "live", "--late-after", "5d"], stdin: "login raj\ntimeline C001\n")
+        #expect(!relaxed.stdout.contains("LATE ENTRY"), "\(relaxed.stdout)")
+    }
 }

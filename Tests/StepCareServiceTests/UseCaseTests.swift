@@ -275,4 +275,24 @@ import Testing
             try CaseNote(.general, text: String(repeating: "x", count: CaseNote.maximumLength + 1))
         }
     }
+
+    /// In live, an event recorded more than the late-entry interval after its effective time is marked late in
+    /// its audit entry; one recorded in time is not, and the interval is the service's to set.
+    @Test func lateEntriesAreMarkedInTheAuditLog() throws {
+        let service = try Self.liveService()
+        let workspace = service.workspace
+        try workspace.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-03-02T08:00"))
+        #expect(try service.entries().last?.detail.contains("late entry") == false)
+        // Dated after the case's latest event, recorded later still: four days after at 2026-03-10.
+        let later = try ServiceFixture(context: .live)
+        try later.workspace.addUser("raj", role: "clinical-lead")
+        try later.workspace.login("raj")
+        try later.workspace.openCase("C002", referred: Instant(parsing: "2026-02-01"))
+        try later.workspace.record(.crisisContact, on: "C002", at: Instant(parsing: "2026-02-26T09:00"))
+        let detail = try #require(try later.entries().last?.detail)
+        #expect(detail.contains("late entry: 1 event(s) dated up to 4 days before they were recorded"), "\(detail)")
+        later.workspace.lateEntryInterval = TimeSpan(minutes: 7 * 24 * 60)
+        try later.workspace.record(.emergencyVisit, on: "C002", at: Instant(parsing: "2026-02-27T09:00"))
+        #expect(try later.entries().last?.detail.contains("late entry") == false)
+    }
 }

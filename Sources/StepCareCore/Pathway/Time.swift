@@ -166,5 +166,15 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
         return plural(minutes, "minute")
     }
 
+    /// Rounded down to its two largest units, as staff read a delay: `3 days 21 hours`, `5 hours 4 minutes`.
+    public var rounded: String {
+        func plural(_ n: Int, _ unit: String) -> String { "\(n) \(unit)" + (n == 1 ? "" : "s") }
+        let days = minutes / 1440
+        let hours = minutes % 1440 / 60
+        if days > 0 { return plural(days, "day") + (hours > 0 ? " " + plural(hours, "hour") : "") }
+        if hours > 0 { return plural(hours, "hour") + (minutes % 60 > 0 ? " " + plural(minutes % 60, "minute") : "") }
+        return plural(minutes, "minute")
+    }
+
     public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.minutes < rhs.minutes }
 }

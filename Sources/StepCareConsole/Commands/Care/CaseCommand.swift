@@ -137,10 +137,20 @@ extension CommandSpec {
             records.forEach { interpreter.output.line($0.line) }
             return
         }
-        guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
+        let workspace = interpreter.workspace
+        guard let timeline = workspace.caseload.cases[caseID] else { return }
+        // Live records show entries made late: read who entered each event, and when, from the store.
+        let stored =
+            workspace.context == .live
+            ? try interpreter.fromStore { () throws(StepCareError) in
+                try workspace.store.records(workspace.context, cases: [caseID])
+            }.first?.events ?? [] : []
         interpreter.output.line("case \(caseID):")
-        for event in timeline.events {
-            interpreter.output.line("  \(event.at)  \(CareRendering.text(event.kind))")
+        for (index, event) in timeline.events.enumerated() {
+            let late = stored.indices.contains(index) ? workspace.lateness(of: stored[index]) : nil
+            interpreter.output.line(
+                "  \(event.at)  \(CareRendering.text(event.kind))"
+                    + (late.map { "  [LATE ENTRY: recorded \($0.rounded) after]" } ?? ""))
             for line in CareRendering.content(event.kind) { interpreter.output.line("      " + line) }
         }
     }
