@@ -72,6 +72,7 @@ struct CaseScan {
                 if placement.kind == .override { tally.overrides += 1 }
                 if placement.slot == .exception { tally.exceptions += 1 }
                 if placement.slot == .rapidAccess { tally.rapidAccess += 1 }
+                if metrics.lateEntries[timeline.caseID]?.contains(index) == true { tally.lateEnteredPlacements += 1 }
                 if let fromRank, rank > fromRank { tally.stepUps += 1 }
                 if let fromRank, rank < fromRank {
                     tally.stepDowns += 1

@@ -11,6 +11,9 @@ public struct HuddleMetrics: Sendable {
     public var outcomeMeasures: [OutcomeMeasure]
     /// How reliable change combines over the measures.
     public var outcomeRules: OutcomeRules
+    /// The events recorded late (live records only), by case id and event position: placements among them are
+    /// counted again as `placements.entered-late`, so an access figure that rests on a late entry shows as such.
+    public var lateEntries: [String: Set<Int>] = [:]
 
     /// Creates the metrics of `engine`'s pathway.
     public init(engine: Engine, outcomeMeasures: [OutcomeMeasure] = [], outcomeRules: OutcomeRules = OutcomeRules()) {
@@ -174,6 +177,7 @@ public struct HuddleMetrics: Sendable {
         percent("override-rate", tally.overrides, of: tally.placements)
         count("exceptions", tally.exceptions)
         count("rapid-access", tally.rapidAccess)
+        count("placements.entered-late", tally.lateEnteredPlacements)
 
         for (rank, package) in engine.pathway.tiers.enumerated() {
             let counts = tally.tiers[rank]

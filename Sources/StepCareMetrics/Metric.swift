@@ -77,6 +77,7 @@ public struct MetricDefinition: Sendable, Hashable {
         .init("override-rate", "overrides, % of placements", .percent),
         .init("exceptions", "over-capacity exceptions", .count),
         .init("rapid-access", "rapid-access placements", .count),
+        .init("placements.entered-late", "placements entered late", .count),
     ]
 
     /// Every metric.

@@ -45,6 +45,7 @@ struct Tally {
     var overrides = 0
     var exceptions = 0
     var rapidAccess = 0
+    var lateEnteredPlacements = 0
     var outstanding: [OutstandingTrigger] = []
 
     init(tierCount: Int, windowDays: Double) {
@@ -72,6 +73,7 @@ struct Tally {
         overrides += other.overrides
         exceptions += other.exceptions
         rapidAccess += other.rapidAccess
+        lateEnteredPlacements += other.lateEnteredPlacements
         outstanding += other.outstanding
         for rank in tiers.indices { tiers[rank].merge(other.tiers[rank]) }
     }

@@ -1,7 +1,9 @@
 public import StepCareCore
 import StepCareEngine
 public import StepCareMetrics
+import StepCareRecord
 import StepCareReports
+import StepCareStore
 
 /// What the huddle dashboard reports.
 public struct DashboardRequest: Sendable {
@@ -76,10 +78,25 @@ extension Workspace {
         } else {
             week = .week(ending: workspace.now)
         }
-        let metrics = HuddleMetrics(
+        var metrics = HuddleMetrics(
             engine: engine, outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: registry))
+        metrics.lateEntries = try lateEntries()
         return Dashboard(
             caseload, metrics: metrics, context: workspace.context, week: week, equityFields: equityFields,
             suppression: Suppression(threshold: request.suppress))
+    }
+}
+
+extension Workspace {
+    /// The events of this context recorded late, by case and position (live records only; empty otherwise).
+    func lateEntries() throws(StepCareError) -> [String: Set<Int>] {
+        guard context == .live else { return [:] }
+        var late: [String: Set<Int>] = [:]
+        for record in try store.records(context, cases: nil) {
+            for (index, event) in record.events.enumerated() where lateness(of: event) != nil {
+                late[record.id, default: []].insert(index)
+            }
+        }
+        return late
     }
 }

@@ -134,4 +134,19 @@ import Testing
         #expect(set.value("tier-3.waitlist.placed-median-days") == 4)  // W2
         #expect(set.value("tier-2.placed") == 1)  // W1
     }
+
+    /// A placement recorded late (live) is counted again as entered late; the access figures themselves are
+    /// unchanged, so the huddle sees which of them rest on late entries.
+    @Test func latePlacementsAreCountedSeparately() {
+        var a = Timeline("A", referred: 7)
+        a.place("tier-1", on: 7)  // event 1
+        var b = Timeline("B", referred: 8)
+        b.place("tier-1", on: 9)
+        var metrics = Timeline.metrics
+        metrics.lateEntries = ["A": [1], "B": [0]]  // B's referral was late, not its placement
+        let set = metrics.compute([a.timeline, b.timeline], window: Timeline.week)
+        #expect(set.value("placements.entered-late") == 1)
+        #expect(set.value("tier-1.entries") == Timeline.metrics([a, b]).value("tier-1.entries"))
+        #expect(Timeline.metrics([a, b]).value("placements.entered-late") == 0)
+    }
 }

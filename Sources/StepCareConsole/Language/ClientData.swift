@@ -37,7 +37,18 @@ enum ClientData {
         var inWord = false
         var isOption = false
         var quote: Character?
+        var escaped = false
         for character in line {
+            if escaped {  // the character after a backslash inside double quotes is text, never a quote
+                escaped = false
+                result.append("*")
+                continue
+            }
+            if quote == "\"", character == "\\" {
+                escaped = true
+                result.append("*")
+                continue
+            }
             if quote == nil, character == " " || character == "\t" {
                 inWord = false
                 result.append(character)
