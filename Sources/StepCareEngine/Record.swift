@@ -18,6 +18,10 @@ extension Engine {
     {
         var timeline = try caseload.timeline(caseID)
         switch kind {
+        case .correction:
+            throw StepCareError(
+                .invalidMove, "a correction is not recorded as an event",
+                hint: "use correct NUMBER --reason TEXT, which checks the record and the rights")
         case .placement, .discharge, .waitlisted, .handoverScheduled, .referral, .review(.risk, _, _):
             throw StepCareError(
                 .invalidMove, "a decision cannot be recorded directly",

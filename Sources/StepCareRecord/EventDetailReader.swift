@@ -79,7 +79,7 @@ public enum EventDetailReader {
 private enum DetailKey: Int, CaseIterable {
     case preference, instrument, variant, edition, plan, earlyWarningSigns, copingActions, reaccessRoute
     case followUpSchedule, summary, review, tier, from, slot, reason, deviation, move, due, about, text
-    case codes, answers, total, band, riskFlags, by, coSigner, number
+    case codes, answers, total, band, riskFlags, by, coSigner, number, replacement
 
     static let keys = JSONKeys(allCases.map { "\($0)" })
     static let textCount = DetailKey.codes.rawValue
@@ -93,6 +93,7 @@ private let flagKeys = JSONKeys(["rule", "item", "reason", "urgency", "action", 
 private let actorKeys = JSONKeys(["staff", "role", "roleName"])
 private let codeKeys = JSONKeys(["system", "code", "display"])
 private let bandKeys = JSONKeys(["index", "label"])
+private let replacementKeys = JSONKeys(["kind", "detail"])
 
 /// The fields of one detail object as they are read, then checked and assembled by kind. Paths for errors
 /// are built only when there is an error.
@@ -113,6 +114,7 @@ private struct FieldReader {
     var sawAnswers = false
     var sawFlags = false
     var current: DetailKey?
+    var replacement: CaseEventKind?
 
     init(field: String) { self.field = field }
 
@@ -131,6 +133,7 @@ private struct FieldReader {
         case "handover": DetailKey.mask([.number, .due])
         case "discharge": DetailKey.mask([.by, .coSigner, .reason])
         case "note": DetailKey.mask([.about, .text])
+        case "correction": DetailKey.mask([.number, .reason, .by, .replacement])
         default: 0
         }
     }
@@ -166,6 +169,24 @@ private struct FieldReader {
             answerCodes.reserveCapacity(16)
             try scanner.beginArray()
             while try scanner.nextElement() { try answer(&scanner) }
+        case .replacement:
+            // {"kind": CODE, "detail": {…}}: the kind first, so the detail is read for it.
+            let at = field + "/replacement"
+            try scanner.beginObject()
+            guard try scanner.nextKey(in: replacementKeys) == 0 else {
+                throw SchemaError(field: at + "/kind", "a replacement gives its kind first, then its detail")
+            }
+            let code = try scanner.string()
+            guard code != "correction", EventKindCode.all.contains(code) else {
+                throw SchemaError(field: at + "/kind", "a replacement is an ordinary event kind")
+            }
+            guard try scanner.nextKey(in: replacementKeys) == 1 else {
+                throw SchemaError(field: at + "/detail", "missing")
+            }
+            replacement = try EventDetailReader.kind(code: code, from: &scanner, field: at + "/detail")
+            guard try scanner.nextKey(in: replacementKeys) == nil else {
+                throw SchemaError(field: at, "a replacement has only kind and detail")
+            }
         case .riskFlags:
             sawFlags = true
             try scanner.beginArray()
@@ -368,6 +389,12 @@ private struct FieldReader {
             return .handoverScheduled(number: number, due: due)
         case "discharge":
             return .discharge(by: try required(by, "by"), coSigner: coSigner, reason: text(.reason))
+        case "correction":
+            guard let number, number >= 1 else { throw SchemaError(field: field + "/number", "a number from 1") }
+            let reason = try string(.reason)
+            guard !reason.allSatisfy(\.isWhitespace) else { throw SchemaError(field: field + "/reason", "empty") }
+            return .correction(
+                Correction(number: number, reason: reason, by: try required(by, "by"), replacement: replacement))
         case "note":
             let subject = try choice(
                 .about, CaseNote.Subject.init(rawValue:),

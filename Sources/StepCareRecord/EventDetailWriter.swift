@@ -41,6 +41,16 @@ public enum EventDetailWriter {
         case .note(let note):
             writer.string("about", note.subject.rawValue)
             writer.string("text", note.text)
+        case .correction(let correction):
+            writer.integer("number", correction.number)
+            writer.string("reason", correction.reason)
+            actor("by", correction.by, into: &writer)
+            if let replacement = correction.replacement {
+                writer.beginObject("replacement")
+                writer.string("kind", EventKindCode.code(replacement))
+                write(replacement, into: &writer, key: "detail")
+                writer.endObject()
+            }
         case .placement(let placement):
             writer.string("tier", placement.tier)
             writer.optionalString("from", placement.from)

@@ -7,6 +7,7 @@ public enum EventKindCode {
     public static let all = [
         "referral", "administration", "attended", "no-show", "crisis", "ed-visit", "medication-concern", "plan",
         "review", "place", "step-up", "step-down", "override", "waitlisted", "handover", "discharge", "note",
+        "correction",
     ]
 
     /// The code of `kind`.
@@ -21,6 +22,7 @@ public enum EventKindCode {
         case .plan: "plan"
         case .review: "review"
         case .note: "note"
+        case .correction: "correction"
         case .placement(let placement): MoveCode.code(placement.kind)
         case .waitlisted: "waitlisted"
         case .handoverScheduled: "handover"

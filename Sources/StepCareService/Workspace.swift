@@ -162,8 +162,11 @@ public final class Workspace {
     }
 
     /// Opens a case, making it current.
+    ///
+    /// `timeline` is the record as it is to be stored (an import may carry corrections); the rules get its
+    /// corrected form.
     func add(_ timeline: CaseTimeline, pathway: String) throws(StepCareError) {
-        try caseload.open(timeline)
+        try caseload.open(timeline.hasCorrections ? timeline.corrected : timeline)
         if priorTimelines[timeline.caseID] == nil { priorTimelines[timeline.caseID] = .some(nil) }
         pending.openedCases.append(.init(id: timeline.caseID, pathway: pathway, demographics: timeline.demographics))
         pending.events += timeline.events.map { (timeline.caseID, $0) }
@@ -178,6 +181,16 @@ public final class Workspace {
         let known = prior?.events.count ?? 0
         pending.events += timeline.events.dropFirst(known).map { (timeline.caseID, $0) }
         caseload.update(timeline)
+    }
+
+    /// Keeps a correction: its event goes to the store as recorded, and the case's corrected timeline replaces
+    /// the one the rules read (its running view is rebuilt when next asked).
+    func apply(correction event: CaseEvent, to caseID: String, giving effective: CaseTimeline) {
+        let prior = caseload.cases[caseID]
+        if priorTimelines[caseID] == nil { priorTimelines[caseID] = .some(prior) }
+        pending.events.append((caseID, event))
+        caseload.update(effective)
+        monitors[caseID] = nil
     }
 
     /// Adds a user.
@@ -321,6 +334,7 @@ extension CaseEventKind {
         case .plan(.safety): "safety plan"
         case .review(let kind, _, _): "\(kind.rawValue) review"
         case .note(let note): "note (\(note.subject.rawValue))"
+        case .correction(let correction): "correction of record \(correction.number)"
         case .placement(let placement): "\(placement.kind.rawValue) to \(placement.tier)"
         case .waitlisted(let tier, _, _): "waitlisted for \(tier)"
         case .handoverScheduled: "handover"

@@ -139,8 +139,13 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                 }
                 try EventRows.forEach(in: db, context: context, caseIndex: position) { events[$0].append($1) }
                 for (index, id) in ids.enumerated() {
+                    // The rules read the corrected timeline; the stored record keeps every event.
+                    let raw = events[index]
+                    let hasCorrection = raw.contains { if case .correction = $0.kind { true } else { false } }
                     try stored.caseload.open(
-                        CaseTimeline(caseID: id, demographics: demographics[index], events: events[index]))
+                        CaseTimeline(
+                            caseID: id, demographics: demographics[index],
+                            events: hasCorrection ? CaseTimeline.corrected(raw) : raw))
                     events[index] = []
                 }
                 for row in try Row.fetchAll(

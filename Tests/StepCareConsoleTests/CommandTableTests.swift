@@ -35,7 +35,8 @@ import Testing
             [
                 "help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "pathways",
                 "use",
-                "pathway", "rights", "who-can", "can", "case", "record", "timeline", "evaluate", "place", "step-up",
+                "pathway", "rights", "who-can", "can", "case", "record", "correct", "timeline", "evaluate", "place",
+                "step-up",
                 "step-down", "override", "discharge", "capacity", "dashboard", "today", "advance", "say", "expect",
                 "status", "user",
                 "login",

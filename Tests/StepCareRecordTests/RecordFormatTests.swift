@@ -99,6 +99,14 @@ import Testing
             ("discharge-plain", .discharge(by: ana)),
             ("note-contact", .note(try CaseNote(.contact, text: "discussed sleep; \"diary\" homework\nnext: Monday"))),
             ("note-risk-review", .note(try CaseNote(.riskReview, text: "no current plan or intent"))),
+            (
+                "correction-replaced",
+                .correction(
+                    Correction(
+                        number: 3, reason: "item 9 mistyped", by: ana,
+                        replacement: try scored("phq9", nil, [2, 2, 2, 2, 1, 1, 1, 1, 0].map(ItemResponse.answered))))
+            ),
+            ("correction-withdrawn", .correction(Correction(number: 2, reason: "another client's form", by: lee))),
         ]
     }
 

@@ -295,4 +295,78 @@ import Testing
         try later.workspace.record(.emergencyVisit, on: "C002", at: Instant(parsing: "2026-02-27T09:00"))
         #expect(try later.entries().last?.detail.contains("late entry") == false)
     }
+
+    /// A record marked entered in error stays in the store, the export and the audit log; the rules, the
+    /// outcome and a fresh load read the corrected history, with the replacement at the original's time.
+    @Test func aCorrectionKeepsTheOriginalAndTheRulesReadTheCorrectedHistory() throws {
+        let service = try Self.liveService()
+        let workspace = service.workspace
+        let wrong = try service.phq9([3, 3, 3, 3, 3, 3, 3, 3, 0])  // 24: would meet tier-3's entry (≥ 20)
+        try workspace.record(wrong, on: "C001", at: Instant(parsing: "2026-03-01T10:00"))
+        let triageBefore = workspace.monitor("C001")?.evaluation(asOf: ServiceFixture.now).triage
+        #expect(triageBefore.map { "\($0)" }?.contains("tier-3") == true, "\(String(describing: triageBefore))")
+        let right = try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0])  // 8
+        try service.expectOneEntry("correct", by: "ana") {
+            try $0.correct(2, on: "C001", reason: "another client's form", replacement: right)
+        }
+        // The rules read the corrected baseline.
+        let triage = workspace.monitor("C001")?.evaluation(asOf: ServiceFixture.now).triage
+        #expect(triage.map { "\($0)" }?.contains("tier-1") == true, "\(String(describing: triage))")
+        let corrected = try #require(workspace.caseload.cases["C001"])
+        #expect(corrected.events.count == 2)
+        #expect(corrected.events[1] == CaseEvent(at: try #require(Instant(parsing: "2026-03-01T10:00")), right))
+        // The store keeps all three: the original, then the correction.
+        let stored = try service.store.records(.live, cases: ["C001"])[0]
+        #expect(stored.events.count == 3)
+        #expect(stored.events[1].event.kind == wrong)
+        // A fresh session loads the corrected history.
+        let again = try Workspace(
+            pathway: workspace.engine?.pathway, now: ServiceFixture.now, store: service.store, context: .live,
+            clock: { ServiceFixture.now })
+        #expect(again.caseload.cases["C001"]?.events == corrected.events)
+        #expect(try service.store.verify(anchor: nil).isIntact)
+    }
+
+    /// Corrections that name no record, a decision, a corrected record, another kind, or no reason are refused
+    /// and change nothing.
+    @Test func aBadCorrectionIsRefusedAndChangesNothing() throws {
+        let service = try Self.liveService()
+        try service.workspace.record(.contact(attended: true), on: "C001")
+        let refusals: [(StepCareError.Code, String, (Workspace) throws -> Void)] = [
+            (.invalidCorrection, "number", { try $0.correct(9, on: "C001", reason: "x") }),
+            (.invalidCorrection, "number", { try $0.correct(1, on: "C001", reason: "the referral") }),
+            (.missingDocumentation, "reason", { try $0.correct(2, on: "C001", reason: " ") }),
+            (
+                .invalidCorrection, "replacement",
+                {
+                    try $0.correct(2, on: "C001", reason: "x", replacement: .crisisContact)
+                }
+            ),
+        ]
+        for (code, field, useCase) in refusals {
+            let error = service.expectRefusal { try useCase($0) }?.stepCare
+            #expect(error?.code == code && error?.field == field, "\(String(describing: error))")
+        }
+        try service.workspace.correct(2, on: "C001", reason: "not seen after all")
+        let twice = service.expectRefusal { try $0.correct(2, on: "C001", reason: "again") }?.stepCare
+        #expect(twice?.code == .invalidCorrection)
+        let correction = service.expectRefusal { try $0.correct(3, on: "C001", reason: "undo") }?.stepCare
+        #expect(correction?.code == .invalidCorrection)
+    }
+
+    /// An export carries the original and the correction; importing it gives the rules the corrected history
+    /// again, and stores every event.
+    @Test func anImportedCorrectionIsAppliedAgain() throws {
+        let first = try ServiceFixture(context: .training)
+        try first.workspace.openCase("C001")
+        try first.workspace.record(try first.phq9([3, 3, 3, 3, 3, 3, 3, 3, 0]), on: "C001")
+        let ana = Actor(name: "ana", role: .clinician)
+        try first.workspace.correct(
+            2, on: "C001", reason: "wrong form", replacement: try first.phq9([0, 0, 0, 0, 0, 0, 0, 0, 0]), by: ana)
+        let line = try first.store.records(.training, cases: ["C001"])[0].line
+        let second = try ServiceFixture(context: .training)
+        try second.workspace.importCases(line + "\n", registry: second.registry)
+        #expect(second.workspace.caseload.cases["C001"]?.events == first.workspace.caseload.cases["C001"]?.events)
+        #expect(try second.store.records(.training, cases: ["C001"])[0].events.count == 3)
+    }
 }

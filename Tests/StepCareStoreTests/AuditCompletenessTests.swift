@@ -27,6 +27,7 @@ import Testing
     static let writing: [(command: String, line: String, action: String)] = [
         ("case", "case new C002", "case new"),
         ("record", "record attended", "record attended"),
+        ("correct", "as ana correct 2 --reason \"another client's form\" score phq9 1 1 1 1 0 0 0 0 0", "correct"),
         ("place", "case new C003\nas ana place", "place"),
         ("step-up", "as ana step-up tier-2", "step-up"),
         (
@@ -105,7 +106,9 @@ import Testing
     /// Refused input of every kind: each is an error, with a hint, and the database is byte-for-byte the same.
     @Test(arguments: [
         "case new C001", "case new 9x", "case new --demographics \"age band=1\"", "record score phq9 9 9",
-        "record review risk --as coach:kim", "as ana step-down tier-1", "as ana override tier-3 --reason x",
+        "record review risk --as coach:kim", "as ana step-down tier-1", "as ana correct 1 --reason x",
+        "as ana correct 3 --reason x", "as ana correct 2", "as ana correct 99 --reason x",
+        "as ana correct 2 --reason x attended", "as ana override tier-3 --reason x",
         "as ana override tier-3 --reason x --cosign ana", "place --as nobody", "user add raj --role clinician",
         "user add bad name --role coach", "as ana user add kim --role coach", "login nobody",
         "break-glass --reason x --for 13h", "as lee break-glass", "audit verify --anchor 1:xyz", "import /nonexistent",

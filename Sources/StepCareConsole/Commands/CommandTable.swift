@@ -13,7 +13,8 @@ public struct CommandTable: Sendable {
     /// Every command StepCare ships.
     public static let standard = CommandTable([
         .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument,
-        .pathways, .use, .pathway, .rights, .whoCan, .can, .caseCommand, .record, .timeline, .evaluate, .place, .stepUp,
+        .pathways, .use, .pathway, .rights, .whoCan, .can, .caseCommand, .record, .correct, .timeline, .evaluate,
+        .place, .stepUp,
         .stepDown, .override, .discharge, .capacity, .dashboard, .today, .advance, .say, .expect, .status, .user,
         .login,
         .logout, .asUser, .breakGlass, .audit, .export, .importCases, .importScores, .simulate, .quit,

@@ -5,7 +5,7 @@ enum ClientData {
     /// any of these, and commands that run another command.
     static let commands: Set<String> = [
         "score", "record", "outcome", "case", "place", "step-up", "step-down", "override", "discharge",
-        "break-glass", "import-scores", "let", "as", "expect",
+        "break-glass", "import-scores", "let", "as", "expect", "correct",
     ]
 
     /// How many words after the command name are kept when a line is masked: words that name things (an

@@ -204,6 +204,9 @@ public enum CaseEventKind: Sendable, Hashable {
     case review(ReviewKind, by: Actor, coSigner: Actor? = nil)
     /// A free-text note: on the case, on a contact, or a review's content. Rules do not read it.
     case note(CaseNote)
+    /// An earlier record marked entered in error, optionally with its replacement. Rules read the corrected
+    /// timeline (``CaseTimeline/corrected``), never the correction itself.
+    indirect case correction(Correction)
     /// A move into a tier.
     case placement(Placement)
     /// The client waits for a tier that is full, after an authorised move.

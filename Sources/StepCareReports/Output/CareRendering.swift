@@ -26,6 +26,9 @@ package enum CareRendering {
         case .review(let kind, let actor, let coSigner):
             return "\(kind.rawValue) review by \(actor)" + (coSigner.map { ", co-signed by \($0)" } ?? "")
         case .note(let note): return "note (" + note.subject.rawValue.split(separator: "-").joined(separator: " ") + ")"
+        case .correction(let correction):
+            return "record \(correction.number) marked entered in error by \(correction.by)"
+                + (correction.replacement.map { "; replaced by: " + text($0) } ?? "")
         case .placement(let placement): return text(placement)
         case .waitlisted(let tier, let move, let actor):
             return "waitlisted for \(tier) (\(move.rawValue) by \(actor)): the tier is full"
@@ -49,6 +52,7 @@ package enum CareRendering {
             ]
         case .placement(let placement): return placement.reason.map { ["reason: " + $0] } ?? []
         case .discharge(_, _, let reason): return reason.map { ["reason: " + $0] } ?? []
+        case .correction(let correction): return ["reason: " + correction.reason]
         default: return []
         }
     }

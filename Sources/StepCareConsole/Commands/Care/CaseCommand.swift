@@ -138,20 +138,30 @@ extension CommandSpec {
             return
         }
         let workspace = interpreter.workspace
-        guard let timeline = workspace.caseload.cases[caseID] else { return }
-        // Live records show entries made late: read who entered each event, and when, from the store.
+        // The record as stored: every event, numbered, who entered it and when; corrections shown, not applied.
         let stored =
-            workspace.context == .live
-            ? try interpreter.fromStore { () throws(StepCareError) in
+            try interpreter.fromStore { () throws(StepCareError) in
                 try workspace.store.records(workspace.context, cases: [caseID])
-            }.first?.events ?? [] : []
+            }.first?.events ?? []
+        var correctedBy: [Int: Int] = [:]  // record number → the correction's number
+        for (index, record) in stored.enumerated() {
+            if case .correction(let correction) = record.event.kind { correctedBy[correction.number] = index + 1 }
+        }
         interpreter.output.line("case \(caseID):")
-        for (index, event) in timeline.events.enumerated() {
-            let late = stored.indices.contains(index) ? workspace.lateness(of: stored[index]) : nil
+        for (index, record) in stored.enumerated() {
+            let number = index + 1
+            let late = workspace.lateness(of: record)
+            var withdrawn = ""
+            if case .administration(let form) = record.event.kind, !form.riskFlags.isEmpty {
+                withdrawn = "; its risk flag(s) withdrawn with that record's reason"
+            }
+            let marks =
+                (correctedBy[number].map { "  [ENTERED IN ERROR: see record \($0)\(withdrawn)]" } ?? "")
+                + (late.map { "  [LATE ENTRY: recorded \($0.rounded) after]" } ?? "")
             interpreter.output.line(
-                "  \(event.at)  \(CareRendering.text(event.kind))"
-                    + (late.map { "  [LATE ENTRY: recorded \($0.rounded) after]" } ?? ""))
-            for line in CareRendering.content(event.kind) { interpreter.output.line("      " + line) }
+                "  \(String(number).leftPadded(3))  \(record.event.at)  \(CareRendering.text(record.event.kind))"
+                    + marks)
+            for line in CareRendering.content(record.event.kind) { interpreter.output.line("         " + line) }
         }
     }
 }

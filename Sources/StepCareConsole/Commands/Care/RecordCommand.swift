@@ -122,7 +122,7 @@ extension CommandSpec {
         }
     }
 
-    private static func scoreEvent(
+    static func scoreEvent(
         _ detail: [CommandArgument], _ invocation: Invocation, _ interpreter: Interpreter
     ) throws(Diagnostic) -> CaseEventKind {
         guard let id = detail.first else {
