@@ -1,5 +1,5 @@
 public import StepCareCore
-public import StepCareEngine
+import StepCareEngine
 import StepCareRecord
 import StepCareStore
 

@@ -1,5 +1,5 @@
-package import StepCareCore
-package import StepCareJSON
+import StepCareCore
+import StepCareJSON
 
 extension BatchScorer {
     /// The CSV output header.

@@ -1,4 +1,4 @@
-package import StepCareCore
+import StepCareCore
 package import StepCareJSON
 package import StepCareMetrics
 

@@ -1,4 +1,4 @@
-package import StepCareCore
+import StepCareCore
 package import StepCareMetrics
 
 /// The weekly huddle dashboard as one self-contained HTML page: inline styles and SVG charts, no scripts and

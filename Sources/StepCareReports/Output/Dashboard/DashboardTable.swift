@@ -1,5 +1,5 @@
-package import StepCareCore
-package import StepCareEngine
+import StepCareCore
+import StepCareEngine
 package import StepCareMetrics
 
 /// The huddle dashboard as tables that fit an 80-column terminal.
