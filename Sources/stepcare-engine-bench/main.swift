@@ -103,6 +103,12 @@ func clientWeeks(_ run: PathwayRun) -> (weeks: Double, events: Int) {
     return (Double(minutes) / 10_080, events)
 }
 
+if parts.contains("year") {
+    // One service-year alone (20 referrals per working day), for profiling: not part of the default run.
+    let (run, cpu, report) = try simulate(days: 365, perDay: 14.3)
+    print("service-year: \(run.caseload.order.count) cases, sim \(format(cpu)) CPU s, report \(format(report)) CPU s")
+}
+
 if wants("pathway") {
     print("## pathway mode: one replication (seed 1), simulation and its huddle report, CPU seconds\n")
     print(
