@@ -164,7 +164,7 @@ var targets: [Target] = [
         name: "StepCareServiceTests",
         dependencies: [
             "StepCareService", "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry",
-            "StepCareReports",
+            "StepCareReports", "StepCareMetrics",
             "StepCareTesting", grdb,
         ]),
     .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import StepCareCore
 import StepCareEngine
+import StepCareMetrics
 import StepCareRecord
 import StepCareReports
 import StepCareService
@@ -368,5 +369,50 @@ import Testing
         try second.workspace.importCases(line + "\n", registry: second.registry)
         #expect(second.workspace.caseload.cases["C001"]?.events == first.workspace.caseload.cases["C001"]?.events)
         #expect(try second.store.records(.training, cases: ["C001"])[0].events.count == 3)
+    }
+
+    /// The huddle's outcome figures read the corrected baseline: a course whose mistyped first scores made it a
+    /// "case" that recovered is, once corrected, a course that was never at caseness.
+    @Test func theOutcomeMetricsReadTheCorrectedBaseline() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let ana = Actor(name: "ana", role: .clinician)
+        let lee = Actor(name: "lee", role: .supervisor)
+        func gad7(_ answers: [Int]) throws -> CaseEventKind {
+            let (report, definition) = try Scoring.score(
+                "gad7", variant: nil, missing: nil, answers: answers.map(String.init), registry: service.registry)
+            return .administration(AdministrationRecord(report, definition: definition))
+        }
+        let day = { (n: Int) in Instant(minutes: ServiceFixture.now.minutes + n * 1440) }
+        try workspace.setClock(to: day(0))
+        try workspace.openCase("C001")
+        try workspace.record(try service.phq9([3, 3, 3, 3, 3, 3, 3, 3, 0]), on: "C001")  // 24, mistyped
+        try workspace.record(try gad7([3, 3, 3, 3, 3, 3, 3]), on: "C001")  // 21, mistyped
+        try workspace.decide(MoveRequest(.place, by: ana, coSigner: lee, at: day(0)), on: "C001")
+        for session in [10, 20, 30] {  // a finished course has at least two treatment sessions
+            try workspace.setClock(to: day(session))
+            try workspace.record(.contact(attended: true), on: "C001")
+        }
+        try workspace.setClock(to: day(60))
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 0, 0, 0, 0]), on: "C001")  // 5
+        try workspace.record(try gad7([1, 1, 1, 1, 0, 0, 0]), on: "C001")  // 4
+        try workspace.record(.review(.structured, by: ana), on: "C001")
+        try workspace.decide(MoveRequest(.discharge, by: ana, coSigner: lee, at: day(60)), on: "C001")
+        let metrics = HuddleMetrics(
+            engine: try workspace.requireEngine(),
+            outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: service.registry))
+        let window = ReportingWindow.week(ending: day(60))
+        let before = metrics.compute(workspace.caseload, window: window)
+        #expect(before.value("tier-3.recovery") == 100)
+        #expect(before.value("tier-3.reliable-improvement") == 100)
+        try workspace.setClock(to: day(61))
+        try workspace.correct(
+            2, on: "C001", reason: "another client's form", replacement: try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]),
+            by: ana)  // 8
+        try workspace.correct(
+            3, on: "C001", reason: "another client's form", replacement: try gad7([1, 1, 1, 1, 1, 1, 0]), by: ana)  // 6
+        let after = metrics.compute(workspace.caseload, window: window)
+        #expect(after["tier-3.recovery"]?.support == 0, "no course was at caseness once corrected")
+        #expect(after.value("tier-3.reliable-improvement") == 0, "8 → 5 and 6 → 4 are not reliable improvements")
     }
 }
