@@ -19,8 +19,9 @@ extension Workspace {
             throw StepCareError(
                 .notAuthorised, "live records are read only by a logged-in user", hint: "log in first: login NAME")
         }
-        guard unit == nil else {  // inside a command's unit: its entry records the access
-            auditEvenWithoutRecords(client: client)
+        guard unit == nil else {  // inside a command's unit: its entry records the access, named as a read
+            auditEvenWithoutRecords(client: client, detail: "read " + what + (client == nil ? " (many cases)" : ""))
+            if !hasPendingRecords { unit?.action = "read " + what }
             return
         }
         try perform("read " + what) { () throws(StepCareError) in

@@ -32,32 +32,15 @@ extension Workspace {
                 throw StepCareError(
                     .missingDocumentation, "a correction needs its reason", hint: "add --reason TEXT", field: "reason")
             }
+            guard !reason.containsControlCharacters else {
+                throw StepCareError(
+                    .invalidOption, "the reason holds control characters", hint: "write plain text", field: "reason")
+            }
             let raw = try storedEvents(of: caseID)
-            guard raw.indices.contains(number - 1) else {
-                throw StepCareError(
-                    .invalidCorrection, "case \(caseID) has no record \(number)",
-                    hint: "records are numbered 1 to \(raw.count) in timeline", field: "number")
-            }
+            let correction = Correction(number: number, reason: reason, by: actor, replacement: replacement)
+            if let problem = CaseTimeline.problem(with: correction, in: raw) { throw problem }
             let target = raw[number - 1]
-            if let problem = Self.uncorrectable(target.kind) {
-                throw StepCareError(
-                    .invalidCorrection, "record \(number) is \(problem), which cannot be marked entered in error",
-                    hint: "a decision is reversed by another decision, with its reason", field: "number")
-            }
-            let corrected = raw.contains {
-                if case .correction(let earlier) = $0.kind { earlier.number == number } else { false }
-            }
-            guard !corrected else {
-                throw StepCareError(
-                    .invalidCorrection, "record \(number) is already marked entered in error",
-                    hint: "correct its replacement instead, or leave it", field: "number")
-            }
-            if let replacement, EventKindCode.code(replacement) != EventKindCode.code(target.kind) {
-                throw StepCareError(
-                    .invalidCorrection,
-                    "record \(number) is \(EventKindCode.code(target.kind)); it is replaced only by the same kind",
-                    hint: "mark it entered in error, then record the other kind as usual", field: "replacement")
-            }
+            try checkRiskAnswers(of: replacement, correcting: target, number: number, in: caseID)
             if case .administration(let record) = target.kind, !record.riskFlags.isEmpty,
                 pathway.rights.verdict(actor.role, .clearRiskFlag) != .allowed
             {
@@ -67,9 +50,7 @@ extension Workspace {
                         + "\(actor.role.name) does not hold alone",
                     hint: "ask someone with the right: who-can clear-risk-flag", field: "as")
             }
-            let event = CaseEvent(
-                at: max(now, raw.last?.at ?? now),
-                .correction(Correction(number: number, reason: reason, by: actor, replacement: replacement)))
+            let event = CaseEvent(at: max(now, raw.last?.at ?? now), .correction(correction))
             let timeline = try self.caseload.timeline(caseID)
             let effective = CaseTimeline(
                 caseID: caseID, demographics: timeline.demographics, events: CaseTimeline.corrected(raw + [event]))
@@ -84,22 +65,32 @@ extension Workspace {
         return stored + pending.events.filter { $0.caseID == caseID }.map(\.event)
     }
 
-    /// Why `kind` cannot be corrected, or `nil` when it can.
-    static func uncorrectable(_ kind: CaseEventKind) -> String? {
-        switch kind {
-        case .referral: "the referral"
-        case .placement: "a placement or move"
-        case .waitlisted: "a waitlisting"
-        case .handoverScheduled: "a scheduled handover"
-        case .discharge: "a discharge"
-        case .review(.risk, _, _): "a risk review"
-        case .correction: "a correction"
-        default: nil
+    /// A replacement that raises a risk flag must open it now, where someone acts on it. Kept at the original's
+    /// date, it would be cleared unseen by a risk review dated after it, or land on a closed case where no
+    /// safety review can follow; both are refused with the way to record it so that it opens now.
+    func checkRiskAnswers(
+        of replacement: CaseEventKind?, correcting target: CaseEvent, number: Int, in caseID: String
+    ) throws(StepCareError) {
+        guard case .administration(let form)? = replacement, !form.riskFlags.isEmpty else { return }
+        let hint =
+            "mark record \(number) entered in error without a replacement, then record the right score now "
+            + "(record score …) so its risk flag opens today"
+        let effective = try caseload.timeline(caseID)
+        if CaseState(effective, asOf: now).isDischarged {
+            throw StepCareError(
+                .invalidCorrection,
+                "the replacement raises a risk flag, and the case is discharged: no safety review could follow it",
+                hint: "open a new referral and record the score there, where its flag opens now", field: "replacement")
+        }
+        let reviewed = effective.events.contains { event in
+            if case .review(.risk, _, _) = event.kind { event.at >= target.at } else { false }
+        }
+        if reviewed {
+            throw StepCareError(
+                .invalidCorrection,
+                "the replacement raises a risk flag dated before a risk review that never saw it; it would be "
+                    + "cleared unseen", hint: hint, field: "replacement")
         }
     }
-}
 
-extension StepCareError.Code {
-    /// A correction names no record, a record that cannot be corrected, or one already corrected.
-    public static let invalidCorrection = Self("invalid-correction")
 }

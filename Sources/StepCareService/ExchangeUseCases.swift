@@ -132,7 +132,14 @@ extension Workspace {
             throw StepCareError(.invalidImport, "case \(exchanged.id) does not start with its referral")
         }
         var timeline = CaseTimeline(caseID: exchanged.id)
-        for record in exchanged.events { try timeline.append(record.event) }
+        for record in exchanged.events {
+            if case .correction(let correction) = record.event.kind,
+                let problem = CaseTimeline.problem(with: correction, in: timeline.events)
+            {
+                throw StepCareError(.invalidImport, "case \(exchanged.id): \(problem.message)")
+            }
+            try timeline.append(record.event)
+        }
     }
 
     /// Scores and records the administrations in a CSV file with the header `case,date,instrument,answers`
@@ -152,6 +159,7 @@ extension Workspace {
             let engine = try requireEngine()
             try perform("import-scores") { () throws(StepCareError) in
                 var header: [String]?
+                var headerRefused = false
                 CSVLine.forEachLine(in: bytes) { number, line in
                     guard !line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) else { return }
                     guard case .success(let fields) = CSVLine.fields(line) else {
@@ -160,18 +168,29 @@ extension Workspace {
                                 line: number, error: StepCareError(.invalidImport, "not valid CSV (check the quotes)")))
                         return
                     }
+                    guard !headerRefused else { return }
                     guard let columns = header else {
-                        header = fields.map { $0.lowercased().droppingByteOrderMark }
+                        let names = fields.map { $0.lowercased().droppingByteOrderMark }
+                        // The first row must name the columns: a row of data there would be read as a header
+                        // and lost, risk answers and all.
+                        guard names.prefix(4) == ["case", "date", "instrument", "answers"],
+                            names.count == 4 || (names.count == 5 && names[4] == "variant")
+                        else {
+                            headerRefused = true
+                            result.problems.append(
+                                ImportProblem(
+                                    line: number,
+                                    error: StepCareError(
+                                        .invalidImport,
+                                        "the first row is not the header case,date,instrument,answers[,variant]"
+                                            + Self.riskNotice(fields, registry: registry))))
+                            return
+                        }
+                        header = names
                         return
                     }
                     result.rows += 1
                     do throws(StepCareError) {
-                        guard columns.prefix(4) == ["case", "date", "instrument", "answers"],
-                            columns.count == 4 || (columns.count == 5 && columns[4] == "variant")
-                        else {
-                            throw StepCareError(
-                                .invalidImport, "the header must be case,date,instrument,answers[,variant]")
-                        }
                         guard fields.count == columns.count else {
                             throw StepCareError(
                                 .invalidImport, "has \(fields.count) fields; the header has \(columns.count)")
@@ -181,6 +200,12 @@ extension Workspace {
                     } catch {
                         result.problems.append(ImportProblem(line: number, error: error))
                     }
+                }
+                if headerRefused {
+                    throw StepCareError(
+                        .invalidImport, "the file does not start with its header; nothing was recorded",
+                        hint: "make the first row case,date,instrument,answers (a fifth column variant is optional)",
+                        field: "file")
                 }
                 if header == nil {
                     result.problems.append(
@@ -202,6 +227,24 @@ extension Workspace {
         return result
     }
 
+    /// `; its readable risk answers raise …: act on them` for a row that will not be recorded, when its
+    /// instrument can be read and its answers raise a flag; empty otherwise.
+    static func riskNotice(_ fields: [String], registry: Registry) -> String {
+        guard fields.count >= 4 else { return "" }
+        let variant = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
+        guard let instrument = try? registry.instrument(fields[2], variant: variant) else { return "" }
+        let words = fields[3].split(whereSeparator: \.isWhitespace).map(String.init)
+        let answers = words.enumerated().map { index, word in
+            ItemResponse(
+                word: word,
+                item: instrument.definition.items.indices.contains(index) ? instrument.definition.items[index] : nil)
+        }
+        let flags = instrument.readableRiskFlags(answers)
+        guard !flags.isEmpty else { return "" }
+        return "; its readable risk answers raise " + flags.map(\.ruleID).joined(separator: ", ")
+            + " and were not recorded: act on them"
+    }
+
     /// Scores one CSV row and records it on its case.
     ///
     /// A row that cannot be scored still has its readable risk answers read. Unless the import is all or
@@ -211,15 +254,24 @@ extension Workspace {
         _ fields: [String], engine: Engine, registry: Registry, allOrNothing: Bool
     ) throws(StepCareError) {
         let caseID = fields[0]
+        let notice = Self.riskNotice(fields, registry: registry)
         guard caseload.cases[caseID] != nil else {
-            throw StepCareError(.unknownCase, "there is no case with that id in the \(context) context")
+            throw StepCareError(.unknownCase, "there is no case with that id in the \(context) context" + notice)
         }
         guard let at = Instant(parsing: fields[1]) else {
-            throw StepCareError(.invalidOption, "the date is not YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            throw StepCareError(.invalidOption, "the date is not YYYY-MM-DD or YYYY-MM-DDTHH:MM" + notice)
         }
         let variant = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
         let words = fields[3].split(whereSeparator: \.isWhitespace).map(String.init)
-        let dated = try date(at)
+        let dated: Instant
+        do throws(StepCareError) { dated = try date(at) } catch {
+            throw StepCareError(error.code, error.message + notice, hint: error.hint)
+        }
+        if let last = caseload.cases[caseID]?.lastEventAt, dated < last {
+            throw StepCareError(
+                .datesOutOfOrder, "the row is dated \(dated), before the case's latest event (\(last))" + notice,
+                hint: "give the time of day, or import the rows in date order")
+        }
         let event: CaseEventKind
         do throws(StepCareError) {
             let (report, definition) = try Scoring.score(

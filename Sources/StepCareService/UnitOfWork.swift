@@ -10,6 +10,9 @@ extension Workspace {
         var action: String
     }
 
+    /// Whether the open unit has written records (not only an audit-only entry).
+    var hasPendingRecords: Bool { !pending.isEmpty }
+
     /// Whether a unit of work is open; use cases called now join it.
     public var isInUnitOfWork: Bool { unit != nil }
 

@@ -87,4 +87,22 @@ import Testing
         let chosen = try run("outcome auditc --caseness bush-1998-women --totals 5 -- 2")
         #expect(chosen.contains("caseness at first: yes"), "\(chosen)")
     }
+
+    /// Text options go only with the kinds that keep them, and a form dated before the case's latest event is
+    /// refused before its first item is asked.
+    @Test func nothingTypedIsSilentlyDropped() throws {
+        let setup = "today 2026-01-05\ncase new C001\nadvance 1d\nrecord attended\n"
+        for line in [
+            "record crisis --note \"called her sister\"", "record plan safety --summary a extra words",
+            "record attended --summary x", "record note text --about risk-review",
+        ] {
+            #expect(throws: Diagnostic.self, "\(line)") { _ = try run(setup + line) }
+        }
+        do {
+            _ = try run(setup + "administer phq9 --at 2026-01-05")
+            Issue.record("a form dated before the latest event was accepted")
+        } catch {
+            #expect(error.code == .datesOutOfOrder, "refused before any item was asked: \(error.message)")
+        }
+    }
 }

@@ -351,8 +351,56 @@ import Testing
         try service.workspace.correct(2, on: "C001", reason: "not seen after all")
         let twice = service.expectRefusal { try $0.correct(2, on: "C001", reason: "again") }?.stepCare
         #expect(twice?.code == .invalidCorrection)
-        let correction = service.expectRefusal { try $0.correct(3, on: "C001", reason: "undo") }?.stepCare
-        #expect(correction?.code == .invalidCorrection)
+        // A correction that was itself a mistake is corrected in turn: the record it withdrew stands again.
+        try service.workspace.correct(3, on: "C001", reason: "the session did happen")
+        #expect(service.workspace.caseload.cases["C001"]?.events.last?.kind == .contact(attended: true))
+        let undone = service.expectRefusal { try $0.correct(3, on: "C001", reason: "again") }?.stepCare
+        #expect(undone?.code == .invalidCorrection, "record 3 is corrected already, by record 4")
+    }
+
+    /// A replacement that raises a risk flag must open it now: on a discharged case, or dated before a risk
+    /// review that never saw it, it is refused with the way to record it so that it opens.
+    @Test func aReplacementRaisingARiskFlagIsNeverClearedUnseen() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let ana = Actor(name: "ana", role: .clinician)
+        let day = { (n: Int) in Instant(minutes: ServiceFixture.now.minutes + n * 1440) }
+        try workspace.setClock(to: day(0))
+        try workspace.openCase("C001")
+        try workspace.record(try service.phq9([2, 2, 2, 2, 2, 2, 2, 2, 0]), on: "C001")
+        try workspace.setClock(to: day(2))
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]), on: "C001")
+        try workspace.decide(MoveRequest(.clearRiskFlag, by: ana, at: day(2)), on: "C001")
+        try workspace.setClock(to: day(3))
+        let positive = try service.phq9([2, 2, 2, 2, 2, 2, 2, 2, 3])
+        let reviewed = service.expectRefusal {
+            try $0.correct(2, on: "C001", reason: "item 9 was 3 on paper", replacement: positive, by: ana)
+        }?.stepCare
+        #expect(reviewed?.message.contains("risk review that never saw it") == true, "\(String(describing: reviewed))")
+        // The way the hint gives: withdraw it, and record the right score now, whose flag opens.
+        try workspace.correct(2, on: "C001", reason: "item 9 was 3 on paper", by: ana)
+        try workspace.record(positive, on: "C001")
+        let open = workspace.monitor("C001")?.evaluation(asOf: day(3)).state.openFlags.map(\.flag.ruleID)
+        #expect(open == ["phq9-item9-self-harm-thoughts"])
+    }
+
+    /// A file whose first row is data is refused whole, and the risk answers of that row are named.
+    @Test func importScoresRefusesAFileWithoutItsHeader() throws {
+        let service = try Self.liveService()
+        let csv = "C001,2026-03-02T09:00,phq9,1 1 1 1 1 1 1 1 3\n"
+        let refusal =
+            service.expectRefusal {
+                _ = try $0.importScores(csv: Array(csv.utf8), registry: service.registry, allOrNothing: false)
+            } as? ImportRefusal
+        #expect(refusal?.error.message.contains("does not start with its header") == true)
+        #expect(refusal?.problems.first?.error.message.contains("phq9-item9-self-harm-thoughts") == true)
+    }
+
+    /// Notes hold plain text: a control character (an escape sequence could rewrite the screen) is refused.
+    @Test func aNoteWithControlCharactersIsRefused() {
+        #expect(throws: StepCareError.self) { try CaseNote(.general, text: "ok\u{1B}[2A\u{1B}[2K") }
+        #expect((try? CaseNote(.general, text: "line one\nline two\tend")) != nil)
+        #expect("a\u{7}b".escapingControlCharacters == "a\u{FFFD}b")
     }
 
     /// An export carries the original and the correction; importing it gives the rules the corrected history

@@ -230,4 +230,18 @@ import Testing
             session.output.text.contains(
                 "entries under it: \(entry.sequence - 1) record review, \(entry.sequence) step-up"))
     }
+
+    /// In live, listing the cases and checking a case with `expect` are reads of client records: audited as
+    /// `read …`, and refused without a login.
+    @Test func liveListingsAndExpectationsAreAuditedReads() throws {
+        let live = try StoreSession(context: .live)
+        try live.run("user add raj --role clinical-lead\nlogin raj\ncase new C001")
+        try live.run("case")
+        #expect(try live.entries().last?.action == "read case")
+        try live.run("expect tier none")
+        #expect(try live.entries().last?.action == "read expect")
+        #expect(try live.entries().last?.client == "C001")
+        try live.run("logout")
+        #expect(throws: Diagnostic.self) { try live.run("expect tier none") }
+    }
 }

@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareEngine
 import StepCareReports
 import StepCareService
 
@@ -29,9 +30,16 @@ extension CommandSpec {
             invocation.flag("score-only")
                 || (invocation.values["case"] == nil && interpreter.workspace.currentCase == nil)
             ? nil : (try interpreter.caseID(invocation), try interpreter.time(invocation))
-        if recordOn != nil {
+        if let recordOn {
             try interpreter.core(invocation) { () throws(StepCareError) in
                 try interpreter.workspace.requireLoginToChange()
+                // A form dated before the case's latest event would be refused after every item was asked.
+                if let last = interpreter.workspace.caseload.cases[recordOn.caseID]?.lastEventAt, recordOn.at < last {
+                    throw StepCareError(
+                        .datesOutOfOrder,
+                        "the form would be dated \(recordOn.at), before the case's latest event (\(last))",
+                        hint: "leave out --at, or give \(last) or later", field: "at")
+                }
             }
         }
         interpreter.output.line(

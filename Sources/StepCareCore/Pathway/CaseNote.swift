@@ -30,6 +30,11 @@ public struct CaseNote: Sendable, Hashable {
         guard !text.allSatisfy(\.isWhitespace) else {
             throw StepCareError(.invalidNote, "the note is empty", hint: "write what happened", field: "text")
         }
+        guard !text.containsControlCharacters else {
+            throw StepCareError(
+                .invalidNote, "the note holds control characters (such as an escape sequence)",
+                hint: "write plain text; line breaks and tabs are kept", field: "text")
+        }
         guard text.count <= Self.maximumLength else {
             throw StepCareError(
                 .invalidNote, "the note is longer than \(Self.maximumLength) characters",

@@ -42,6 +42,11 @@ package enum CareRendering {
     /// The free text an event carries (a note, a plan, a reason), one line per field, for the timeline: client
     /// data shown to staff on the screen, never to logs or diagnostics.
     package static func content(_ kind: CaseEventKind) -> [String] {
+        // Stored text is shown with any control character replaced, so no record can rewrite the screen.
+        rawContent(kind).map(\.escapingControlCharacters)
+    }
+
+    private static func rawContent(_ kind: CaseEventKind) -> [String] {
         switch kind {
         case .note(let note): return note.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         case .plan(.safety(let summary)): return ["summary: " + summary]

@@ -30,9 +30,11 @@ extension CommandSpec {
         writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let numberWord = invocation.positionals[0]
-        guard let number = Int(numberWord.text), number >= 1, number <= 1_000_000 else {
+        guard numberWord.text.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(numberWord.text), number >= 1,
+            number <= 1_000_000
+        else {
             throw Diagnostic(
-                .invalidOption, "\"\(numberWord.text)\" is not a record number",
+                .invalidOption, "a record number is a whole number from 1",
                 hint: "give the number timeline shows, e.g. correct 3 --reason TEXT", at: numberWord.location)
         }
         let caseID = try interpreter.caseID(invocation)

@@ -30,6 +30,7 @@ extension CommandSpec {
         var bound = invocation
         bound.values = [:]
         let caseID = try interpreter.caseID(bound)
+        try interpreter.recordAccess(invocation, client: caseID)
         guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
         let evaluation = engine.evaluate(timeline, asOf: interpreter.workspace.now)
         let state = evaluation.state

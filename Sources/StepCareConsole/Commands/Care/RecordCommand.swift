@@ -52,6 +52,18 @@ extension CommandSpec {
             "attended": .contact(attended: true), "no-show": .contact(attended: false), "crisis": .crisisContact,
             "ed-visit": .emergencyVisit, "medication-concern": .medicationConcern,
         ]
+        // Options that carry text go only with the kinds that keep it: none is ever silently dropped.
+        let keeps: [String: Set<String>] = [
+            "note": ["attended", "no-show"], "summary": ["plan", "review"], "about": ["note"],
+            "warning-signs": ["plan"], "coping": ["plan"], "reaccess": ["plan"], "follow-up": ["plan"],
+        ]
+        for (option, kinds) in keeps.sorted(by: { $0.key < $1.key })
+        where invocation.values[option] != nil && !kinds.contains(kindWord.text) {
+            throw Diagnostic(
+                .invalidOption, "--\(option) does not go with record \(kindWord.text); it would be lost",
+                hint: "--\(option) goes with record " + kinds.sorted().joined(separator: " or "),
+                at: invocation.values[option]?.location)
+        }
         var events: [CaseEventKind] = []  // recorded in order, in this command's one unit of work
         switch kindWord.text {
         case let word where simple[word] != nil:
@@ -97,7 +109,7 @@ extension CommandSpec {
                     }))
         default:
             throw Diagnostic(
-                .invalidOption, "there is no record kind \"\(kindWord.text)\"",
+                .invalidOption, "that is not a record kind",
                 hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, plan, review, note",
                 at: kindWord.location)
         }
@@ -140,6 +152,11 @@ extension CommandSpec {
         _ detail: [CommandArgument], _ invocation: Invocation
     ) throws(Diagnostic) -> CaseEventKind {
         func text(_ option: String) -> String { invocation.values[option]?.text ?? "" }
+        if detail.count > 1 {
+            throw Diagnostic(
+                .unexpectedArgument, "record plan takes its text in options, not as more words",
+                hint: "quote the text: --summary \"…\"", at: detail[1].location)
+        }
         switch detail.first?.text {
         case "stability":
             let plan = StabilityPlan(
