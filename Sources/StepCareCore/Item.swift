@@ -38,12 +38,17 @@ public struct Item: Sendable, Hashable {
     /// When the item may be marked not applicable, who it does not apply to, e.g. "men" (PHQ-15 item 4).
     /// A not-applicable item is left out of the total and lowers the maximum; it is not missing.
     public var notApplicableFor: String?
+    /// Whether a typed number is the answer's column on the form, counted from 0 in the order ``options``
+    /// shows them, rather than its score: the instrument applies the reversal (CORE-10 items 2 and 3, whose
+    /// columns read "Not at all" = 0 … "Most or all of the time" = 4 like every other item, and score 4 … 0).
+    public var typedAsColumn: Bool
 
     /// Creates an item.
     public init(
         number: Int, text: String, options: [ResponseOption], code: Code? = nil, isReversed: Bool = false,
-        notApplicableFor: String? = nil
+        notApplicableFor: String? = nil, typedAsColumn: Bool = false
     ) {
+        self.typedAsColumn = typedAsColumn
         self.number = number
         self.text = text
         self.options = options
@@ -82,7 +87,10 @@ public struct Item: Sendable, Hashable {
 
     /// The item's values as a readable list, e.g. `0, 1, 2 or 3`, or `y (1) or n (0)` when options have keys.
     public var valueChoices: String {
-        let values = options.map { option in option.key.map { "\($0) (\(option.value))" } ?? String(option.value) }
+        let values =
+            typedAsColumn
+            ? options.indices.map(String.init)
+            : options.map { option in option.key.map { "\($0) (\(option.value))" } ?? String(option.value) }
         guard values.count > 1 else { return values.first ?? "" }
         return values.dropLast().joined(separator: ", ") + " or " + (values.last ?? "")
     }

@@ -73,7 +73,13 @@ extension ItemResponse {
     /// A number is taken as given, so a value the item does not offer is reported by the instrument check.
     package init?(word: String, item: Item?) {
         if let value = Int(word) {
-            self = .answered(value)
+            if let item, item.typedAsColumn {
+                // The column on the form, counted from 0; the option there carries the score.
+                guard item.options.indices.contains(value) else { return nil }
+                self = .answered(item.options[value].value)
+            } else {
+                self = .answered(value)
+            }
             return
         }
         switch word.lowercased() {

@@ -105,4 +105,23 @@ import Testing
             #expect(error.code == .datesOutOfOrder, "refused before any item was asked: \(error.message)")
         }
     }
+
+    /// CORE-10 is typed as the form's columns (0 = Not at all … 4 = Most or all of the time) for every item,
+    /// and the instrument reverses items 2 and 3: "Not at all" to everything scores 8 (4 each for support and
+    /// coping), in the console and in a batch alike.
+    @Test func core10IsTypedAsTheFormsColumnsAndReversedByTheInstrument() throws {
+        let report = try run("score core10 0 0 0 0 0 0 0 0 0 0")
+        #expect(report.contains("CORE-10 (bands-a) total 8"), "\(report)")
+        #expect(try run("score core10 4 4 4 4 4 0 4 4 4 4").contains("CORE-10 (bands-a) total 28"))  // 7 × 4; support and coping 0
+        let instrument = try Registry.builtIn().instrument("core10")
+        var output: [UInt8] = []
+        let header = "client_id,date," + (1...10).map { "item\($0)" }.joined(separator: ",")
+        _ = try BatchScorer(instrument: instrument).run(Array((header + "\nc,2026-01-05,0,0,0,0,0,0,0,0,0,0\n").utf8)) {
+            output += $0
+        }
+        #expect(String(decoding: output, as: UTF8.self).contains("\n2,c,2026-01-05,8,"))
+        let sheet = try run("describe core10")
+        #expect(sheet.contains("Options, item 2: 0 = Not at all, 1 = Only occasionally"), "\(sheet)")
+        #expect(sheet.contains("(typed as the form's column; scored 4, 3, 2, 1, 0)"))
+    }
 }

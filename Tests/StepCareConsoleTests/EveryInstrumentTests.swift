@@ -29,6 +29,16 @@ import Testing
         return [lowest, highest].map { AnswerSets.asked($0, in: definition) }
     }
 
+    /// The word typed for `response` to `item`: its score, or, for an item typed as the form's column (CORE-10
+    /// items 2 and 3), the column of the option with that score.
+    func word(_ response: ItemResponse, _ item: Item) -> String {
+        guard let value = response.value else { return "-" }
+        guard item.typedAsColumn, let column = item.options.firstIndex(where: { $0.value == value }) else {
+            return String(value)
+        }
+        return String(column)
+    }
+
     /// The answers `administer` asks for, in order: an item a skip rule leaves out is not asked.
     func administered(_ responses: [ItemResponse], _ definition: InstrumentDefinition) -> [String] {
         var words: [String] = []
@@ -37,7 +47,7 @@ import Testing
                 rule.skippedItems.contains(index + 1)
                     && rule.conditionItems.map { responses[$0 - 1].value ?? -1_000 }.reduce(0, +) == rule.conditionTotal
             }
-            if !skipped { words.append(response.value.map(String.init) ?? "-") }
+            if !skipped { words.append(word(response, definition.items[index])) }
         }
         return words
     }
@@ -59,7 +69,7 @@ import Testing
             String(command.prefix { $0 != " " }),
             variant: command.split(separator: " ").dropFirst(2).first.map(String.init))
         for responses in answerSets(instrument.definition) {
-            let words = responses.map { $0.value.map(String.init) ?? "-" }.joined(separator: " ")
+            let words = zip(responses, instrument.definition.items).map { word($0, $1) }.joined(separator: " ")
             let expected = try instrument.score(responses: responses)
             let json = try run("score \(command) \(words) --json")
             let total = expected.total.map { "\"total\":\($0)," } ?? "\"total\":null,"

@@ -8,7 +8,9 @@ func core10Definition(variant: InstrumentVariant, bands: [SeverityBand], bandSou
         items: zip(1..., labels).map { number, label in
             let reversed = number == 2 || number == 3
             let options = reversed ? reversedFrequency : frequency
-            return Item(number: number, text: label, options: options, isReversed: reversed)
+            // Every item is typed as the form's column (0 = Not at all … 4 = Most or all of the time); the
+            // instrument scores items 2 and 3 the other way.
+            return Item(number: number, text: label, options: options, isReversed: reversed, typedAsColumn: reversed)
         },
         scoreRange: 0...40,
         bands: bands,

@@ -93,7 +93,7 @@ extension CommandSpec {
                     continue
                 }
                 interpreter.output.line("\(item.number)/\(definition.items.count). \(item.text)")
-                interpreter.output.line("   " + InstrumentSheet.describeOptions(item.options))
+                interpreter.output.line("   " + InstrumentSheet.describeAnswers(item))
                 if let who = item.notApplicableFor { interpreter.output.line("   n/a if it does not apply (\(who))") }
             }
             showItem = true

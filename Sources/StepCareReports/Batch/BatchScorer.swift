@@ -149,7 +149,9 @@ public struct BatchScorer: Sendable {
             let word = fields[index + 2]
             if word.isEmpty {
                 answers.append(.notAnswered)  // a blank cell is "not answered", as - is
-            } else if let response = ItemResponse(fast: word) ?? ItemResponse(word: word, item: item) {
+            } else if let response = (item.typedAsColumn ? nil : ItemResponse(fast: word))
+                ?? ItemResponse(word: word, item: item)
+            {
                 answers.append(response)
             } else {
                 answers.append(nil)

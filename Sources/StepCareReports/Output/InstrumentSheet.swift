@@ -62,7 +62,7 @@ package enum InstrumentSheet {
             lines.append("Options (every item): " + options)
         } else {
             for item in definition.items {
-                lines.append("Options, item \(item.number): " + describeOptions(item.options))
+                lines.append("Options, item \(item.number): " + describeAnswers(item))
             }
         }
         for rule in definition.skipRules {
@@ -113,6 +113,15 @@ package enum InstrumentSheet {
                     .joined(separator: "; "))
         }
         return lines
+    }
+
+    /// The answers an item takes as typed: its options' scores, or, for an item typed as the form's column,
+    /// the columns with the scores they give.
+    package static func describeAnswers(_ item: Item) -> String {
+        guard item.typedAsColumn else { return describeOptions(item.options) }
+        return item.options.enumerated().map { column, option in "\(column) = \(option.label)" }
+            .joined(separator: ", ") + " (typed as the form's column; scored "
+            + item.options.map { String($0.value) }.joined(separator: ", ") + ")"
     }
 
     package static func describeOptions(_ options: [ResponseOption]) -> String {
