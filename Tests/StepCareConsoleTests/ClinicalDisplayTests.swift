@@ -112,7 +112,8 @@ import Testing
     @Test func core10IsTypedAsTheFormsColumnsAndReversedByTheInstrument() throws {
         let report = try run("score core10 0 0 0 0 0 0 0 0 0 0")
         #expect(report.contains("CORE-10 (bands-a) total 8"), "\(report)")
-        #expect(try run("score core10 4 4 4 4 4 0 4 4 4 4").contains("CORE-10 (bands-a) total 28"))  // 7 × 4; support and coping 0
+        // "Most or all of the time" to all but item 6: 7 × 4, and support and coping score 0.
+        #expect(try run("score core10 4 4 4 4 4 0 4 4 4 4").contains("CORE-10 (bands-a) total 28"))
         let instrument = try Registry.builtIn().instrument("core10")
         var output: [UInt8] = []
         let header = "client_id,date," + (1...10).map { "item\($0)" }.joined(separator: ",")
