@@ -9,12 +9,7 @@ extension Instrument {
     /// scoring the readable answers would raise (so an instrument's own levels still apply), or, if even that
     /// form cannot be scored, the risk rules read directly.
     public func readableRiskFlags(_ answers: [ItemResponse?]) -> [RiskFlag] {
-        let responses: [ItemResponse] = definition.items.indices.map { index in
-            guard answers.indices.contains(index), let response = answers[index],
-                definition.items[index].accepts(response)
-            else { return .notAnswered }
-            return response
-        }
+        let responses = readableResponses(answers)
         if let report = try? score(responses: responses) { return report.flags }
         let resolved: [ResolvedResponse] = responses.map { response in
             switch response {
@@ -24,6 +19,18 @@ extension Instrument {
             }
         }
         return SummedScale.riskFlags(resolved, rules: definition.riskRules)
+    }
+}
+
+extension Instrument {
+    /// One response per item: each readable answer the item accepts, and "not answered" for the rest.
+    public func readableResponses(_ answers: [ItemResponse?]) -> [ItemResponse] {
+        definition.items.indices.map { index in
+            guard answers.indices.contains(index), let response = answers[index],
+                definition.items[index].accepts(response)
+            else { return .notAnswered }
+            return response
+        }
     }
 }
 

@@ -48,14 +48,18 @@ public enum Scoring {
         return (try instrument.score(responses: responses, missingItems: policy), instrument.definition)
     }
 
+    /// Each answer word read against its item; `nil` for a word that is no answer.
+    public static func answers(_ words: [String], for definition: InstrumentDefinition) -> [ItemResponse?] {
+        words.enumerated().map { index, word in
+            ItemResponse(word: word, item: definition.items.indices.contains(index) ? definition.items[index] : nil)
+        }
+    }
+
     /// The risk flags that the readable answers among `words` raise when the form cannot be scored, as
     /// `RISK FLAG` lines under a heading that says why; empty when there are none.
     public static func readableRiskText(_ words: [String], instrument: any Instrument) -> String {
         let definition = instrument.definition
-        let answers = words.enumerated().map { index, word in
-            ItemResponse(word: word, item: definition.items.indices.contains(index) ? definition.items[index] : nil)
-        }
-        let flags = instrument.readableRiskFlags(answers)
+        let flags = instrument.readableRiskFlags(answers(words, for: definition))
         guard !flags.isEmpty else { return "" }
         return "\(definition.shortName) NOT SCORED (see the error); its readable risk answers still raise:\n"
             + ReportRendering.flagLines(flags, definition: definition).joined(separator: "\n") + "\n"

@@ -1,5 +1,6 @@
 public import StepCareCore
 public import StepCareEngine
+import StepCareRecord
 
 /// The clinical use cases: open a case, record what happened, decide a move.
 extension Workspace {
@@ -90,18 +91,9 @@ extension Workspace {
 }
 
 extension CaseEventKind {
-    /// The word after `record` in the audit log's action: `score`, `attended`, `plan`, ….
+    /// The word after `record` in the audit log's action: `score`, `attended`, `plan`, …, as `record` takes it.
     var recordWord: String {
-        switch self {
-        case .administration: "score"
-        case .contact(let attended): attended ? "attended" : "no-show"
-        case .crisisContact: "crisis"
-        case .emergencyVisit: "ed-visit"
-        case .medicationConcern: "medication-concern"
-        case .plan: "plan"
-        case .review: "review"
-        case .note: "note"
-        default: summaryName
-        }
+        if case .administration = self { return "score" }
+        return EventKindCode.code(self)
     }
 }

@@ -234,12 +234,7 @@ extension Workspace {
         let variant = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
         guard let instrument = try? registry.instrument(fields[2], variant: variant) else { return "" }
         let words = fields[3].split(whereSeparator: \.isWhitespace).map(String.init)
-        let answers = words.enumerated().map { index, word in
-            ItemResponse(
-                word: word,
-                item: instrument.definition.items.indices.contains(index) ? instrument.definition.items[index] : nil)
-        }
-        let flags = instrument.readableRiskFlags(answers)
+        let flags = instrument.readableRiskFlags(Scoring.answers(words, for: instrument.definition))
         guard !flags.isEmpty else { return "" }
         return "; its readable risk answers raise " + flags.map(\.ruleID).joined(separator: ", ")
             + " and were not recorded: act on them"
@@ -302,14 +297,7 @@ extension Workspace {
     /// answered), no total, band or cut-off, its risk flags, and why it was not scored; `nil` when it raises no
     /// flag.
     static func unscoredForm(_ words: [String], instrument: any Instrument, refusal: StepCareError) -> ScoreReport? {
-        let definition = instrument.definition
-        let answers = definition.items.indices.map { index -> ItemResponse in
-            guard words.indices.contains(index),
-                let response = ItemResponse(word: words[index], item: definition.items[index]),
-                definition.items[index].accepts(response)
-            else { return .notAnswered }
-            return response
-        }
+        let answers = instrument.readableResponses(Scoring.answers(words, for: instrument.definition))
         let flags = instrument.readableRiskFlags(answers)
         guard !flags.isEmpty, var report = try? instrument.score(responses: answers) else { return nil }
         report.total = nil
