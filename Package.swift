@@ -119,7 +119,7 @@ var targets: [Target] = [
         name: "stepcare-engine-bench",
         dependencies: [
             "StepCareEngine", "StepCareEngineReference", "StepCareMetrics", "StepCareRegistry", "StepCareSimulation",
-            "StepCareStore", "StepCareRecord",
+            "StepCareStore", "StepCareRecord", "StepCareService",
         ]),
     .testTarget(
         name: "StepCareSimulationTests",

@@ -21,17 +21,20 @@ public struct Completer: Sendable {
     public let roleIDs: [String]
     /// The pathway ids to offer.
     public let pathwayIDs: [String]
+    /// The session's case ids, read when Tab is pressed (the caseload changes as the session goes on).
+    public let caseIDs: @Sendable () -> [String]
 
     /// Creates a completer.
     public init(
         commands: CommandTable, instrumentIDs: [String], tierIDs: [String] = [], roleIDs: [String] = [],
-        pathwayIDs: [String] = []
+        pathwayIDs: [String] = [], caseIDs: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.commands = commands
         self.instrumentIDs = instrumentIDs
         self.tierIDs = tierIDs
         self.roleIDs = roleIDs
         self.pathwayIDs = pathwayIDs
+        self.caseIDs = caseIDs
     }
 
     /// The candidates for the word being typed at the end of `textBeforeCursor`.
@@ -105,6 +108,7 @@ public struct Completer: Sendable {
         case .actor: roleIDs.map { $0 + ":" }.filter { $0.hasPrefix(prefix) }
         case .action: Action.allCases.map(\.rawValue).filter { $0.hasPrefix(prefix) }
         case .pathway: pathwayIDs.filter { $0.hasPrefix(prefix) }
+        case .caseID: caseIDs().filter { $0.lowercased().hasPrefix(prefix.lowercased()) }.sorted()
         }
     }
 

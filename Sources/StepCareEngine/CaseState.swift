@@ -38,6 +38,10 @@ public struct CaseState: Sendable {
     private(set) var counted: [[Int]] = Array(repeating: [], count: CountedEvent.allCases.count)
     /// Handover contacts scheduled since the latest placement: number and due time.
     private(set) var handovers: [(number: Int, due: Instant)] = []
+    /// Who holds the case: the latest assignment.
+    public private(set) var assignment: Assignment?
+    /// Every appointment booked on the case, by number (the first is number 1), as it now stands.
+    public private(set) var appointments: [AppointmentStatus] = []
 
     /// The state of `timeline` as of `now`: every event dated at or before it.
     public init(_ timeline: CaseTimeline, asOf now: Instant) {
@@ -74,8 +78,24 @@ public struct CaseState: Sendable {
             tier = placement.tier
             sessions = []
             handovers = []
-        case .contact(attended: true):
-            if tier != nil { sessions.append(index) }
+        case .contact(let attended):
+            if attended, tier != nil { sessions.append(index) }
+            // The contact keeps the first open appointment booked for the same day.
+            let day = events[index].at.startOfDay
+            if let open = appointments.firstIndex(where: { $0.isOpen && $0.appointment.due.startOfDay == day }) {
+                appointments[open].kept = attended
+            }
+        case .assignment(let assignment):
+            self.assignment = assignment
+        case .appointment(let change, _):
+            switch change {
+            case .booked(let appointment):
+                appointments.append(AppointmentStatus(appointment: appointment))
+            case .rescheduled(let number, let due):
+                if appointments.indices.contains(number - 1) { appointments[number - 1].appointment.due = due }
+            case .cancelled(let number, _):
+                if appointments.indices.contains(number - 1) { appointments[number - 1].isCancelled = true }
+            }
         case .review(.risk, _, _):
             lastRiskReviewIndex = index
             openFlags = []
@@ -163,6 +183,20 @@ public struct CaseState: Sendable {
     }
 }
 
+/// One booked appointment as it stands: its current time, and whether it was cancelled, kept or missed.
+public struct AppointmentStatus: Sendable, Hashable {
+    /// The appointment, at its current time.
+    public var appointment: Appointment
+    /// Whether it was cancelled.
+    public var isCancelled = false
+    /// Whether the client attended (`true`), did not attend (`false`), or nothing is recorded yet (`nil`): a
+    /// contact recorded on the appointment's day settles the first open appointment of that day.
+    public var kept: Bool?
+
+    /// Whether it still stands: not cancelled and no contact recorded for it.
+    public var isOpen: Bool { !isCancelled && kept == nil }
+}
+
 extension CountedEvent {
     /// The kind `event` counts as, if any.
     init?(_ event: CaseEventKind) {
@@ -173,6 +207,7 @@ extension CountedEvent {
         case .contact(attended: true): self = .session
         case .medicationConcern: self = .medicationConcern
         case .administration(let record) where !record.riskFlags.isEmpty: self = .riskFlag
+        case .review(.structured, _, _): self = .structuredReview
         default: return nil
         }
     }
@@ -186,6 +221,7 @@ extension CountedEvent {
         case .session: 3
         case .medicationConcern: 4
         case .riskFlag: 5
+        case .structuredReview: 6
         }
     }
 }

@@ -41,7 +41,11 @@ public struct Caseload: Sendable, Hashable {
         guard let timeline = cases[caseID] else {
             throw StepCareError(
                 .unknownCase, "there is no case with that id",
-                hint: order.isEmpty ? "open one with: case new" : "open cases: \(order.joined(separator: ", "))")
+                hint: order.isEmpty
+                    ? "open one with: case new"
+                    : order.count <= 10
+                        ? "open cases: \(order.joined(separator: ", "))"
+                        : "\(order.count) cases are open; find one with: case --search TEXT")
         }
         return timeline
     }

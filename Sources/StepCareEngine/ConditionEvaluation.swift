@@ -69,6 +69,16 @@ extension CaseState {
                     let words = lastAt.map { "last \(kind) \($0)" } ?? "no \(kind) on record"
                     return ["\(words); \((now - start).days) days without one since \(start) (need ≥ \(span.days))"]
                 })
+        case .recurring(let kind, let span):
+            guard tier != nil else { return result(explain, false, { ["not in a tier"] }) }
+            return evaluated(.noEventsFor(kind, span: span), explain)
+        case .enteredBy(let move):
+            let holds = tier != nil && placement?.kind == move
+            return result(
+                explain,
+                holds, since: tierStart, index: placementIndex ?? -1,
+                { [placement.map { "entered \($0.tier) by a \($0.kind.rawValue) on \(tierStart)" } ?? "not in a tier"] }
+            )
         case .timeInTier(let span):
             guard let tier = tier else { return result(explain, false, { ["not in a tier"] }) }
             let start = tierStart
@@ -294,7 +304,7 @@ extension CaseState {
         case .timeInTier(let span):
             guard tier != nil else { return nil }
             return later(tierStart + span)
-        case .noEventsFor(let kind, let span):
+        case .noEventsFor(let kind, let span), .recurring(let kind, let span):
             let start = max(indices(of: kind).last.map { events[$0].at } ?? tierStart, tierStart)
             return later(start + span)
         case .eventsWithin(let kind, _, let window):
@@ -309,7 +319,7 @@ extension CaseState {
         case .not(let inner):
             return nextTimeChange(inner)
         case .always, .scoreAtLeast, .scoreBelow, .noReliableImprovement, .persistsAtLeast, .bandWorsened,
-            .bandImproved, .sessions, .openRiskFlag, .notPlaced:
+            .bandImproved, .sessions, .openRiskFlag, .notPlaced, .enteredBy:
             return nil
         }
     }

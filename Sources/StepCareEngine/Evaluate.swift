@@ -22,9 +22,27 @@ extension Engine {
         return Recommendation(
             ruleID: rule.id, ruleVersion: rule.version, title: rule.title, kind: rule.recommendation,
             firedAt: result.since, deadline: rule.deadline.due(after: result.since), documentation: rule.documentation,
-            authorisers: authorisersText(rule.recommendation.action, from: tier, to: target),
+            authorisers: rule.recommendation.isCareTask
+                ? Self.careTeam : authorisersText(rule.recommendation.action, from: tier, to: target),
             trace: [compiled.ruleHeadlines[ruleIndex]] + result.evidence, source: rule.source)
     }
+
+    /// How often a client in `tierID` is due a contact: the span of the pathway's scheduled-contact rule for that
+    /// tier (`recurring(.session, every:)`), or `nil` when the tier schedules none.
+    public func contactSchedule(of tierID: String) -> TimeSpan? {
+        for rule in compiled.rules where rule.recommendation == .scheduledContact {
+            guard case .recurring(.session, let span) = rule.condition else { continue }
+            switch rule.scope {
+            case .tiers(let tiers) where tiers.contains(tierID): return span
+            case .everyTier: return span
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Who acts on a care task (a contact, a plan): not a decision the rights govern.
+    static let careTeam = "the assigned clinician or any member of the care team"
 
     /// The handover contacts still owed after a step-down.
     func handovers(_ state: CaseState) -> [Recommendation] {

@@ -313,6 +313,18 @@ extension Engine {
             }
         case .safetyPlan:
             return state.hasSinceTierStart { if case .plan(.safety) = $0 { true } else { false } }
+        case .stepUpPlan:
+            return state.hasSinceTierStart {
+                if case .plan(.stepUp(let plan)) = $0 { plan.missingParts.isEmpty } else { false }
+            }
+        case .contact:
+            return state.hasSinceTierStart {
+                switch $0 {
+                case .contact(attended: true): true
+                case .outreach(_, let outcome, _): outcome.reachedClient
+                default: false
+                }
+            }
         }
     }
 }

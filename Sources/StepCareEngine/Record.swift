@@ -40,7 +40,75 @@ extension Engine {
             throw StepCareError(
                 .invalidMove, "case \(caseID) has been discharged", hint: "open a new referral with case new")
         }
+        if case .appointment(let change, _) = kind {
+            try check(change, at: time, CaseState(timeline, asOf: time))
+        }
         try timeline.append(CaseEvent(at: time, kind))
         return timeline
     }
+
+    /// Checks a change to the appointment book: booked for a time not before it is recorded, the next number,
+    /// no second open appointment at the same time; a reschedule or cancellation of an open appointment.
+    private func check(_ change: AppointmentChange, at time: Instant, _ state: CaseState) throws(StepCareError) {
+        let due: Instant?
+        switch change {
+        case .booked(let appointment):
+            guard appointment.number == state.appointments.count + 1 else {
+                throw StepCareError(
+                    .invalidAppointment, "the next appointment on this case is number \(state.appointments.count + 1)",
+                    hint: "leave the number to StepCare", field: "number")
+            }
+            due = appointment.due
+        case .rescheduled(let number, let to):
+            try requireOpen(number, state)
+            due = to
+        case .cancelled(let number, _):
+            try requireOpen(number, state)
+            due = nil
+        }
+        guard let due else { return }
+        guard due >= time else {
+            throw StepCareError(
+                .invalidAppointment, "\(due) is in the past (it is \(time)); an appointment is booked ahead",
+                hint: "give a time from now on with --on YYYY-MM-DDTHH:MM; a contact that happened is recorded with "
+                    + "record attended or record no-show", field: "on")
+        }
+        if let clash = state.appointments.first(where: {
+            $0.isOpen && $0.appointment.due == due && $0.appointment.number != change.number
+        }) {
+            throw StepCareError(
+                .invalidAppointment,
+                "the client already has appointment \(clash.appointment.number) at \(due) (double-booked)",
+                hint:
+                    "choose another time, or move that one with: appointment move \(clash.appointment.number) --on TIME",
+                field: "on")
+        }
+    }
+
+    private func requireOpen(_ number: Int, _ state: CaseState) throws(StepCareError) {
+        guard state.appointments.indices.contains(number - 1) else {
+            throw StepCareError(
+                .invalidAppointment, "there is no appointment \(number) on this case",
+                hint: state.appointments.isEmpty
+                    ? "book one with: appointment book --on TIME --with STAFF"
+                    : "appointments are numbered 1 to \(state.appointments.count); see them with: worklist --case ID",
+                field: "number")
+        }
+        let status = state.appointments[number - 1]
+        guard status.isOpen else {
+            throw StepCareError(
+                .invalidAppointment,
+                "appointment \(number) is "
+                    + (status.isCancelled
+                        ? "cancelled"
+                        : "already recorded as "
+                            + (status.kept == true ? "attended" : "a no-show")),
+                hint: "book a new one with: appointment book --on TIME --with STAFF", field: "number")
+        }
+    }
+}
+
+extension StepCareError.Code {
+    /// An appointment booked in the past, double-booked, or not open to change.
+    public static let invalidAppointment = Self("invalid-appointment")
 }

@@ -47,7 +47,8 @@ struct RuleMonitor: Sendable {
         }
         guard engine.applies(rule.scope, state) else { return }
         let result = state.evaluate(rule.condition, explain: false)
-        guard result.holds, resolvedAt.map({ result.evidenceIndex > $0 }) ?? true else { return }
+        guard result.holds, resolvedAt.map({ engine.isNewer(result, than: $0, rule.condition, state) }) ?? true
+        else { return }
         // It fired on its newest evidence; a resolving event recorded after that, even at the same minute, counts.
         let index = max(result.evidenceIndex, newEvents.startIndex - 1)
         if let resolution = engine.resolution(in: newEvents, after: index, rule.recommendation, state) {
@@ -63,6 +64,14 @@ struct RuleMonitor: Sendable {
 }
 
 extension Engine {
+    /// Whether `result` rests on evidence newer than the event at `resolvedAt`, so its rule may fire again: a
+    /// newer event, or for a recurring expectation, a due moment after that event (the next weekly check-in).
+    func isNewer(_ result: ConditionResult, than resolvedAt: Int, _ condition: Condition, _ state: CaseState) -> Bool {
+        if result.evidenceIndex > resolvedAt { return true }
+        guard case .recurring = condition else { return false }
+        return result.since > state.events[resolvedAt].at
+    }
+
     /// Whether a client in `state` is in a rule's `scope`.
     func applies(_ scope: RuleScope, _ state: CaseState) -> Bool {
         switch scope {
@@ -103,6 +112,12 @@ extension Engine {
         case (.urgentSafetyReview, .review(.risk, _, _)):
             return true
         case (.routeElsewhere, .review(.structured, _, _)):
+            return true
+        case (.followUpContact, .contact(attended: true)), (.scheduledContact, .contact(attended: true)):
+            return true
+        case (.followUpContact, .outreach(_, let outcome, _)):
+            return outcome.reachedClient
+        case (.stepUpPlan, .plan(.stepUp)):
             return true
         default:
             return false

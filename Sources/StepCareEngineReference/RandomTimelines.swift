@@ -75,13 +75,13 @@ public struct RandomTimelines: Sendable {
     }
 
     func event(_ random: inout SplitMix64) -> CaseEventKind {
-        switch random.next(below: 40) {
+        switch random.next(below: 46) {
         case 0: return .referral(preference: preference(&random))
         case 1...12: return administration(&random)
         case 13...17: return .contact(attended: true)
         case 18, 19: return .contact(attended: false)
-        case 20, 21: return .crisisContact
-        case 22: return .emergencyVisit
+        case 20, 21: return .crisisContact()
+        case 22: return .emergencyVisit()
         case 23: return .medicationConcern
         case 24, 25: return plan(&random)
         case 26...29:
@@ -93,6 +93,16 @@ public struct RandomTimelines: Sendable {
             return .handoverScheduled(
                 number: 1 + random.next(below: 2), due: Instant(minutes: 29_400_000 + random.next(below: 400_000)))
         case 37: return .discharge(by: actor(&random))
+        case 38, 39:
+            let outcomes = OutreachOutcome.allCases
+            return .outreach(
+                method: .phone, outcome: outcomes[random.next(below: outcomes.count)], by: actor(&random))
+        case 40: return .prescriberQuestion
+        case 41:
+            return .plan(.stepUp(StepUpPlan(safetyActions: "agreed", checkIns: "weekly", stepDownTarget: "stable")))
+        case 42: return .assignment(Assignment(clinician: "ana", by: actor(&random)))
+        case 43:
+            return .crisisContact(CrisisDetail(channel: .crisisTeam, outcome: .resolved))
         default: return .contact(attended: random.next(below: 2) == 0)
         }
     }

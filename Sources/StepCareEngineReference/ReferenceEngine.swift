@@ -70,7 +70,13 @@ extension ReferenceEngine {
             }
             guard applies(rule.scope, state) else { continue }
             let result = state.evaluate(rule.condition)
-            guard result.holds, resolvedAt.map({ result.evidenceIndex > $0 }) ?? true else { continue }
+            // A recurring expectation comes due again after the event that met it, with no newer event.
+            let recurring = if case .recurring = rule.condition { true } else { false }
+            guard result.holds,
+                resolvedAt.map({
+                    result.evidenceIndex > $0 || (recurring && result.since > state.events[$0].at)
+                }) ?? true
+            else { continue }
             // It fired on its newest evidence; a resolving event recorded after that, even at the same minute, counts.
             let index = max(result.evidenceIndex, newEvents.startIndex - 1)
             if let resolution = resolution(in: newEvents, after: index, rule, state) {
@@ -89,7 +95,9 @@ extension ReferenceEngine {
         return Recommendation(
             ruleID: rule.id, ruleVersion: rule.version, title: rule.title, kind: rule.recommendation,
             firedAt: result.since, deadline: rule.deadline.due(after: result.since), documentation: rule.documentation,
-            authorisers: engine.authorisersText(rule.recommendation.action, from: tier, to: target),
+            authorisers: rule.recommendation.isCareTask
+                ? "the assigned clinician or any member of the care team"
+                : engine.authorisersText(rule.recommendation.action, from: tier, to: target),
             trace: ["rule \(rule.id) v\(rule.version) (\(rule.scope)): \(rule.condition.summary)"] + result.evidence,
             source: rule.source)
     }
@@ -138,6 +146,12 @@ extension ReferenceEngine {
         case (.urgentSafetyReview, .review(.risk, _, _)):
             return true
         case (.routeElsewhere, .review(.structured, _, _)):
+            return true
+        case (.followUpContact, .contact(attended: true)), (.scheduledContact, .contact(attended: true)):
+            return true
+        case (.followUpContact, .outreach(_, let outcome, _)):
+            return outcome == .reached || outcome == .declined
+        case (.stepUpPlan, .plan(.stepUp)):
             return true
         default:
             return false

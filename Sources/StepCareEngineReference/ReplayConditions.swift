@@ -29,6 +29,15 @@ extension ReplayState {
             return result(
                 now - start >= span, since: start + span, index: max(last ?? -1, placementIndex ?? -1),
                 ["\(words); \((now - start).days) days without one since \(start) (need ≥ \(span.days))"])
+        case .recurring(let kind, let span):
+            guard tier != nil else { return result(false, ["not in a tier"]) }
+            return evaluate(.noEventsFor(kind, span: span))
+        case .enteredBy(let move):
+            var entered: Placement?
+            if let placementIndex, case .placement(let placement) = events[placementIndex].kind { entered = placement }
+            return result(
+                tier != nil && entered?.kind == move, since: tierStart, index: placementIndex ?? -1,
+                [entered.map { "entered \($0.tier) by a \($0.kind.rawValue) on \(tierStart)" } ?? "not in a tier"])
         case .timeInTier(let span):
             guard let tier else { return result(false, ["not in a tier"]) }
             return result(

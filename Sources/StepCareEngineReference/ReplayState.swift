@@ -100,7 +100,7 @@ public struct ReplayState: Sendable {
             switch (kind, events[index].kind) {
             case (.crisisContact, .crisisContact), (.emergencyVisit, .emergencyVisit),
                 (.noShow, .contact(attended: false)), (.session, .contact(attended: true)),
-                (.medicationConcern, .medicationConcern):
+                (.medicationConcern, .medicationConcern), (.structuredReview, .review(.structured, _, _)):
                 return true
             case (.riskFlag, .administration(let record)):
                 return !record.riskFlags.isEmpty

@@ -31,6 +31,8 @@ struct CaseScan {
         var waitlistJoined: [String: Instant] = [:]
         var previousPlacement: Int?
         var stepDowns: [(tier: String, at: Instant)] = []
+        var stepUps: [Instant] = []
+        var attendedInStay: [Instant] = []
 
         func close(at end: Instant?) {
             guard let current = stay else { return }
@@ -43,6 +45,8 @@ struct CaseScan {
             }
             if let end, window.contains(end) { tally.tiers[current.rank].stays.append(days(current.since, end)) }
             decideAccess(current, end: end, &tally)
+            countCheckIns(current, end: end, attended: attendedInStay, &tally)
+            attendedInStay = []
             stay = nil
         }
 
@@ -65,6 +69,7 @@ struct CaseScan {
                 stay = Stay(rank: rank, since: event.at, clockStart: clockStart)
                 defer { previousPlacement = index }
                 if let fromRank, rank < fromRank { stepDowns.append((pathway.tiers[fromRank].id, event.at)) }
+                if let fromRank, rank > fromRank { stepUps.append(event.at) }
                 guard inWindow else { continue }
                 tally.placements += 1
                 tally.tiers[rank].entries += 1
@@ -83,6 +88,7 @@ struct CaseScan {
                 }
             case .contact(attended: true):
                 attendedSinceReferral += 1
+                if stay != nil { attendedInStay.append(event.at) }
                 guard let current = stay, current.seenAt == nil else { continue }
                 stay?.seenAt = event.at
                 if inWindow { tally.tiers[current.rank].firstContactWaits.append(days(current.clockStart, event.at)) }
@@ -120,6 +126,43 @@ struct CaseScan {
             }
         }
         addReEscalations(after: stepDowns, returns: watch.monitor.reEscalations, &tally)
+        addCrisesAround(stepUps, &tally)
+    }
+
+    /// Crises around a step-up: for each step-up whose 30 days of follow-up end in the window, the crisis contacts
+    /// in the 30 days before it and in the 30 days after it (the step-up's own minute counts as before).
+    private func addCrisesAround(_ stepUps: [Instant], _ tally: inout Tally) {
+        let followed = stepUps.filter { window.contains($0 + .days(30)) }
+        guard !followed.isEmpty else { return }
+        let crises = timeline.events.filter { if case .crisisContact = $0.kind { true } else { false } }.map(\.at)
+        for at in followed {
+            tally.stepUpsFollowed += 1
+            tally.crisisBeforeStepUp += crises.filter { $0 >= at - .days(30) && $0 <= at }.count
+            tally.crisisAfterStepUp += crises.filter { $0 > at && $0 <= at + .days(30) }.count
+        }
+    }
+
+    /// Adherence to a tier's contact schedule: the stay is cut into periods of the schedule's length from the
+    /// placement; each period that ends in the window, with the client still in the tier, is a check-in due,
+    /// met when an attended contact falls in it.
+    private func countCheckIns(_ stay: Stay, end: Instant?, attended: [Instant], _ tally: inout Tally) {
+        guard let every = metrics.engine.contactSchedule(of: pathway.tiers[stay.rank].id), every.minutes > 0 else {
+            return
+        }
+        let stop = min(end ?? window.to + TimeSpan(minutes: 1), window.to + TimeSpan(minutes: 1))
+        let first = max(0, (window.from - stay.since).minutes / every.minutes - 1)
+        var k = first
+        while true {
+            let periodStart = stay.since + TimeSpan(minutes: k * every.minutes)
+            let periodEnd = periodStart + every
+            if periodEnd > stop { break }
+            k += 1
+            guard periodEnd > window.from else { continue }
+            tally.tiers[stay.rank].checkInsExpected += 1
+            if attended.contains(where: { $0 >= periodStart && $0 < periodEnd }) {
+                tally.tiers[stay.rank].checkInsMet += 1
+            }
+        }
     }
 
     /// Re-escalation: each step-down whose 30 (90) days of follow-up end in the window, and whether the client

@@ -169,6 +169,15 @@ public struct HuddleMetrics: Sendable {
         count("step-up.outstanding", tally.outstanding.count)
         daysOf("step-up.outstanding.oldest-days", tally.outstanding.map(\.ageDays), 1)
         count("step-up.breaches", tally.breaches)
+        count("step-up.followed-30", tally.stepUpsFollowed)
+        add(
+            "step-up.crisis-before-30",
+            tally.stepUpsFollowed == 0 ? .nan : Double(tally.crisisBeforeStepUp) / Double(tally.stepUpsFollowed),
+            support: tally.stepUpsFollowed, numerator: tally.crisisBeforeStepUp)
+        add(
+            "step-up.crisis-after-30",
+            tally.stepUpsFollowed == 0 ? .nan : Double(tally.crisisAfterStepUp) / Double(tally.stepUpsFollowed),
+            support: tally.stepUpsFollowed, numerator: tally.crisisAfterStepUp)
         count("step-downs", tally.stepDowns)
         percent("step-down.with-plan", tally.stepDownsWithPlan, of: tally.stepDowns)
         percent("re-escalation.30", tally.reEscalation30.returned, of: tally.reEscalation30.followed)
@@ -210,6 +219,12 @@ public struct HuddleMetrics: Sendable {
                 "crisis-per-100-client-weeks",
                 counts.placedDays > 0 ? 100 * Double(counts.crisis) / (counts.placedDays / 7) : .nan,
                 support: counts.cohort, numerator: counts.crisis)
+            count("check-in.expected", counts.checkInsExpected)
+            if engine.contactSchedule(of: package.id) != nil {
+                percent("check-in.adherence", counts.checkInsMet, of: counts.checkInsExpected)
+            } else {
+                add("check-in.adherence", .nan, support: 0)
+            }
             count("finished", counts.finished)
             count("finished.unpaired", counts.unpaired)
             percent("recovery", counts.outcomes.recovered, of: counts.outcomes.atCaseness)

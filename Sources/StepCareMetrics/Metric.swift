@@ -8,6 +8,8 @@ public enum MetricKind: String, Sendable, Hashable, Codable {
     case days
     /// Events per 100 client-weeks.
     case rate
+    /// A mean number of events per person.
+    case mean
 }
 
 /// One metric of the huddle dashboard, defined once. `docs/metrics.md` gives each one's numerator,
@@ -50,6 +52,8 @@ public struct MetricDefinition: Sendable, Hashable {
         .init("length-of-stay.median-days", "stays ended, median days", .days, perTier: true),
         .init("crisis-contacts", "crisis contacts", .count, perTier: true),
         .init("crisis-per-100-client-weeks", "crises per 100 client-weeks", .rate, perTier: true),
+        .init("check-in.expected", "scheduled check-ins due", .count, perTier: true),
+        .init("check-in.adherence", "check-ins made on schedule, %", .percent, perTier: true),
         .init("finished", "finished a course", .count, perTier: true),
         .init("finished.unpaired", "finished, scores not paired", .count, perTier: true),
         .init("recovery", "recovery, %", .percent, perTier: true),
@@ -69,6 +73,9 @@ public struct MetricDefinition: Sendable, Hashable {
         .init("step-up.outstanding", "step-up triggers outstanding", .count),
         .init("step-up.outstanding.oldest-days", "oldest open trigger, days", .days),
         .init("step-up.breaches", "step-up deadline breaches", .count),
+        .init("step-up.followed-30", "step-ups followed 30 days", .count),
+        .init("step-up.crisis-before-30", "crises 30d before step-up, mean", .mean),
+        .init("step-up.crisis-after-30", "crises 30d after step-up, mean", .mean),
         .init("step-downs", "step-downs", .count),
         .init("step-down.with-plan", "stability plan at step-down, %", .percent),
         .init("re-escalation.30", "re-escalated within 30 days, %", .percent),

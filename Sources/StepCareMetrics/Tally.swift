@@ -15,6 +15,8 @@ struct Tally {
         var cohort = 0
         var stays: [Double] = []
         var crisis = 0
+        var checkInsExpected = 0
+        var checkInsMet = 0
         var finished = 0
         var unpaired = 0
         var outcomes = OutcomeTally()
@@ -46,6 +48,9 @@ struct Tally {
     var exceptions = 0
     var rapidAccess = 0
     var lateEnteredPlacements = 0
+    var stepUpsFollowed = 0
+    var crisisBeforeStepUp = 0
+    var crisisAfterStepUp = 0
     var outstanding: [OutstandingTrigger] = []
 
     init(tierCount: Int, windowDays: Double) {
@@ -74,6 +79,9 @@ struct Tally {
         exceptions += other.exceptions
         rapidAccess += other.rapidAccess
         lateEnteredPlacements += other.lateEnteredPlacements
+        stepUpsFollowed += other.stepUpsFollowed
+        crisisBeforeStepUp += other.crisisBeforeStepUp
+        crisisAfterStepUp += other.crisisAfterStepUp
         outstanding += other.outstanding
         for rank in tiers.indices { tiers[rank].merge(other.tiers[rank]) }
     }
@@ -94,6 +102,8 @@ extension Tally.Tier {
         cohort += other.cohort
         stays += other.stays
         crisis += other.crisis
+        checkInsExpected += other.checkInsExpected
+        checkInsMet += other.checkInsMet
         finished += other.finished
         unpaired += other.unpaired
         outcomes.merge(other.outcomes)

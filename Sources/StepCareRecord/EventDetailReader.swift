@@ -67,25 +67,28 @@ public enum EventDetailReader {
         switch code {
         case "attended": .contact(attended: true)
         case "no-show": .contact(attended: false)
-        case "crisis": .crisisContact
-        case "ed-visit": .emergencyVisit
+        case "crisis": .crisisContact()
+        case "ed-visit": .emergencyVisit()
         case "medication-concern": .medicationConcern
+        case "medication-question": .prescriberQuestion
         default: nil
         }
     }
 }
 
-/// Every member name a detail object can carry; the first twenty are text.
+/// Every member name a detail object can carry; those before `codes` are text.
 private enum DetailKey: Int, CaseIterable {
     case preference, instrument, variant, edition, plan, earlyWarningSigns, copingActions, reaccessRoute
     case followUpSchedule, summary, review, tier, from, slot, reason, deviation, move, due, about, text
+    case channel, outcome, safetyActions, checkIns, stepDownTarget, clinician, coordinator, team, change, with
+    case purpose, method
     case codes, answers, total, band, riskFlags, by, coSigner, number, replacement
 
     static let keys = JSONKeys(allCases.map { "\($0)" })
     static let textCount = DetailKey.codes.rawValue
 
     /// The bit set of `keys`.
-    static func mask(_ keys: [DetailKey]) -> UInt32 { keys.reduce(0) { $0 | 1 << $1.rawValue } }
+    static func mask(_ keys: [DetailKey]) -> UInt64 { keys.reduce(0) { $0 | 1 << $1.rawValue } }
 }
 
 private let answerKeys = JSONKeys(["item", "value", "status", "itemCode", "answerCode"])
@@ -119,13 +122,21 @@ private struct FieldReader {
     init(field: String) { self.field = field }
 
     /// The keys a `code` event's detail may carry, as a bit set of ``DetailKey`` positions.
-    static func allowed(_ code: String) -> UInt32 {
+    static func allowed(_ code: String) -> UInt64 {
         switch code {
         case "referral": DetailKey.mask([.preference])
         case "administration":
             DetailKey.mask([.instrument, .variant, .edition, .codes, .answers, .total, .band, .riskFlags])
         case "plan":
-            DetailKey.mask([.plan, .earlyWarningSigns, .copingActions, .reaccessRoute, .followUpSchedule, .summary])
+            DetailKey.mask([
+                .plan, .earlyWarningSigns, .copingActions, .reaccessRoute, .followUpSchedule, .summary, .safetyActions,
+                .checkIns, .stepDownTarget,
+            ])
+        case "crisis": DetailKey.mask([.channel, .outcome])
+        case "ed-visit": DetailKey.mask([.outcome])
+        case "assignment": DetailKey.mask([.clinician, .coordinator, .team, .by])
+        case "appointment": DetailKey.mask([.change, .number, .due, .with, .purpose, .reason, .by])
+        case "outreach": DetailKey.mask([.method, .outcome, .by])
         case "review": DetailKey.mask([.review, .by, .coSigner])
         case "place", "step-up", "step-down", "override":
             DetailKey.mask([.tier, .from, .slot, .by, .coSigner, .reason, .deviation])
@@ -332,8 +343,42 @@ private struct FieldReader {
         return value
     }
 
+    /// A stable code of `Value` in field `name`.
+    func choice<Value: RawRepresentable & CaseIterable>(
+        _ name: DetailKey, _ type: Value.Type
+    ) throws(SchemaError) -> Value where Value.RawValue == String {
+        try choice(name, Value.init(rawValue:), Value.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+
+    /// A stable code of `Value` in field `name`, when present.
+    func optionalChoice<Value: RawRepresentable & CaseIterable>(
+        _ name: DetailKey, _ type: Value.Type
+    ) throws(SchemaError) -> Value? where Value.RawValue == String {
+        text(name) == nil ? nil : try choice(name, type)
+    }
+
+    func appointmentChange() throws(SchemaError) -> AppointmentChange {
+        guard let number, number >= 1 else { throw SchemaError(field: field + "/number", "a number from 1") }
+        func due() throws(SchemaError) -> Instant {
+            guard let due = RecordTime.instant(try string(.due)) else {
+                throw SchemaError(field: field + "/due", "a time is written 2026-01-06T09:00:00Z")
+            }
+            return due
+        }
+        switch try string(.change) {
+        case "booked":
+            return .booked(
+                Appointment(
+                    number: number, due: try due(), with: try string(.with),
+                    purpose: try choice(.purpose, AppointmentPurpose.self)))
+        case "rescheduled": return .rescheduled(number: number, to: try due())
+        case "cancelled": return .cancelled(number: number, reason: text(.reason))
+        default: throw SchemaError(field: field + "/change", "change is booked, rescheduled or cancelled")
+        }
+    }
+
     func kind(code: String) throws(SchemaError) -> CaseEventKind {
-        if let simple = EventDetailReader.simple(code) { return simple }
+        if code != "crisis", code != "ed-visit", let simple = EventDetailReader.simple(code) { return simple }
         switch code {
         case "referral":
             return .referral(preference: text(.preference))
@@ -365,8 +410,32 @@ private struct FieldReader {
                         )))
             case "safety":
                 return .plan(.safety(summary: try string(.summary)))
-            default: throw SchemaError(field: field + "/plan", "plan is stability or safety")
+            case "step-up":
+                return .plan(
+                    .stepUp(
+                        StepUpPlan(
+                            safetyActions: try string(.safetyActions), checkIns: try string(.checkIns),
+                            stepDownTarget: try string(.stepDownTarget))))
+            default: throw SchemaError(field: field + "/plan", "plan is stability, safety or step-up")
             }
+        case "crisis":
+            return .crisisContact(
+                CrisisDetail(
+                    channel: try optionalChoice(.channel, CrisisChannel.self),
+                    outcome: try optionalChoice(.outcome, CrisisOutcome.self)))
+        case "ed-visit":
+            return .emergencyVisit(outcome: try optionalChoice(.outcome, EmergencyOutcome.self))
+        case "assignment":
+            return .assignment(
+                Assignment(
+                    clinician: try string(.clinician), coordinator: text(.coordinator), team: text(.team),
+                    by: try required(by, "by")))
+        case "appointment":
+            return .appointment(try appointmentChange(), by: try required(by, "by"))
+        case "outreach":
+            return .outreach(
+                method: try choice(.method, OutreachMethod.self), outcome: try choice(.outcome, OutreachOutcome.self),
+                by: try required(by, "by"))
         case "review":
             let review = try choice(.review, ReviewKind.init(rawValue:), "structured, risk, supervisor")
             return .review(review, by: try required(by, "by"), coSigner: coSigner)

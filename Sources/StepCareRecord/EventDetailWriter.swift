@@ -7,7 +7,9 @@ public enum EventDetailWriter {
     /// The detail of `kind` as compact JSON (`{}` for kinds that carry nothing more).
     public static func json(_ kind: CaseEventKind) -> String {
         switch kind {
-        case .contact, .crisisContact, .emergencyVisit, .medicationConcern: return "{}"
+        case .contact, .medicationConcern, .prescriberQuestion, .crisisContact(CrisisDetail()),
+            .emergencyVisit(outcome: nil):
+            return "{}"
         default: break
         }
         var writer = JSONWriter()
@@ -23,8 +25,45 @@ public enum EventDetailWriter {
             writer.optionalString("preference", preference)
         case .administration(let record):
             administration(record, into: &writer)
-        case .contact, .crisisContact, .emergencyVisit, .medicationConcern:
+        case .contact, .medicationConcern, .prescriberQuestion:
             break
+        case .crisisContact(let detail):
+            writer.optionalString("channel", detail.channel?.rawValue)
+            writer.optionalString("outcome", detail.outcome?.rawValue)
+        case .emergencyVisit(let outcome):
+            writer.optionalString("outcome", outcome?.rawValue)
+        case .plan(.stepUp(let plan)):
+            writer.string("plan", "step-up")
+            writer.string("safetyActions", plan.safetyActions)
+            writer.string("checkIns", plan.checkIns)
+            writer.string("stepDownTarget", plan.stepDownTarget)
+        case .assignment(let assignment):
+            writer.string("clinician", assignment.clinician)
+            writer.optionalString("coordinator", assignment.coordinator)
+            writer.optionalString("team", assignment.team)
+            actor("by", assignment.by, into: &writer)
+        case .appointment(let change, let by):
+            switch change {
+            case .booked(let appointment):
+                writer.string("change", "booked")
+                writer.integer("number", appointment.number)
+                writer.string("due", RecordTime.text(appointment.due))
+                writer.string("with", appointment.with)
+                writer.string("purpose", appointment.purpose.rawValue)
+            case .rescheduled(let number, let due):
+                writer.string("change", "rescheduled")
+                writer.integer("number", number)
+                writer.string("due", RecordTime.text(due))
+            case .cancelled(let number, let reason):
+                writer.string("change", "cancelled")
+                writer.integer("number", number)
+                writer.optionalString("reason", reason)
+            }
+            actor("by", by, into: &writer)
+        case .outreach(let method, let outcome, let by):
+            writer.string("method", method.rawValue)
+            writer.string("outcome", outcome.rawValue)
+            actor("by", by, into: &writer)
         case .plan(.stability(let plan)):
             writer.string("plan", "stability")
             writer.string("earlyWarningSigns", plan.earlyWarningSigns)

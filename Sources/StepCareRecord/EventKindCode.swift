@@ -7,7 +7,7 @@ public enum EventKindCode {
     public static let all = [
         "referral", "administration", "attended", "no-show", "crisis", "ed-visit", "medication-concern", "plan",
         "review", "place", "step-up", "step-down", "override", "waitlisted", "handover", "discharge", "note",
-        "correction",
+        "correction", "medication-question", "assignment", "appointment", "outreach",
     ]
 
     /// The code of `kind`.
@@ -27,6 +27,10 @@ public enum EventKindCode {
         case .waitlisted: "waitlisted"
         case .handoverScheduled: "handover"
         case .discharge: "discharge"
+        case .prescriberQuestion: "medication-question"
+        case .assignment: "assignment"
+        case .appointment: "appointment"
+        case .outreach: "outreach"
         }
     }
 }

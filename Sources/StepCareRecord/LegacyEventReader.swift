@@ -28,8 +28,8 @@ public enum LegacyEventReader {
         case "referral": return .referral(preference: try object.optionalString("preference"))
         case "administration": return .administration(try administration(try object.value("_0"), field: object.field))
         case "contact": return .contact(attended: try object.bool("attended"))
-        case "crisisContact": return .crisisContact
-        case "emergencyVisit": return .emergencyVisit
+        case "crisisContact": return .crisisContact()
+        case "emergencyVisit": return .emergencyVisit()
         case "medicationConcern": return .medicationConcern
         case "plan":
             let (plan, detail) = try Object(try object.value("_0"), field: object.field + "/_0").single()

@@ -17,6 +17,10 @@ extension Workspace {
     /// - Throws: `unknown-case` naming the field `case`.
     public func caseID(_ id: String?) throws(StepCareError) -> String {
         if let id {
+            guard caseload.cases[id] == nil else { return id }
+            // Ids are matched ignoring case when that names one case (c042 is C042).
+            let matches = caseload.order.lazy.filter { $0.lowercased() == id.lowercased() }.prefix(2)
+            if matches.count == 1, let match = matches.first { return match }
             do throws(StepCareError) { _ = try caseload.timeline(id) } catch { throw error.blaming("case") }
             return id
         }

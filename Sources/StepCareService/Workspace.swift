@@ -38,6 +38,8 @@ public final class Workspace {
     public internal(set) var users: [String: StaffUser] = [:]
     /// Break-glass grants, oldest first.
     public internal(set) var grants: [BreakGlassGrant] = []
+    /// Each team's members, by team id.
+    public internal(set) var teams: [String: [String]] = [:]
     /// The logged-in user, if any.
     public internal(set) var currentUser: StaffUser?
     /// The pathway each case was opened under.
@@ -121,6 +123,7 @@ public final class Workspace {
         indexCaseload()
         users = stored.users
         grants = stored.grants
+        teams = stored.teams
         pathwayOfCase = stored.pathways
         sequence = stored.sequence
         if let id = currentCase, caseload.cases[id] == nil { currentCase = nil }
@@ -199,6 +202,16 @@ public final class Workspace {
         pending.users.append(user)
     }
 
+    /// Creates a team (`user` nil) or puts a user in one.
+    func add(_ member: TeamMember) {
+        if let user = member.user {
+            teams[member.team, default: []].append(user)
+        } else {
+            teams[member.team] = teams[member.team] ?? []
+        }
+        pending.teamMembers.append(member)
+    }
+
     /// Records a break-glass grant.
     func add(_ grant: BreakGlassGrant) {
         grants.append(grant)
@@ -216,6 +229,7 @@ public final class Workspace {
         var currentCase: String?
         var users: [String: StaffUser]
         var grants: [BreakGlassGrant]
+        var teams: [String: [String]]
         var currentUser: StaffUser?
         var pathwayOfCase: [String: String]
         var nextCaseNumber: Int
@@ -223,7 +237,7 @@ public final class Workspace {
 
     func snapshot() -> Snapshot {
         Snapshot(
-            currentCase: currentCase, users: users, grants: grants, currentUser: currentUser,
+            currentCase: currentCase, users: users, grants: grants, teams: teams, currentUser: currentUser,
             pathwayOfCase: pathwayOfCase, nextCaseNumber: nextCaseNumber)
     }
 
@@ -240,6 +254,7 @@ public final class Workspace {
         currentCase = snapshot.currentCase
         users = snapshot.users
         grants = snapshot.grants
+        teams = snapshot.teams
         currentUser = snapshot.currentUser
         pathwayOfCase = snapshot.pathwayOfCase
         nextCaseNumber = snapshot.nextCaseNumber
@@ -315,6 +330,9 @@ public final class Workspace {
         }
         for user in change.users { parts.append("user \(user.name) as \(user.role)") }
         for grant in change.grants { parts.append("break-glass as \(grant.role) until \(grant.ends)") }
+        for member in change.teamMembers {
+            parts.append(member.user.map { "\($0) joins team \(member.team)" } ?? "team \(member.team) created")
+        }
         if change.clients.count > 1 { parts.append("\(change.clients.count) clients") }
         return parts.joined(separator: "; ")
     }
@@ -330,8 +348,15 @@ extension CaseEventKind {
         case .crisisContact: "crisis"
         case .emergencyVisit: "ed-visit"
         case .medicationConcern: "medication-concern"
+        case .prescriberQuestion: "medication-question"
         case .plan(.stability): "stability plan"
         case .plan(.safety): "safety plan"
+        case .plan(.stepUp): "step-up plan"
+        case .assignment: "assignment"
+        case .appointment(.booked, _): "appointment booked"
+        case .appointment(.rescheduled, _): "appointment rescheduled"
+        case .appointment(.cancelled, _): "appointment cancelled"
+        case .outreach(_, let outcome, _): "outreach (\(outcome.rawValue))"
         case .review(let kind, _, _): "\(kind.rawValue) review"
         case .note(let note): "note (\(note.subject.rawValue))"
         case .correction(let correction): "correction of record \(correction.number)"

@@ -12,6 +12,8 @@ public struct StoredCaseload: Sendable {
     public var users: [String: StaffUser] = [:]
     /// Break-glass grants, oldest first.
     public var grants: [BreakGlassGrant] = []
+    /// Each team's members, by team id (a team with no members yet has an empty list).
+    public var teams: [String: [String]] = [:]
     /// The audit sequence number of the last entry when this was read.
     public var sequence: Int64 = 0
 

@@ -17,7 +17,7 @@ enum RecordSchemaMigration {
         try db.execute(
             sql: "ALTER TABLE events RENAME TO events_v1; DROP INDEX events_case; DROP INDEX events_audit")
         try db.execute(sql: Schema.version2Events)
-        for name in Schema.triggers.keys.sorted() { try db.execute(sql: Schema.triggers[name] ?? "") }
+        for name in Schema.version2Triggers.keys.sorted() { try db.execute(sql: Schema.version2Triggers[name] ?? "") }
         let entries = try SQLiteCaseloadStore.entries(db)
         guard let last = entries.last else { return }
         let problems = AuditChain.verify(

@@ -165,6 +165,14 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                             user: row[0], role: row[1], reason: row[2], starts: Instant(minutes: row[3]),
                             ends: Instant(minutes: row[4]), sequence: row[5]))
                 }
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT team, user FROM team_members WHERE context = ? ORDER BY id",
+                    arguments: [context.rawValue])
+                {
+                    let team: String = row[0]
+                    let user: String? = row[1]
+                    stored.teams[team, default: []] += user.map { [$0] } ?? []
+                }
                 return stored
             }
         }
@@ -309,6 +317,13 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                         context, grant.user, grant.role, grant.reason, Int64(grant.starts.minutes),
                         Int64(grant.ends.minutes), sequence,
                     ]
+                ))
+        }
+        for member in change.teamMembers {
+            rows.append(
+                (
+                    "INSERT INTO team_members (context, team, user, audit_sequence) VALUES (?, ?, ?, ?)",
+                    [context, member.team, member.user, sequence]
                 ))
         }
         return rows

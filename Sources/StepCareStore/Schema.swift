@@ -11,7 +11,10 @@ enum Schema {
 
     /// Every trigger the schema makes, by name, with the exact SQL SQLite keeps for it; `audit verify` checks
     /// no more, no fewer and no different ones exist.
-    static let triggers: [String: String] = {
+    static let triggers: [String: String] = version2Triggers.merging(appendOnly("team_members")) { $1 }
+
+    /// The triggers of record schema 2 as the 2026-12-06 migration made them (before team membership).
+    static let version2Triggers: [String: String] = {
         var triggers: [String: String] = [:]
         for table in ["audit", "cases", "users", "grants"] { triggers.merge(appendOnly(table)) { $1 } }
         triggers.merge(appendOnly("events")) { $1 }
@@ -33,6 +36,10 @@ enum Schema {
         migrator.registerMigration("2026-12-06 record schema 2") { db in
             try RecordSchemaMigration.run(db, time: clock())
         }
+        migrator.registerMigration("2026-12-07 teams") { db in
+            try db.execute(sql: teams)
+            for (_, sql) in appendOnly("team_members").sorted(by: { $0.key < $1.key }) { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -41,6 +48,18 @@ enum Schema {
         try Int64.fetchOne(
             db, sql: "SELECT min(sequence) FROM audit WHERE action = ?", arguments: [migrationAction])
     }
+
+    /// Team membership: a row with no user creates the team; a row with one puts the user in it.
+    private static let teams = """
+        CREATE TABLE team_members (
+            id INTEGER PRIMARY KEY,
+            context TEXT NOT NULL CHECK (context IN ('live', 'training', 'simulation')),
+            team TEXT NOT NULL,
+            user TEXT,
+            audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
+            FOREIGN KEY (context, user) REFERENCES users(context, name)
+        );
+        """
 
     /// Every table carries the audit entry that wrote its row; no table allows UPDATE or DELETE.
     private static let version1 = """

@@ -14,6 +14,20 @@ public struct StaffUser: Sendable, Hashable {
     }
 }
 
+/// A team's row: the team created (`user` nil), or a member of staff put in it.
+public struct TeamMember: Sendable, Hashable {
+    /// The team's id, e.g. `north`.
+    public var team: String
+    /// The member, or `nil` for the row that creates the team.
+    public var user: String?
+
+    /// Creates a row.
+    public init(team: String, user: String?) {
+        self.team = team
+        self.user = user
+    }
+}
+
 /// Time-limited emergency access: the user acts with the elevated role until `ends`.
 public struct BreakGlassGrant: Sendable, Hashable {
     /// Who broke the glass.
@@ -70,12 +84,16 @@ public struct StoreChange: Sendable {
     public var users: [StaffUser] = []
     /// Break-glass grants made.
     public var grants: [BreakGlassGrant] = []
+    /// Team rows written: a team created (no user) or a user put in a team.
+    public var teamMembers: [TeamMember] = []
 
     /// Creates an empty change.
     public init() {}
 
     /// Whether the command wrote nothing.
-    public var isEmpty: Bool { openedCases.isEmpty && events.isEmpty && users.isEmpty && grants.isEmpty }
+    public var isEmpty: Bool {
+        openedCases.isEmpty && events.isEmpty && users.isEmpty && grants.isEmpty && teamMembers.isEmpty
+    }
 
     /// The client ids the change concerns, in first-seen order.
     public var clients: [String] {

@@ -22,6 +22,7 @@ enum StoredRows {
         ("events", ["id", "context", "case_id", "at", "kind", "detail", "entered", "audit_sequence"]),
         ("users", ["rowid", "context", "name", "role", "audit_sequence"]),
         ("grants", ["id", "context", "user", "role", "reason", "starts", "ends", "audit_sequence"]),
+        ("team_members", ["id", "context", "team", "user", "audit_sequence"]),
     ]
 
     /// The digest of the rows written by entry `sequence`.
@@ -35,7 +36,7 @@ enum StoredRows {
     static func digests(_ db: Database) throws -> [Int64: String] {
         let migration = try Schema.migrationEntry(db)
         var bytesByEntry: [Int64: Canonical] = [:]
-        for table in tables {
+        for table in tables where try db.tableExists(table.name) {
             let columns = table.columns.joined(separator: ", ")
             let order = table.columns[0]
             let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.name) ORDER BY \(order)")
@@ -67,6 +68,8 @@ enum StoredRows {
         _ db: Database, table: (name: String, columns: [String]), whereClause: String, _ sequence: Int64,
         to bytes: inout Canonical
     ) throws {
+        // A table a later migration adds has no rows in entries written before it existed.
+        guard try db.tableExists(table.name) else { return }
         let cursor = try Row.fetchCursor(
             db,
             sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(whereClause) "

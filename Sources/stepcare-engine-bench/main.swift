@@ -7,6 +7,7 @@
 //   moves     engine time per place and step-up with caseloads of growing size
 //   dashboard the huddle dashboard (12 weeks, two equity fields) over growing caseloads
 //   load      opening a stored caseload: SQLite rows decoded from record schema 2 into timelines
+//   worklist  the worklist use case over a stored caseload: first call (folds every case), then each call
 //
 //   swift build -c release --product stepcare-engine-bench && .build/release/stepcare-engine-bench [PART ...]
 import Foundation
@@ -16,6 +17,7 @@ import StepCareEngineReference
 import StepCareMetrics
 import StepCareRecord
 import StepCareRegistry
+import StepCareService
 import StepCareSimulation
 import StepCareStore
 
@@ -207,7 +209,7 @@ func clone(_ source: Caseload, count: Int) -> Caseload {
     return caseload
 }
 
-let needsCaseload = wants("all") || wants("moves") || wants("dashboard") || wants("load")
+let needsCaseload = wants("all") || wants("moves") || wants("dashboard") || wants("load") || wants("worklist")
 let simulated = needsCaseload ? try simulate(days: 365, perDay: 14.3).0 : nil
 
 if wants("all"), let simulated {
@@ -389,4 +391,72 @@ if wants("load"), let simulated {
         }
         print("\nGrows as cases^\(format(exponent(points))) (fastest of three reads each).\n")
     }
+}
+
+if wants("worklist"), let simulated {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepcare-worklist-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    print("## worklist: the use case over a stored caseload cloned from a simulated service-year\n")
+    print("Each case is held by one of 200 clinicians in one of 10 teams. A session's first worklist folds the cases")
+    print("it covers into the engine's running view (a clinician's first call folds their cases only); later calls")
+    print("ask it. After one new record only that case is advanced.\n")
+    print(
+        "| cases | events | a clinician's first call, CPU s | the service's first call, CPU s | service, CPU s | "
+            + "wall s | one team, CPU s | one clinician, CPU s | after a record, CPU s | items |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    var points: [(size: Double, cost: Double)] = []
+    for count in [12_500, 25_000, 50_000] {
+        let workspace = try worklistWorkspace(
+            clone(simulated.caseload, count: count), folder: folder, at: simulated.end)
+        let events = workspace.caseload.cases.values.map(\.events.count).reduce(0, +)
+        let clinicianFirst = Clock.measure { (try? workspace.worklist(CaseFilter(owner: "staff-17")))?.count ?? -1 }
+        let first = Clock.measure { (try? workspace.worklist())?.count ?? -1 }
+        let service = Clock.measure { (try? workspace.worklist())?.count ?? -1 }
+        let team = Clock.measure { (try? workspace.worklist(CaseFilter(team: "team-3")))?.count ?? -1 }
+        let mine = Clock.measure { (try? workspace.worklist(CaseFilter(owner: "staff-17")))?.count ?? -1 }
+        guard let open = try workspace.cases(CaseFilter(status: .open)).first else { fatalError("no open case") }
+        try workspace.record(.contact(attended: true), on: open.caseID)
+        let after = Clock.measure { (try? workspace.worklist())?.count ?? -1 }
+        guard first.result == service.result, service.result > 0 else { fatalError("the worklist changed") }
+        points.append((Double(count), service.cpu))
+        print(
+            "| \(count) | \(events) | \(format(clinicianFirst.cpu, 3)) | \(format(first.cpu)) | "
+                + "\(format(service.cpu, 3)) | \(format(service.wall, 3)) | "
+                + "\(format(team.cpu, 3)) | \(format(mine.cpu, 3)) | \(format(after.cpu, 3)) | \(service.result) |")
+    }
+    print("\nA service-wide worklist after the first grows as cases^\(format(exponent(points))).\n")
+}
+
+/// A simulation-context workspace on a SQLite file holding `caseload`, each case assigned to one of 200 clinicians
+/// in 10 teams, its clock at `now`.
+func worklistWorkspace(_ caseload: Caseload, folder: URL, at now: Instant) throws -> Workspace {
+    let path = folder.appendingPathComponent("worklist-\(caseload.order.count).sqlite").path
+    let store = try SQLiteCaseloadStore(.file(path), clock: { 1_800_000_000 })
+    var sequence: Int64 = 0
+    let lead = Actor(name: "lead", role: .clinicalLead)
+    var staff = StoreChange()
+    staff.users =
+        [StaffUser(name: "lead", role: "clinical-lead")]
+        + (0..<200).map { StaffUser(name: "staff-\($0)", role: "clinician") }
+    staff.teamMembers =
+        (0..<10).map { TeamMember(team: "team-\($0)", user: nil) }
+        + (0..<200).map { TeamMember(team: "team-\($0 % 10)", user: "staff-\($0)") }
+    let draft = AuditDraft(user: "bench", role: "system", client: nil, action: "simulate", detail: "worklist bench")
+    sequence = try store.commit(staff, audit: draft, context: .simulation, after: sequence).sequence
+    for chunk in stride(from: 0, to: caseload.order.count, by: 5_000) {
+        var change = StoreChange()
+        for (offset, id) in caseload.order[chunk..<min(chunk + 5_000, caseload.order.count)].enumerated() {
+            guard let timeline = caseload.cases[id], let referred = timeline.events.first else { continue }
+            let number = chunk + offset
+            let holder = Assignment(clinician: "staff-\(number % 200)", team: "team-\(number % 10)", by: lead)
+            change.openedCases.append(.init(id: id, pathway: pathway.id, demographics: timeline.demographics))
+            // Assigned at referral, so a discharged case still ends with its discharge.
+            change.events +=
+                [(id, referred), (id, CaseEvent(at: referred.at, .assignment(holder)))]
+                + timeline.events.dropFirst().map { (id, $0) }
+        }
+        sequence = try store.commit(change, audit: draft, context: .simulation, after: sequence).sequence
+    }
+    return try Workspace(pathway: pathway, now: now, store: store, context: .simulation)
 }

@@ -39,14 +39,16 @@ struct Repl: ParsableCommand {
         let standardOutput = FileDescriptorOutput()
         let status: Int32
         if Terminal.isInteractiveTerminal() {
+            let workspace = try store.workspace(registry: registry, now: SessionClock.now())
+            // Tab runs on this thread, between commands, while nothing changes the caseload.
+            nonisolated(unsafe) let session = workspace
             let completer = Completer(
                 commands: .standard, instrumentIDs: registry.ids,
                 tierIDs: Array(Set(registry.pathways.flatMap { $0.tiers.map(\.id) })).sorted(),
                 roleIDs: Array(Set(registry.pathways.flatMap { $0.roles.map(\.id) })).sorted(),
-                pathwayIDs: registry.pathways.map(\.id))
+                pathwayIDs: registry.pathways.map(\.id), caseIDs: { session.caseIDs })
             let editor = EditLineEditor(
                 programName: "stepcare", historyFile: HistoryFile.path(), completer: completer.complete)
-            let workspace = try store.workspace(registry: registry, now: SessionClock.now())
             let interpreter = Interpreter(
                 registry: registry, output: standardOutput, input: editor, workspace: workspace)
             standardOutput.line(

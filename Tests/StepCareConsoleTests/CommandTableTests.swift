@@ -26,7 +26,8 @@ import Testing
 @Suite struct CompleterTests {
     let completer = Completer(
         commands: .standard, instrumentIDs: ["gad7", "phq9"], tierIDs: ["tier-1", "tier-2", "tier-3"],
-        roleIDs: ["clinical-lead", "clinician", "coach"], pathwayIDs: ["community-stepped-care", "talking-therapies"])
+        roleIDs: ["clinical-lead", "clinician", "coach"], pathwayIDs: ["community-stepped-care", "talking-therapies"],
+        caseIDs: { ["C001", "C002", "C010", "X-7"] })
 
     @Test(arguments: [
         ("sc", 0, ["score"]),
@@ -35,7 +36,8 @@ import Testing
             [
                 "help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "pathways",
                 "use",
-                "pathway", "rights", "who-can", "can", "case", "record", "correct", "timeline", "evaluate", "place",
+                "pathway", "rights", "who-can", "can", "case", "record", "correct", "timeline", "evaluate",
+                "worklist", "assign", "appointment", "team", "place",
                 "step-up",
                 "step-down", "override", "discharge", "capacity", "dashboard", "today", "advance", "say", "expect",
                 "status", "user",
@@ -58,6 +60,10 @@ import Testing
         ("describe g", 9, ["gad7"]),
         ("help score; sc", 12, ["score"]),
         ("nothing ", 8, []),
+        ("case c0", 5, ["C001", "C002", "C010"]),
+        ("timeline c00", 9, ["C001", "C002"]),
+        ("record attended --case x", 23, ["X-7"]),
+        ("worklist --case C01", 16, ["C010"]),
     ])
     func completesByContext(text: String, start: Int, candidates: [String]) {
         #expect(completer.complete(text) == Completion(wordStart: start, candidates: candidates))

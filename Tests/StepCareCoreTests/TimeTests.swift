@@ -71,7 +71,7 @@ import Testing
         let start = try #require(Instant(parsing: "2026-01-05"))
         try timeline.append(CaseEvent(at: start, .referral(preference: nil)))
         #expect(throws: StepCareError.self) {
-            try timeline.append(CaseEvent(at: Instant(minutes: minutes), .crisisContact))
+            try timeline.append(CaseEvent(at: Instant(minutes: minutes), .crisisContact()))
         }
         #expect(throws: StepCareError.self) {
             try timeline.append(CaseEvent(at: start, .handoverScheduled(number: 1, due: Instant(minutes: minutes))))

@@ -37,6 +37,18 @@ import Testing
         advance 30d
         case new C003
         record score gad7 3 3 3 3 3 3 3
+        team add north
+        team join north ana
+        case C002
+        assign --to ana --team north
+        appointment book --on 2026-02-05T10:00 --with ana --for check-in
+        appointment book --on 2026-02-06T10:00 --with ana
+        appointment move 2 --on 2026-02-07T10:00
+        appointment cancel 2 --reason "client away"
+        record crisis --channel phone-line --outcome follow-up-arranged
+        record ed-visit --outcome discharged-home
+        record medication-question
+        record outreach phone --outcome message-left
 
         """
 
@@ -55,6 +67,9 @@ import Testing
         ("user list --json", "schema/stepcare-session-1.schema.json"),
         ("break-glass list --json", "schema/stepcare-session-1.schema.json"),
         ("case --json", "schema/stepcare-caseload-1.schema.json"),
+        ("timeline C002 --json", "schema/stepcare-case-2.schema.json"),
+        ("worklist --all --json --at 2026-03-01", "schema/stepcare-worklist-1.schema.json"),
+        ("evaluate C002 --json", "schema/stepcare-evaluation-1.schema.json"),
         ("evaluate --all --json --at 2026-03-01", "schema/stepcare-caseload-1.schema.json"),
         ("outcome phq9,gad7 --json --totals 16 12 -- 9 6", "schema/stepcare-outcome-1.schema.json"),
         ("outcome gad7 --json 3 3 2 2 1 1 0 -- 1 1 1 0 0 0 0", "schema/stepcare-outcome-1.schema.json"),

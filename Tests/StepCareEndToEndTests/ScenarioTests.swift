@@ -15,7 +15,7 @@ import Testing
     @Test func theSixTrainerScenariosAreThere() {
         for name in [
             "tier1-session-3-review", "crisis-step-up", "step-down-stability-plan", "risk-same-day-review",
-            "tier3-rapid-access", "override-co-signer",
+            "tier3-rapid-access", "override-co-signer", "coordinator-day",
         ] {
             #expect(Self.scenarios.contains(name), "Examples/scenarios/\(name).stepcare is missing")
         }

@@ -179,7 +179,7 @@ import Testing
                     var updated = timeline
                     let records: [CaseEventKind] = [
                         .review(.structured, by: F.clinician), .review(.supervisor, by: F.supervisor),
-                        .plan(.stability(MoveTests.plan)), .crisisContact,
+                        .plan(.stability(MoveTests.plan)), .crisisContact(),
                     ]
                     try? updated.append(CaseEvent(at: at, records[random.next(below: records.count)]))
                     caseload.update(updated)

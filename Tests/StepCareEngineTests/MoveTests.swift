@@ -170,7 +170,7 @@ import Testing
         #expect(recordRefusal(.review(.risk, by: F.clinician)) == .invalidMove)
         #expect(recordRefusal(.discharge(by: F.clinician)) == .invalidMove)
         #expect(recordRefusal(.review(.supervisor, by: F.supervisor)) == nil)
-        #expect(recordRefusal(.crisisContact) == nil)
+        #expect(recordRefusal(.crisisContact()) == nil)
     }
 
     @Test func riskFlagsAreClearedOnlyByAnAuthorisedRiskReview() throws {
@@ -236,9 +236,9 @@ import Testing
 
     @Test func aWaitlistedStepUpReportsItsDeadlineBreach() throws {
         var client = reviewed(in: "tier-1")
-        client.add(2, .crisisContact)
-        client.add(3, .crisisContact)
-        client.add(4, .emergencyVisit)
+        client.add(2, .crisisContact())
+        client.add(3, .crisisContact())
+        client.add(4, .emergencyVisit())
         let full = (1...10).map { index -> CaseFixture in
             var fixture = reviewed(in: "tier-1", id: "T\(index)")
             fixture.place("tier-3", on: 1, from: "tier-1", kind: .stepUp, slot: index <= 8 ? .standard : .rapidAccess)
@@ -268,7 +268,7 @@ import Testing
         fixture.add(0, F.phq9(22))
         fixture.add(0, F.wsas(25))
         fixture.place("tier-3", on: 0)
-        if let crisisDay { fixture.add(crisisDay, .crisisContact) }
+        if let crisisDay { fixture.add(crisisDay, .crisisContact()) }
         for week in 1...8 { fixture.add(week * 7, .contact(attended: week <= attended)) }
         fixture.add(57, F.wsas(20))
         #expect((fixture.recommendation("t3-step-down", on: day) != nil) == fires)

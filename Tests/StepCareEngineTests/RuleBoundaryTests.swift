@@ -17,17 +17,17 @@ import Testing
     @Test(arguments: [(crises: 1, fires: false), (crises: 2, fires: true), (crises: 3, fires: true)])
     func crisisContactsForStepUp(crises: Int, fires: Bool) {
         var fixture = placed()
-        for day in 1...crises { fixture.add(day, .crisisContact) }
-        fixture.add(10, .emergencyVisit)
+        for day in 1...crises { fixture.add(day, .crisisContact()) }
+        fixture.add(10, .emergencyVisit())
         #expect((fixture.recommendation("crisis-step-up", on: 10) != nil) == fires)
     }
 
     @Test(arguments: [(visits: 0, fires: false), (visits: 1, fires: true)])
     func emergencyVisitsForStepUp(visits: Int, fires: Bool) {
         var fixture = placed()
-        fixture.add(1, .crisisContact)
-        fixture.add(2, .crisisContact)
-        if visits == 1 { fixture.add(3, .emergencyVisit) }
+        fixture.add(1, .crisisContact())
+        fixture.add(2, .crisisContact())
+        if visits == 1 { fixture.add(3, .emergencyVisit()) }
         #expect((fixture.recommendation("crisis-step-up", on: 3) != nil) == fires)
     }
 
@@ -35,9 +35,9 @@ import Testing
     @Test(arguments: [(edDay: 31, fires: true), (edDay: 32, fires: false)])
     func crisisWindowBoundary(edDay: Int, fires: Bool) {
         var fixture = placed()
-        fixture.add(1, .crisisContact)
-        fixture.add(10, .crisisContact)
-        fixture.add(edDay, .emergencyVisit)
+        fixture.add(1, .crisisContact())
+        fixture.add(10, .crisisContact())
+        fixture.add(edDay, .emergencyVisit())
         let recommendation = fixture.recommendation("crisis-step-up", on: edDay)
         #expect((recommendation != nil) == fires)
         if let recommendation {
@@ -49,9 +49,9 @@ import Testing
 
     @Test func crisisStepUpDoesNotApplyInTier3() {
         var fixture = placed(in: "tier-3", intake: 22)
-        fixture.add(1, .crisisContact)
-        fixture.add(2, .crisisContact)
-        fixture.add(3, .emergencyVisit)
+        fixture.add(1, .crisisContact())
+        fixture.add(2, .crisisContact())
+        fixture.add(3, .emergencyVisit())
         #expect(fixture.recommendation("crisis-step-up", on: 3) == nil)
     }
 

@@ -12,9 +12,9 @@ import Testing
 
     @Test func aDischargeCannotOvertakeAnOutstandingStepUp() {
         var fixture = moves.reviewed(in: "tier-1")
-        fixture.add(2, .crisisContact)
-        fixture.add(3, .crisisContact)
-        fixture.add(4, .emergencyVisit)
+        fixture.add(2, .crisisContact())
+        fixture.add(3, .crisisContact())
+        fixture.add(4, .emergencyVisit())
         #expect(moves.refusal(MoveRequest(.discharge, by: F.clinician, at: F.day(15)), fixture) == .invalidMove)
         #expect(fixture.evaluate(on: 15).recommendations.contains { $0.kind == .stepUp(to: "tier-3") })
     }
@@ -119,7 +119,7 @@ import Testing
     @Test func aPlacementAfterACrisisMayUseRapidAccess() throws {
         let full = (1...8).map { moves.reviewed(in: "tier-3", intake: 22, id: "T\($0)") }
         var client = CaseFixture()
-        client.add(0, .crisisContact)
+        client.add(0, .crisisContact())
         client.add(0, F.phq9(22))
         let outcome = try moves.apply(MoveRequest(.place, by: F.supervisor, at: F.day(1)), client, others: full)
         guard case .moved(let placement) = outcome.result else { throw Failure("not placed") }

@@ -57,20 +57,20 @@ import Testing
         // The crisis rule: 2 crisis contacts and 1 ED visit within 30 days → step up to Tier 3 within 7 days.
         var g = Timeline("G", referred: 0)  // fires day 3, due day 10, stepped up day 12: 9 days, a breach
         g.place("tier-2", on: 0)
-        g.add(1, .crisisContact)
-        g.add(2, .crisisContact)
-        g.add(3, .emergencyVisit)
+        g.add(1, .crisisContact())
+        g.add(2, .crisisContact())
+        g.add(3, .emergencyVisit())
         g.place("tier-3", on: 12, from: "tier-2", kind: .stepUp, slot: .rapidAccess)
         var h = Timeline("H", referred: 0)  // fires day 9 10:00, due day 16: outstanding, not overdue
         h.place("tier-1", on: 0)
-        h.add(8, .crisisContact)
-        h.add(9, .crisisContact)
-        h.add(9, .emergencyVisit, hours: 1)
+        h.add(8, .crisisContact())
+        h.add(9, .crisisContact())
+        h.add(9, .emergencyVisit(), hours: 1)
         var i = Timeline("I", referred: 0)  // fires day 2, due day 9, never met: outstanding, overdue, a breach
         i.place("tier-1", on: 0)
-        i.add(1, .crisisContact)
-        i.add(2, .crisisContact)
-        i.add(2, .emergencyVisit, hours: 1)
+        i.add(1, .crisisContact())
+        i.add(2, .crisisContact())
+        i.add(2, .emergencyVisit(), hours: 1)
         var j = Timeline("J", referred: 0)  // a step-up no rule asked for: counted, with no delay
         j.place("tier-1", on: 0)
         j.place("tier-2", on: 10, from: "tier-1", kind: .stepUp)
@@ -94,9 +94,9 @@ import Testing
         // Fires day 8, due day 15; discharged on day 9: the trigger is gone before its deadline.
         var k = Timeline("K", referred: 0)
         k.place("tier-1", on: 0)
-        k.add(7, .crisisContact)
-        k.add(7, .crisisContact, hours: 1)
-        k.add(8, .emergencyVisit)
+        k.add(7, .crisisContact())
+        k.add(7, .crisisContact(), hours: 1)
+        k.add(8, .emergencyVisit())
         k.discharge(9)
         let set = Timeline.metrics([k])
         #expect(set.value("step-up.breaches") == 0)
@@ -111,7 +111,7 @@ import Testing
         u.discharge(10)
         var v = Timeline("V", referred: 9)  // Tier 3 from day 9 09:00 to the week's end: 4 days 15 h
         v.place("tier-3", on: 9)
-        v.add(11, .crisisContact)
+        v.add(11, .crisisContact())
         var w1 = Timeline("W1", referred: 0)  // waiting for Tier 3 since day 5: on the list at the week's end
         w1.place("tier-2", on: 0)
         w1.add(5, .waitlisted(tier: "tier-3", move: .stepUp, actor: Timeline.staff))

@@ -102,7 +102,7 @@ import Testing
             let day = { (day: Int) in Self.start + .days(day) + .hours(10) }
             try timeline.append(CaseEvent(at: day(0), .referral(preference: nil)))
             try timeline.append(CaseEvent(at: day(0), placed("tier-2", from: nil)))
-            for (offset, kind) in [(1, CaseEventKind.crisisContact), (2, .crisisContact), (3, .emergencyVisit)] {
+            for (offset, kind) in [(1, CaseEventKind.crisisContact()), (2, .crisisContact()), (3, .emergencyVisit())] {
                 try timeline.append(CaseEvent(at: day(offset), kind))
             }
             if let ending { try timeline.append(CaseEvent(at: day(ending.day), ending.1)) }

@@ -57,8 +57,8 @@ import Testing
             ),
             ("attended", .contact(attended: true)),
             ("no-show", .contact(attended: false)),
-            ("crisis", .crisisContact),
-            ("ed-visit", .emergencyVisit),
+            ("crisis", .crisisContact()),
+            ("ed-visit", .emergencyVisit()),
             ("medication-concern", .medicationConcern),
             ("plan-stability", .plan(.stability(stability))),
             ("plan-safety", .plan(.safety(summary: "call the crisis line"))),
@@ -107,6 +107,39 @@ import Testing
                         replacement: try scored("phq9", nil, [2, 2, 2, 2, 1, 1, 1, 1, 0].map(ItemResponse.answered))))
             ),
             ("correction-withdrawn", .correction(Correction(number: 2, reason: "another client's form", by: lee))),
+            (
+                "crisis-detail",
+                .crisisContact(CrisisDetail(channel: .phoneLine, outcome: .followUpArranged))
+            ),
+            ("ed-visit-outcome", .emergencyVisit(outcome: .admitted)),
+            ("medication-question", .prescriberQuestion),
+            (
+                "plan-step-up",
+                .plan(
+                    .stepUp(
+                        StepUpPlan(
+                            safetyActions: "remove means; daily text", checkIns: "weekly with ana",
+                            stepDownTarget: "no crisis for 60 days")))
+            ),
+            ("assignment", .assignment(Assignment(clinician: "ana", coordinator: "kim", team: "north", by: lee))),
+            ("assignment-plain", .assignment(Assignment(clinician: "ana", by: ana))),
+            (
+                "appointment-booked",
+                .appointment(
+                    .booked(
+                        Appointment(
+                            number: 1, due: Instant(year: 2026, month: 1, day: 13, hour: 10) ?? Instant(minutes: 0),
+                            with: "ana", purpose: .checkIn)), by: ana)
+            ),
+            (
+                "appointment-rescheduled",
+                .appointment(
+                    .rescheduled(
+                        number: 1, to: Instant(year: 2026, month: 1, day: 14, hour: 11) ?? Instant(minutes: 0)),
+                    by: ana)
+            ),
+            ("appointment-cancelled", .appointment(.cancelled(number: 1, reason: "client unwell"), by: ana)),
+            ("outreach", .outreach(method: .phone, outcome: .messageLeft, by: ana)),
         ]
     }
 

@@ -87,7 +87,7 @@ import Testing
         #expect(after.last?.detail.contains("2 event(s)") == true)
 
         try service.workspace.begin("record")
-        try service.workspace.record(.crisisContact, on: "C001")
+        try service.workspace.record(.crisisContact(), on: "C001")
         let events = service.workspace.caseload.cases["C001"]?.events.count
         service.workspace.abandon()
         #expect(try service.entries().count == before + 1)
@@ -114,7 +114,7 @@ import Testing
                     try $0.record(.contact(attended: true), on: "C001", at: Instant(parsing: "2026-04-01"))
                 }
             ),
-            ("a record on an unknown case", .unknownCase, "case", { try $0.record(.crisisContact, on: "C999") }),
+            ("a record on an unknown case", .unknownCase, "case", { try $0.record(.crisisContact(), on: "C999") }),
             (
                 "discharge with an open risk flag", .openRiskFlag, nil,
                 {
@@ -289,11 +289,11 @@ import Testing
         try later.workspace.addUser("raj", role: "clinical-lead")
         try later.workspace.login("raj")
         try later.workspace.openCase("C002", referred: Instant(parsing: "2026-02-01"))
-        try later.workspace.record(.crisisContact, on: "C002", at: Instant(parsing: "2026-02-26T09:00"))
+        try later.workspace.record(.crisisContact(), on: "C002", at: Instant(parsing: "2026-02-26T09:00"))
         let detail = try #require(try later.entries().last?.detail)
         #expect(detail.contains("late entry: 1 event(s) dated up to 4 days before they were recorded"), "\(detail)")
         later.workspace.lateEntryInterval = TimeSpan(minutes: 7 * 24 * 60)
-        try later.workspace.record(.emergencyVisit, on: "C002", at: Instant(parsing: "2026-02-27T09:00"))
+        try later.workspace.record(.emergencyVisit(), on: "C002", at: Instant(parsing: "2026-02-27T09:00"))
         #expect(try later.entries().last?.detail.contains("late entry") == false)
     }
 
@@ -340,7 +340,7 @@ import Testing
             (
                 .invalidCorrection, "replacement",
                 {
-                    try $0.correct(2, on: "C001", reason: "x", replacement: .crisisContact)
+                    try $0.correct(2, on: "C001", reason: "x", replacement: .crisisContact())
                 }
             ),
         ]

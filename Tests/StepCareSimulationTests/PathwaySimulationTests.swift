@@ -101,13 +101,13 @@ struct PathwaySimulationTests {
     @Test("zero crisis hazard: no crisis contacts and no crisis step-ups; a high hazard makes them happen")
     func crisisHazard() throws {
         let calm = try Self.simulation { try $0.set("crisis.hazard", to: 0) }.simulate(seed: 5)
-        #expect(!Self.events(calm).contains { $0.kind == .crisisContact })
+        #expect(!Self.events(calm).contains { $0.kind == .crisisContact() })
         #expect(Self.crisisStepUps(calm) == 0)
         let stormy = try Self.simulation {
             try $0.set("crisis.hazard", to: 0.2)
             try $0.set("emergency.hazard", to: 0.1)
         }.simulate(seed: 5)
-        #expect(Self.events(stormy).filter { $0.kind == .crisisContact }.count > 50)
+        #expect(Self.events(stormy).filter { $0.kind == .crisisContact() }.count > 50)
         #expect(Self.crisisStepUps(stormy) > 0)
     }
 

@@ -45,6 +45,9 @@ import Testing
         ("import", "IMPORT", "import"),
         ("import-scores", "SCORES", "import-scores"),
         ("simulate", "simulate pathway community-stepped-care --reps 1 --days 30 --seed 99 --save", "simulate"),
+        ("assign", "assign --to ana", "assign"),
+        ("appointment", "appointment book --on 2027-01-05T10:00 --with ana --for check-in", "appointment book"),
+        ("team", "team add north", "team add"),
     ]
 
     /// Each command that writes nothing, with a use.
@@ -57,6 +60,7 @@ import Testing
         "today": "today 2026-02-01",
         "advance": "advance 1d", "say": "say hello", "expect": "expect tier tier-1", "status": "status",
         "logout": "logout", "as": "as ana evaluate", "audit": "audit verify", "quit": "quit",
+        "worklist": "worklist --all",
     ]
 
     @Test func everyCommandIsClassifiedByWhetherItWrites() {

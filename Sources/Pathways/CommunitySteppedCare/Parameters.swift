@@ -96,11 +96,29 @@ enum Parameters {
         "handover-contact-2", .span(.days(14)), meaning: "second handover contact after a step-down, within",
         source: seed + " requires 'two handover contacts after the move'; the timing is StepCare's choice")
 
+    static let crisisFollowUp = PathwayParameter(
+        "crisis-follow-up", .span(.days(7)), meaning: "a follow-up contact after a crisis contact or ED visit, within",
+        source: "NCQA HEDIS FUM (follow-up within 7 days of an ED visit for mental illness); applied to crisis "
+            + "contacts too as StepCare's choice, for the seed's 'follow-up after transitions and crisis events'")
+    static let checkInInterval = PathwayParameter(
+        "tier-3-check-in", .span(.days(7)), meaning: "a Tier 3 client is seen at least this often (the check-in)",
+        source: seed + ": Tier 3 'weekly check-ins'")
+    static let continuedStay = PathwayParameter(
+        "tier-3-continued-stay-review", .span(.weeks(12)),
+        meaning: "a structured review of the reasons to stay in Tier 3, at least this often",
+        source: "StepCare's choice for the payers' 'continued stay rationale' (reviewed at intervals); "
+            + "about half the Tier 3 package's 26-week timeframe")
+    static let stepUpPlanDeadline = PathwayParameter(
+        "step-up-plan-deadline", .span(.days(3)),
+        meaning: "a step-up plan is written within, after a step-up to Tier 3",
+        source: seed + ": Tier 3 'safety plan … a documented step-down target'; the deadline is StepCare's choice")
+
     static let all: [PathwayParameter] = [
         placementDeadline, reviewSession, phq9ReliableChange, phq9Caseness, gad7ReliableChange, gad7Caseness,
         persistence, crisisContacts, emergencyVisits, crisisWindow, stepUpDeadline, reviewDeadline,
         urgentReviewDeadline, noShows, noShowWindow, ongoingRiskWindow, stepDownQuiet, engagementPercent,
         engagementContacts, stepDownDeadline, severeDepression, moderatelySevere, severeAnxiety, functionalImpairment,
-        highRiskLevel, alcoholDependence, drugProblems, handover1, handover2,
+        highRiskLevel, alcoholDependence, drugProblems, handover1, handover2, crisisFollowUp, checkInInterval,
+        continuedStay, stepUpPlanDeadline,
     ]
 }

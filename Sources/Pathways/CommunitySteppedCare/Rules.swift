@@ -28,7 +28,35 @@ enum Rules {
             id: "medication-safety", title: "Medication safety concern: review with psychiatry access",
             scope: .everyTier, when: .eventsWithin(.medicationConcern, count: 1, window: P.crisisWindow.span),
             recommend: .tierReview, deadline: .within(P.urgentReviewDeadline.span), documentation: [.structuredReview],
-            source: P.seed + ": 'medication safety concerns' escalate"),
+            source: P.seed + ": 'medication safety concerns' escalate; a question for the prescriber does not"),
+        MovementRule(
+            id: "crisis-follow-up", title: "Crisis contact or ED visit: follow-up contact within 7 days",
+            scope: .always,
+            when: .any([
+                .eventsWithin(.crisisContact, count: 1, window: P.crisisFollowUp.span),
+                .eventsWithin(.emergencyVisit, count: 1, window: P.crisisFollowUp.span),
+            ]),
+            recommend: .followUpContact, deadline: .within(P.crisisFollowUp.span), documentation: [.contact],
+            source: P.crisisFollowUp.source),
+    ]
+
+    /// Tier 3: the weekly check-in, the continued-stay review, and the plan a step-up needs.
+    static let tier3: [MovementRule] = [
+        MovementRule(
+            id: "t3-weekly-check-in", title: "Tier 3 weekly check-in: due once a week",
+            scope: .tiers(["tier-3"]), when: .recurring(.session, every: P.checkInInterval.span),
+            recommend: .scheduledContact, deadline: .sameDay, documentation: [.contact],
+            source: P.checkInInterval.source),
+        MovementRule(
+            id: "t3-continued-stay-review", title: "Tier 3 continued-stay review: why the client still needs Tier 3",
+            scope: .tiers(["tier-3"]), when: .recurring(.structuredReview, every: P.continuedStay.span),
+            recommend: .tierReview, deadline: .within(P.reviewDeadline.span), documentation: [.structuredReview],
+            source: P.continuedStay.source),
+        MovementRule(
+            id: "t3-step-up-plan", title: "Stepped up to Tier 3: write the step-up plan",
+            scope: .tiers(["tier-3"]), when: .enteredBy(.stepUp), recommend: .stepUpPlan,
+            deadline: .within(P.stepUpPlanDeadline.span), documentation: [.stepUpPlan],
+            source: P.stepUpPlanDeadline.source),
     ]
 
     /// Tier 1: the session-3 review, persisting symptoms, functional deterioration, the end of the package.

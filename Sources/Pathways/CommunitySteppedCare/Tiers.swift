@@ -56,6 +56,6 @@ enum Tiers {
             .scoreAtLeast(instrument: "cssrs", threshold: P.highRiskLevel.number),
             .eventsWithin(.crisisContact, count: P.crisisContacts.number, window: P.crisisWindow.span),
         ]),
-        stepDownRules: [Rules.tier3StepDown],
+        escalationRules: Rules.tier3, stepDownRules: [Rules.tier3StepDown],
         capacity: Capacity(standardSlots: 8, rapidAccessSlots: 2))
 }

@@ -21,6 +21,8 @@ public enum CompletionKind: String, Sendable, Hashable {
     case action
     /// Registered pathway ids.
     case pathway
+    /// The ids of the session's cases (matched ignoring case).
+    case caseID
 }
 
 /// A positional argument a command takes.

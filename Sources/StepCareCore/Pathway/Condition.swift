@@ -12,6 +12,8 @@ public enum CountedEvent: String, Sendable, Hashable, CaseIterable, CustomString
     case medicationConcern = "medication concern"
     /// A risk flag raised by an administration.
     case riskFlag = "risk flag"
+    /// A documented structured review.
+    case structuredReview = "structured review"
 
     public var description: String { rawValue }
 
@@ -53,6 +55,12 @@ public indirect enum Condition: Sendable, Hashable {
     case noEventsFor(CountedEvent, span: TimeSpan)
     /// The client has been in the current tier for at least `span`.
     case timeInTier(atLeast: TimeSpan)
+    /// A recurring expectation: no event of `kind` for at least `span`, counted from the later of the last such
+    /// event and entry to the current tier. Unlike ``noEventsFor(_:span:)``, it comes due again `span` after the
+    /// event that met it (a weekly check-in, a continued-stay review every 12 weeks).
+    case recurring(CountedEvent, every: TimeSpan)
+    /// The client entered the current tier by a move of `kind` (e.g. a step-up).
+    case enteredBy(MoveKind)
     /// At least `count` sessions attended in the current tier.
     case sessions(atLeast: Int)
     /// A risk flag is open: raised and not yet cleared by a documented risk review.
@@ -77,7 +85,8 @@ public indirect enum Condition: Sendable, Hashable {
             [id]
         case .all(let conditions), .any(let conditions): conditions.flatMap(\.instrumentIDs)
         case .not(let condition): condition.instrumentIDs
-        case .always, .eventsWithin, .noEventsFor, .timeInTier, .sessions, .openRiskFlag, .attendance, .notPlaced:
+        case .always, .eventsWithin, .noEventsFor, .timeInTier, .sessions, .openRiskFlag, .attendance, .notPlaced,
+            .recurring, .enteredBy:
             []
         }
     }
@@ -97,6 +106,9 @@ public indirect enum Condition: Sendable, Hashable {
         case .eventsWithin(let kind, let count, let window): "≥ \(kind.counted(count)) within \(window.spoken)"
         case .noEventsFor(let kind, let span): "no \(kind.plural) for \(span.spoken)"
         case .timeInTier(let span): "in tier for ≥ \(span.spoken)"
+        case .recurring(let kind, let span):
+            "no \(kind) for \(span.spoken) in tier (due again \(span.spoken) after each)"
+        case .enteredBy(let move): "entered the tier by a \(move.rawValue)"
         case .sessions(let count): "≥ \(count) sessions attended in tier"
         case .openRiskFlag: "an open risk flag"
         case .attendance(let percent, let window, let minimum):

@@ -100,6 +100,10 @@ public enum Documentation: String, Sendable, Hashable, CaseIterable, CustomStrin
     case reason
     /// A supervisor's consultation on the case (`record review supervisor`).
     case supervisorConsult = "supervisor-consult"
+    /// A step-up plan: safety actions, check-in schedule and step-down target.
+    case stepUpPlan = "step-up-plan"
+    /// A contact with the client: an attended contact, or an outreach attempt that reached them.
+    case contact
 
     public var description: String { rawValue }
 
@@ -113,6 +117,8 @@ public enum Documentation: String, Sendable, Hashable, CaseIterable, CustomStrin
         case .riskReview: "record review risk --as ROLE:NAME"
         case .reason: "add --reason TEXT to the command"
         case .supervisorConsult: "record review supervisor --as supervisor:NAME"
+        case .stepUpPlan: "record plan step-up --safety-actions TEXT --check-ins TEXT --step-down-target TEXT"
+        case .contact: "record attended, or record outreach METHOD --outcome reached"
         }
     }
 }

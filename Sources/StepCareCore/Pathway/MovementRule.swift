@@ -14,6 +14,12 @@ public enum RecommendationKind: Sendable, Hashable, CustomStringConvertible {
     case routeElsewhere(String)
     /// Make a handover contact after a step-down.
     case handoverContact(number: Int)
+    /// Make a follow-up contact after a crisis contact or ED visit.
+    case followUpContact
+    /// Make a contact the tier package schedules (e.g. Tier 3's weekly check-in).
+    case scheduledContact
+    /// Write the plan a step-up requires.
+    case stepUpPlan
 
     /// The decision right that governs acting on it.
     public var action: Action {
@@ -24,6 +30,16 @@ public enum RecommendationKind: Sendable, Hashable, CustomStringConvertible {
         case .urgentSafetyReview: .clearRiskFlag
         case .routeElsewhere: .discharge
         case .handoverContact: .stepDown
+        case .followUpContact, .scheduledContact, .stepUpPlan: .stepUp
+        }
+    }
+
+    /// Whether acting on it is a contact or a document any member of the care team makes, not a decision that
+    /// the decision rights govern.
+    public var isCareTask: Bool {
+        switch self {
+        case .handoverContact, .followUpContact, .scheduledContact, .stepUpPlan: true
+        default: false
         }
     }
 
@@ -32,7 +48,7 @@ public enum RecommendationKind: Sendable, Hashable, CustomStringConvertible {
     public static func isStepUp(_ kind: RecommendationKind) -> Bool { if case .stepUp = kind { true } else { false } }
 
     /// A stable word for scripts and `expect`: `place`, `tier-review`, `step-up`, `step-down`,
-    /// `safety-review`, `route-elsewhere`, `handover`.
+    /// `safety-review`, `route-elsewhere`, `handover`, `follow-up`, `check-in`, `step-up-plan`.
     public var word: String {
         switch self {
         case .place: "place"
@@ -42,8 +58,17 @@ public enum RecommendationKind: Sendable, Hashable, CustomStringConvertible {
         case .urgentSafetyReview: "safety-review"
         case .routeElsewhere: "route-elsewhere"
         case .handoverContact: "handover"
+        case .followUpContact: "follow-up"
+        case .scheduledContact: "check-in"
+        case .stepUpPlan: "step-up-plan"
         }
     }
+
+    /// Every ``word``, in the order the pathway guide lists them.
+    public static let words = [
+        "place", "tier-review", "step-up", "step-down", "safety-review", "route-elsewhere", "handover", "follow-up",
+        "check-in", "step-up-plan",
+    ]
 
     public var description: String {
         switch self {
@@ -54,6 +79,9 @@ public enum RecommendationKind: Sendable, Hashable, CustomStringConvertible {
         case .urgentSafetyReview: "urgent safety review"
         case .routeElsewhere(let service): "route to \(service)"
         case .handoverContact(let number): "handover contact \(number)"
+        case .followUpContact: "follow-up contact"
+        case .scheduledContact: "scheduled contact"
+        case .stepUpPlan: "write the step-up plan"
         }
     }
 }

@@ -115,6 +115,8 @@ public enum Plan: Sendable, Hashable {
     case stability(StabilityPlan)
     /// A safety plan.
     case safety(summary: String)
+    /// The plan a step-up to the most intensive tier requires.
+    case stepUp(StepUpPlan)
 }
 
 /// A documented review.
@@ -192,12 +194,14 @@ public enum CaseEventKind: Sendable, Hashable {
     case administration(AdministrationRecord)
     /// A contact that was attended (a session) or missed (a no-show).
     case contact(attended: Bool)
-    /// A contact with a crisis line or crisis team.
-    case crisisContact
-    /// A visit to an emergency department.
-    case emergencyVisit
-    /// A medication safety concern raised by the prescriber or team.
+    /// A contact with a crisis line or crisis team, with its channel and outcome when known.
+    case crisisContact(CrisisDetail = CrisisDetail())
+    /// A visit to an emergency department, with its outcome when known.
+    case emergencyVisit(outcome: EmergencyOutcome? = nil)
+    /// A medication safety concern raised by the prescriber or team (escalates).
     case medicationConcern
+    /// A question for the prescriber about medication, not a safety concern (does not escalate).
+    case prescriberQuestion
     /// A plan written with the client.
     case plan(Plan)
     /// A documented review, by whom, and who co-signed it when the rights require a co-signer.
@@ -215,6 +219,12 @@ public enum CaseEventKind: Sendable, Hashable {
     case handoverScheduled(number: Int, due: Instant)
     /// Discharge from the service, by whom, with the co-signer and reason when given.
     case discharge(by: Actor, coSigner: Actor? = nil, reason: String? = nil)
+    /// The case assigned to a clinician (and coordinator and team); a later one is a handover.
+    case assignment(Assignment)
+    /// An appointment booked, rescheduled or cancelled, by whom.
+    case appointment(AppointmentChange, by: Actor)
+    /// An outreach attempt: how, what came of it, by whom.
+    case outreach(method: OutreachMethod, outcome: OutreachOutcome, by: Actor)
 }
 
 /// One entry in a case timeline.
@@ -267,6 +277,8 @@ public struct CaseTimeline: Sendable, Hashable {
     public mutating func append(_ event: CaseEvent) throws(StepCareError) {
         var dates = [event.at]
         if case .handoverScheduled(_, let due) = event.kind { dates.append(due) }
+        if case .appointment(.booked(let appointment), _) = event.kind { dates.append(appointment.due) }
+        if case .appointment(.rescheduled(_, let due), _) = event.kind { dates.append(due) }
         if let date = dates.first(where: { !$0.isRecordable }) {
             // A date far enough out would overflow the calendar arithmetic, so it is shown as a count of minutes.
             let readable = (-1_000_000_000_000...1_000_000_000_000).contains(date.minutes)

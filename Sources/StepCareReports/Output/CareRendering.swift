@@ -18,11 +18,28 @@ package enum CareRendering {
                     + record.riskFlags.map { "\($0.ruleID) (\($0.urgency.identifier))" }.joined(separator: ", ")
             return "\(record.instrumentID) \(total)\(band)\(flags)"
         case .contact(let attended): return attended ? "session attended" : "no-show"
-        case .crisisContact: return "crisis contact"
-        case .emergencyVisit: return "ED visit"
+        case .crisisContact(let detail):
+            let parts = [detail.channel?.rawValue, detail.outcome?.rawValue].compactMap { $0 }
+            return "crisis contact" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
+        case .emergencyVisit(let outcome): return "ED visit" + (outcome.map { " (\($0.rawValue))" } ?? "")
         case .medicationConcern: return "medication safety concern"
+        case .prescriberQuestion: return "question for the prescriber (not a safety concern)"
         case .plan(.stability): return "stability plan recorded (early warning signs, coping, re-access, follow-up)"
         case .plan(.safety): return "safety plan recorded"
+        case .plan(.stepUp): return "step-up plan recorded (safety actions, check-ins, step-down target)"
+        case .assignment(let assignment):
+            return "assigned to \(assignment.clinician)"
+                + (assignment.coordinator.map { ", coordinator \($0)" } ?? "")
+                + (assignment.team.map { ", team \($0)" } ?? "") + " by \(assignment.by)"
+        case .appointment(.booked(let appointment), let actor):
+            return "appointment \(appointment.number) (\(appointment.purpose.rawValue)) booked for \(appointment.due) "
+                + "with \(appointment.with) by \(actor)"
+        case .appointment(.rescheduled(let number, let due), let actor):
+            return "appointment \(number) moved to \(due) by \(actor)"
+        case .appointment(.cancelled(let number, let reason), let actor):
+            return "appointment \(number) cancelled by \(actor)" + (reason == nil ? "" : "; reason recorded")
+        case .outreach(let method, let outcome, let actor):
+            return "outreach by \(method.rawValue): \(outcome.rawValue) (\(actor))"
         case .review(let kind, let actor, let coSigner):
             return "\(kind.rawValue) review by \(actor)" + (coSigner.map { ", co-signed by \($0)" } ?? "")
         case .note(let note): return "note (" + note.subject.rawValue.split(separator: "-").joined(separator: " ") + ")"
@@ -55,6 +72,12 @@ package enum CareRendering {
                 "early warning signs: " + plan.earlyWarningSigns, "coping actions: " + plan.copingActions,
                 "re-access: " + plan.reaccessRoute, "follow-up: " + plan.followUpSchedule,
             ]
+        case .plan(.stepUp(let plan)):
+            return [
+                "safety actions: " + plan.safetyActions, "check-ins: " + plan.checkIns,
+                "step-down target: " + plan.stepDownTarget,
+            ]
+        case .appointment(.cancelled(_, let reason), _): return reason.map { ["reason: " + $0] } ?? []
         case .placement(let placement): return placement.reason.map { ["reason: " + $0] } ?? []
         case .discharge(_, _, let reason): return reason.map { ["reason: " + $0] } ?? []
         case .correction(let correction): return ["reason: " + correction.reason]

@@ -99,7 +99,7 @@ package enum EvaluationJSON {
         return writer.text
     }
 
-    private static func write(_ recommendation: Recommendation, asOf now: Instant, into writer: inout JSONWriter) {
+    static func write(_ recommendation: Recommendation, asOf now: Instant, into writer: inout JSONWriter) {
         writer.beginObject()
         writer.string("rule", recommendation.ruleID)
         writer.integer("version", recommendation.ruleVersion)
@@ -120,6 +120,9 @@ package enum EvaluationJSON {
         case .handoverContact(let number):
             writer.string("kind", "handover-contact")
             writer.integer("handoverNumber", number)
+        case .followUpContact: writer.string("kind", "follow-up-contact")
+        case .scheduledContact: writer.string("kind", "scheduled-contact")
+        case .stepUpPlan: writer.string("kind", "step-up-plan")
         }
         writer.string("firedAt", RecordTime.text(recommendation.firedAt))
         writer.string("deadline", RecordTime.text(recommendation.deadline))

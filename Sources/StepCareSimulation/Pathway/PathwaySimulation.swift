@@ -112,8 +112,8 @@ private struct PathwayRunner {
                 queue.schedule(.referral, at: time + random.exponential(mean: 1 / p.referralRate))
             case .week(let k): week(k, at: time)
             case .contact(let k, let generation): contact(k, generation: generation, at: time)
-            case .crisis(let k): record(k, .crisisContact, at: time)
-            case .emergency(let k): record(k, .emergencyVisit, at: time)
+            case .crisis(let k): record(k, .crisisContact(), at: time)
+            case .emergency(let k): record(k, .emergencyVisit(), at: time)
             case .act(let k): act(k, at: time)
             }
         }
@@ -286,7 +286,7 @@ private struct PathwayRunner {
     /// Whether staff have something to do about `kind` for client `k` (a waiting client is not re-queued).
     func actionable(_ kind: RecommendationKind, _ k: Int) -> Bool {
         switch kind {
-        case .handoverContact: false
+        case .handoverContact, .scheduledContact: false
         case .place, .stepUp: !isWaiting(k)
         default: true
         }
@@ -340,7 +340,20 @@ private struct PathwayRunner {
                     .stepDown, tier: target, by: Self.clinician, coSigner: Self.supervisor, at: instant(time)), k)
         case .routeElsewhere:
             return move(MoveRequest(.discharge, by: Self.clinician, reason: "routed", at: instant(time)), k)
-        case .handoverContact:
+        case .followUpContact:
+            append(k, .outreach(method: .phone, outcome: .reached, by: Self.clinician), at: time)
+            return false
+        case .stepUpPlan:
+            append(
+                k,
+                .plan(
+                    .stepUp(
+                        StepUpPlan(
+                            safetyActions: "agreed with the client", checkIns: "weekly",
+                            stepDownTarget: "stable for 8 weeks"))),
+                at: time)
+            return false
+        case .handoverContact, .scheduledContact:
             return false
         }
     }

@@ -8,31 +8,39 @@ import StepCareStore
 extension CommandSpec {
     /// `case new [ID]`, `case ID`, `case`: open a case, switch to one, or list them.
     static let caseCommand = CommandSpec(
-        name: "case", abstract: "Open a case (case new), switch to one (case ID), or list them (case)",
+        name: "case", abstract: "Open a case (case new), switch to one (case ID), or list them (case [--owner …])",
         discussion: "case new opens a referral with a pseudonymous id (C001, C002, … unless you give one) and makes "
             + "it the current case; later commands act on it unless given --case ID. --referred dates the referral "
             + "(default: the session clock); --prefers records the tier the client would prefer, which triage "
             + "honours where safe; --demographics records optional fields for equity reporting, e.g. "
             + "\"age-band=25-34,sex=female\". The case is stored in the session's context (live, training or "
-            + "simulation). Never use a name as an id.",
-        arguments: [ArgumentSpec("WHAT", "new [ID], or an existing case id", arity: .zeroOrMore)],
+            + "simulation). Never use a name as an id. case alone lists the cases, filtered by --owner (clinician or "
+            + "coordinator), --mine, --team, --tier, --status (referred, open, discharged) and --search (part of an "
+            + "id, ignoring case); the case ids complete with Tab.",
+        arguments: [ArgumentSpec("WHAT", "new [ID], or an existing case id", arity: .zeroOrMore, completion: .caseID)],
         options: [
             OptionSpec("referred", value: "DATE", "When the referral arrived"),
             OptionSpec("prefers", value: "TIER", "The tier the client would prefer", completion: .tier),
             OptionSpec("demographics", value: "FIELD=VALUE,…", "Optional fields for equity reporting"),
             OptionSpec("json", "case (the list): one line of JSON per case (schema/stepcare-caseload-1.schema.json)"),
+            OptionSpec("owner", value: "STAFF", "case (the list): cases held by this clinician or coordinator"),
+            OptionSpec("mine", "case (the list): cases held by the logged-in user"),
+            OptionSpec("team", value: "TEAM", "case (the list): cases of this team"),
+            OptionSpec("tier", value: "TIER", "case (the list): cases in this tier", completion: .tier),
+            OptionSpec("status", value: "STATUS", "case (the list): referred, open or discharged"),
+            OptionSpec("search", value: "TEXT", "case (the list): ids containing TEXT, ignoring case"),
         ],
         examples: [
             "case new", "case new C042 --referred 2026-01-05 --prefers tier-1",
             "case new --demographics \"age-band=25-34,ethnicity=white-british\"", "case C001", "case",
+            "case --mine --status open", "case --tier tier-3 --search c04",
         ],
         writes: .recordsByKind
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let words = invocation.positionals
         let workspace = interpreter.workspace
         guard let first = words.first else {
-            try interpreter.recordAccess(invocation, client: nil)
-            listCases(interpreter, json: invocation.flag("json"))
+            try listCases(invocation, interpreter)
             return
         }
         guard first.text == "new" else {
@@ -90,27 +98,32 @@ extension CommandSpec {
         return fields
     }
 
-    private static func listCases(_ interpreter: Interpreter, json: Bool) {
+    private static func listCases(_ invocation: Invocation, _ interpreter: Interpreter) throws(Diagnostic) {
         let workspace = interpreter.workspace
-        guard !workspace.caseload.order.isEmpty || json else {
-            interpreter.output.line("no cases open; open one with: case new")
+        let filter = try interpreter.caseFilter(invocation)
+        let json = invocation.flag("json")
+        let cases = try interpreter.core(invocation) { () throws(StepCareError) in try workspace.cases(filter) }
+        guard !cases.isEmpty || json else {
+            interpreter.output.line(
+                workspace.caseload.order.isEmpty
+                    ? "no cases open; open one with: case new" : "no case matches; case alone lists them all")
             return
         }
-        for id in workspace.caseload.order {
-            guard let timeline = workspace.caseload.cases[id] else { continue }
-            let state = CaseState(timeline, asOf: workspace.now)
+        for summary in cases {
+            let events = workspace.caseload.cases[summary.caseID]?.events.count ?? 0
             if json {
                 interpreter.output.line(
                     CaseloadJSON.listed(
-                        caseID: id,
-                        status: state.isDischarged ? "discharged" : state.tier == nil ? "not-placed" : "placed",
-                        tier: state.isDischarged ? nil : state.tier, events: timeline.events.count,
-                        current: id == workspace.currentCase))
+                        caseID: summary.caseID,
+                        status: summary.status == .discharged
+                            ? "discharged" : summary.tier == nil ? "not-placed" : "placed",
+                        tier: summary.tier, events: events, current: summary.caseID == workspace.currentCase))
                 continue
             }
-            let tier = state.isDischarged ? "discharged" : (state.tier ?? "not placed")
-            let marker = id == workspace.currentCase ? "*" : " "
-            interpreter.output.line("\(marker) \(id)  \(tier)  \(timeline.events.count) events")
+            let tier = summary.status == .discharged ? "discharged" : (summary.tier ?? "not placed")
+            let marker = summary.caseID == workspace.currentCase ? "*" : " "
+            let owner = summary.assignment.map { "  \($0.clinician)" + ($0.team.map { " (\($0))" } ?? "") } ?? ""
+            interpreter.output.line("\(marker) \(summary.caseID)  \(tier)  \(events) events\(owner)")
         }
     }
 
@@ -121,7 +134,9 @@ extension CommandSpec {
             + "waits, with dates, and under each the text it carries: notes, plan contents, reasons. --json prints the "
             + "case as one line in the record format (stepcare-case/2, docs/record-format.md): every event in full, "
             + "with its id and who entered it.",
-        arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
+        arguments: [
+            ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional, completion: .caseID)
+        ],
         options: [OptionSpec("json", "Print the case as one line of record-format JSON")],
         examples: ["timeline", "timeline C001", "timeline C001 --json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in

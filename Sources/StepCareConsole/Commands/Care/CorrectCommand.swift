@@ -19,7 +19,7 @@ extension CommandSpec {
         ],
         options: [
             OptionSpec("reason", value: "TEXT", "Why it was entered in error (required)"),
-            OptionSpec("case", value: "ID", "The case (default: the current case)"),
+            OptionSpec("case", value: "ID", "The case (default: the current case)", completion: .caseID),
             OptionSpec("as", value: "ROLE:ID", "Who corrects it (default: the logged-in user)", completion: .actor),
             OptionSpec("variant", value: "ID", "A named variant of the replacement's instrument (score)"),
         ],
@@ -43,8 +43,8 @@ extension CommandSpec {
         var replacement: CaseEventKind?
         if let kind = words.first {
             let simple: [String: CaseEventKind] = [
-                "attended": .contact(attended: true), "no-show": .contact(attended: false), "crisis": .crisisContact,
-                "ed-visit": .emergencyVisit, "medication-concern": .medicationConcern,
+                "attended": .contact(attended: true), "no-show": .contact(attended: false), "crisis": .crisisContact(),
+                "ed-visit": .emergencyVisit(), "medication-concern": .medicationConcern,
             ]
             if kind.text == "score" {
                 replacement = try scoreEvent(Array(words.dropFirst()), invocation, interpreter)

@@ -12,7 +12,9 @@ extension CommandSpec {
             + "version fired, who may authorise it, what must be documented, and the evidence with its thresholds. "
             + "Returns to a tier after a step-down are listed as re-escalations. --json prints one line of JSON "
             + "(schema/stepcare-evaluation-1.schema.json; with --all, stepcare-caseload-1).",
-        arguments: [ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional)],
+        arguments: [
+            ArgumentSpec("CASE", "the case id (default: the current case)", arity: .optional, completion: .caseID)
+        ],
         options: [
             OptionSpec("at", value: "DATE", "Evaluate as of this time (default: the session clock)"),
             OptionSpec("all", "Evaluate every case and summarise what is outstanding, by rule"),
@@ -70,6 +72,7 @@ extension CommandSpec {
         for (rule, counts) in byRule.sorted(by: { $0.key < $1.key }) {
             interpreter.output.line("  \(rule): \(counts.count) (\(counts.overdue) overdue)")
         }
+        if outstanding > 0 { interpreter.output.line("which cases, by deadline: worklist --all") }
     }
 
     private static func lines(_ evaluation: Evaluation, caseID: String, engine: Engine) -> [String] {

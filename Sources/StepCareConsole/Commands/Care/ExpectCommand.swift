@@ -10,8 +10,9 @@ extension CommandSpec {
         discussion: "Forms: expect tier TIER (or none); expect recommends KIND; expect not-recommends KIND; expect "
             + "overdue KIND; expect flag open (or none); expect slot standard|rapid-access|exception; expect "
             + "waitlist TIER COUNT; expect refused COMMAND… (runs the command and passes only if it is refused, "
-            + "printing why; a command that cannot run as written, such as a misspelt role, fails the check). KIND is place, tier-review, step-up, step-down, safety-review, route-elsewhere or "
-            + "handover. Checks read the current case as of the session clock.",
+            + "printing why; a command that cannot run as written, such as a misspelt role, fails the check). KIND "
+            + "is place, tier-review, step-up, step-down, safety-review, route-elsewhere, handover, follow-up, "
+            + "check-in or step-up-plan. Checks read the current case as of the session clock.",
         arguments: [ArgumentSpec("CHECK", "what to check, and its arguments", arity: .oneOrMore)],
         examples: [
             "expect tier tier-3", "expect recommends step-up", "expect flag none",
@@ -49,7 +50,14 @@ extension CommandSpec {
             actual = state.tier ?? "none"
             passed = actual == wanted
         case "recommends", "not-recommends", "overdue":
-            wanted = try argument(0, "a recommendation kind").text
+            let word = try argument(0, "a recommendation kind")
+            wanted = word.text
+            // A misspelt kind would make `not-recommends` pass for the wrong reason.
+            guard RecommendationKind.words.contains(wanted) else {
+                throw Diagnostic(
+                    .invalidOption, "\"\(wanted)\" is not a recommendation kind",
+                    hint: "kinds: " + RecommendationKind.words.joined(separator: ", "), at: word.location)
+            }
             let matching = evaluation.recommendations.filter { $0.kind.word == wanted }
             let kinds = evaluation.recommendations.map(\.kind.word)
             actual = kinds.isEmpty ? "no recommendations" : "recommendations: " + kinds.joined(separator: ", ")

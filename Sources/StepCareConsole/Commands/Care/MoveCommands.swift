@@ -11,8 +11,11 @@ extension CommandSpec {
         ),
         OptionSpec("reason", value: "TEXT", "The reason (required for an override)"),
         OptionSpec("exception", "Place over capacity if the tier is full (needs an authorised exception)"),
-        OptionSpec("case", value: "ID", "The case (default: the current case)"),
+        OptionSpec("case", value: "ID", "The case (default: the current case)", completion: .caseID),
         OptionSpec("at", value: "DATE", "When (default: the session clock)"),
+        OptionSpec(
+            "hand-over-to", value: "STAFF",
+            "Hand the case to this clinician with the move (a recorded handover; the team is kept)"),
     ]
 
     private static let moveDiscussion =
@@ -20,7 +23,8 @@ extension CommandSpec {
         + "against safety (no step-down or discharge with an open risk flag), against the documentation the "
         + "rights require, and against capacity: an ordinary slot, a reserved rapid-access slot for step-ups and "
         + "clients with an open risk flag, an authorised exception with --exception, or else the waitlist, with "
-        + "any step-up deadline and its breach reported. A refused decision leaves the case unchanged."
+        + "any step-up deadline and its breach reported. --hand-over-to STAFF records the handover to the "
+        + "receiving clinician in the same command. A refused decision leaves the case unchanged."
 
     /// `place [TIER]`: initial placement by triage.
     static let place = move(
@@ -82,6 +86,20 @@ extension CommandSpec {
             }
             interpreter.output.line("\(caseID) \(request.at): " + describe(outcome.result))
             outcome.trace.forEach { interpreter.output.line("  \($0)") }
+            if let receiver = invocation.values["hand-over-to"] {
+                let workspace = interpreter.workspace
+                let held = workspace.monitor(caseID)?.state.assignment
+                var bound = invocation
+                bound.values["to"] = receiver
+                try interpreter.core(bound) { () throws(StepCareError) in
+                    try workspace.assign(
+                        caseID, clinician: receiver.text, coordinator: held?.coordinator, team: held?.team,
+                        by: invocation.values["as"]?.text, at: request.at)
+                }
+                if let last = workspace.caseload.cases[caseID]?.events.last {
+                    interpreter.output.line("\(caseID) \(last.at): \(CareRendering.text(last.kind))")
+                }
+            }
         }
     }
 

@@ -81,8 +81,26 @@ extension CommandSpec {
             var line = "  \(status.tier.id.padding(to: 8)) ordinary \(status.standardUsed)/\(capacity.standardSlots)"
             line += "  rapid-access \(status.rapidAccessUsed)/\(capacity.rapidAccessSlots)"
             if status.exceptionsUsed > 0 { line += "  over capacity \(status.exceptionsUsed)" }
-            line += "  waitlist " + (status.waitlist.isEmpty ? "none" : status.waitlist.joined(separator: ", "))
+            line += "  waitlist " + (status.waitlist.isEmpty ? "none" : "\(status.waitlist.count)")
             interpreter.output.line(line)
+            waitlistLines(status, asOf: now, interpreter).forEach(interpreter.output.line)
         }
+    }
+
+    /// The tier's waitlist, longest-waiting first, one case a line: how long it has waited and who holds it;
+    /// the first 20, then how many more.
+    private static func waitlistLines(_ status: CapacityStatus, asOf now: Instant, _ interpreter: Interpreter)
+        -> [String]
+    {
+        let shown = 20
+        var lines = status.waitlist.prefix(shown).enumerated().map { position, caseID in
+            let monitor = interpreter.workspace.monitor(caseID)
+            let since = monitor?.activeWaits.first { $0.tier == status.tier.id }?.at
+            let holder = monitor?.state.assignment.map { "  " + $0.clinician + ($0.team.map { "/" + $0 } ?? "") }
+            let waited = since.map { "waiting \((now - $0).days) days (since \($0))" } ?? "waiting"
+            return "    \(position + 1). \(caseID)  \(waited)" + (holder ?? "")
+        }
+        if status.waitlist.count > shown { lines.append("    … and \(status.waitlist.count - shown) more") }
+        return lines
     }
 }

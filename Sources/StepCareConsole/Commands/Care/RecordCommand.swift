@@ -8,8 +8,13 @@ extension CommandSpec {
     static let record = CommandSpec(
         name: "record", abstract: "Record an event on a case: a score, contact, crisis, plan or review",
         discussion: "KIND is one of: score ID ANSWER… (scores the administration; risk flags go on the case), "
-            + "attended, no-show, crisis, ed-visit, medication-concern, plan stability (needs --warning-signs, "
-            + "--coping, --reaccess and --follow-up), plan safety --summary TEXT, review structured|supervisor "
+            + "attended, no-show, crisis [--channel CHANNEL] [--outcome OUTCOME], ed-visit [--outcome OUTCOME], "
+            + "medication-concern (a safety concern: escalates), medication-question (a question for the "
+            + "prescriber: does not), outreach METHOD --outcome OUTCOME (methods: "
+            + OutreachMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; outcomes: "
+            + OutreachOutcome.allCases.map(\.rawValue).joined(separator: ", ") + "), plan stability (needs "
+            + "--warning-signs, --coping, --reaccess and --follow-up), plan safety --summary TEXT, plan step-up "
+            + "(needs --safety-actions, --check-ins and --step-down-target), review structured|supervisor "
             + "--as ROLE:ID, or review risk --as ROLE:ID (the documented risk review, the only thing that clears a "
             + "risk flag; the role must have the clear-risk-flag right), or note TEXT (a free-text note on the case; "
             + "--about contact for a session note). --summary on a review keeps its content as a note, and --note "
@@ -23,7 +28,7 @@ extension CommandSpec {
                 "DETAIL", "for score: the instrument and answers; for plan and review: the kind", arity: .zeroOrMore),
         ],
         options: [
-            OptionSpec("case", value: "ID", "The case (default: the current case)"),
+            OptionSpec("case", value: "ID", "The case (default: the current case)", completion: .caseID),
             OptionSpec("at", value: "DATE", "When it happened (default: the session clock)"),
             OptionSpec("variant", value: "ID", "A named variant of the instrument (score)"),
             OptionSpec("as", value: "ROLE:ID", "Who did it (review)", completion: .actor),
@@ -36,9 +41,22 @@ extension CommandSpec {
             OptionSpec("summary", value: "TEXT", "Safety plan: a summary; review: what it found (kept as a note)"),
             OptionSpec("note", value: "TEXT", "attended, no-show: a note on the contact"),
             OptionSpec("about", value: "SUBJECT", "note: general (default) or contact"),
+            OptionSpec(
+                "channel", value: "CHANNEL",
+                "crisis: " + CrisisChannel.allCases.map(\.rawValue).joined(separator: ", ")),
+            OptionSpec(
+                "outcome", value: "OUTCOME",
+                "crisis: " + CrisisOutcome.allCases.map(\.rawValue).joined(separator: ", ") + "; ed-visit: "
+                    + EmergencyOutcome.allCases.map(\.rawValue).joined(separator: ", ") + "; outreach: "
+                    + OutreachOutcome.allCases.map(\.rawValue).joined(separator: ", ")),
+            OptionSpec("safety-actions", value: "TEXT", "Step-up plan: the specific safety actions"),
+            OptionSpec("check-ins", value: "TEXT", "Step-up plan: the check-in schedule"),
+            OptionSpec("step-down-target", value: "TEXT", "Step-up plan: what would allow a step-down"),
         ],
         examples: [
             "record score phq9 2 2 2 2 1 1 1 1 0", "record attended", "record crisis --at 2026-01-10",
+            "record crisis --channel phone-line --outcome follow-up-arranged",
+            "record outreach phone --outcome reached",
             "record review risk --as clinician:ana --summary \"…\"", "record note \"phoned; will attend Monday\"",
             "record plan stability --warning-signs \"…\" --coping \"…\" --reaccess \"…\" --follow-up \"…\"",
         ],
@@ -49,13 +67,16 @@ extension CommandSpec {
         let kindWord = invocation.positionals[0]
         let detail = Array(invocation.positionals.dropFirst())
         let simple: [String: CaseEventKind] = [
-            "attended": .contact(attended: true), "no-show": .contact(attended: false), "crisis": .crisisContact,
-            "ed-visit": .emergencyVisit, "medication-concern": .medicationConcern,
+            "attended": .contact(attended: true), "no-show": .contact(attended: false), "crisis": .crisisContact(),
+            "ed-visit": .emergencyVisit(), "medication-concern": .medicationConcern,
+            "medication-question": .prescriberQuestion,
         ]
         // Options that carry text go only with the kinds that keep it: none is ever silently dropped.
         let keeps: [String: Set<String>] = [
             "note": ["attended", "no-show"], "summary": ["plan", "review"], "about": ["note"],
             "warning-signs": ["plan"], "coping": ["plan"], "reaccess": ["plan"], "follow-up": ["plan"],
+            "safety-actions": ["plan"], "check-ins": ["plan"], "step-down-target": ["plan"], "channel": ["crisis"],
+            "outcome": ["crisis", "ed-visit", "outreach"],
         ]
         for (option, kinds) in keeps.sorted(by: { $0.key < $1.key })
         where invocation.values[option] != nil && !kinds.contains(kindWord.text) {
@@ -70,7 +91,23 @@ extension CommandSpec {
             if let extra = detail.first {
                 throw Diagnostic(.unexpectedArgument, "record \(word) takes no more words", at: extra.location)
             }
-            events.append(simple[word] ?? .crisisContact)
+            switch word {
+            case "crisis":
+                events.append(
+                    .crisisContact(
+                        CrisisDetail(
+                            channel: try Interpreter.code(
+                                invocation.values["channel"], CrisisChannel.self, option: "channel"),
+                            outcome: try Interpreter.code(
+                                invocation.values["outcome"], CrisisOutcome.self, option: "outcome"))))
+            case "ed-visit":
+                events.append(
+                    .emergencyVisit(
+                        outcome: try Interpreter.code(
+                            invocation.values["outcome"], EmergencyOutcome.self, option: "outcome")))
+            default:
+                events.append(simple[word] ?? .medicationConcern)
+            }
             if word == "attended" || word == "no-show" {
                 events += try note(invocation, option: "note", about: .contact)
             }
@@ -78,6 +115,8 @@ extension CommandSpec {
             events.append(try scoreEvent(detail, invocation, interpreter))
         case "plan":
             events.append(try planEvent(detail, invocation))
+        case "outreach":
+            events.append(try outreachEvent(detail, invocation, interpreter))
         case "review":
             if let review = try reviewEvent(detail, invocation, interpreter, caseID: caseID, at: at) {
                 events.append(review)
@@ -110,7 +149,8 @@ extension CommandSpec {
         default:
             throw Diagnostic(
                 .invalidOption, "that is not a record kind",
-                hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, plan, review, note",
+                hint: "kinds: score, attended, no-show, crisis, ed-visit, medication-concern, medication-question, "
+                    + "outreach, plan, review, note",
                 at: kindWord.location)
         }
         for event in events {
@@ -177,11 +217,48 @@ extension CommandSpec {
                     at: detail.first?.location)
             }
             return .plan(.safety(summary: text("summary")))
+        case "step-up":
+            let plan = StepUpPlan(
+                safetyActions: text("safety-actions"), checkIns: text("check-ins"),
+                stepDownTarget: text("step-down-target"))
+            guard plan.missingParts.isEmpty else {
+                throw Diagnostic(
+                    .missingDocumentation, "the step-up plan is missing: " + plan.missingParts.joined(separator: ", "),
+                    hint: Documentation.stepUpPlan.howToSupply, at: detail.first?.location)
+            }
+            return .plan(.stepUp(plan))
         default:
             throw Diagnostic(
-                .invalidOption, "record plan takes stability or safety", hint: "e.g. record plan safety --summary TEXT",
+                .invalidOption, "record plan takes stability, safety or step-up",
+                hint: "e.g. record plan safety --summary TEXT",
                 at: detail.first?.location ?? invocation.location)
         }
+    }
+
+    /// An outreach attempt: `outreach METHOD --outcome OUTCOME`, by the acting user.
+    private static func outreachEvent(
+        _ detail: [CommandArgument], _ invocation: Invocation, _ interpreter: Interpreter
+    ) throws(Diagnostic) -> CaseEventKind {
+        let methods = OutreachMethod.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let word = detail.first else {
+            throw Diagnostic(
+                .missingArgument, "record outreach needs its method (\(methods))",
+                hint: "e.g. record outreach phone --outcome reached", at: invocation.location)
+        }
+        if detail.count > 1 {
+            throw Diagnostic(.unexpectedArgument, "record outreach takes one method", at: detail[1].location)
+        }
+        guard let method = try Interpreter.code(word, OutreachMethod.self, option: "method") else {
+            preconditionFailure("a method word was given")
+        }
+        guard let outcome = try Interpreter.code(invocation.values["outcome"], OutreachOutcome.self, option: "outcome")
+        else {
+            throw Diagnostic(
+                .missingArgument, "record outreach needs --outcome OUTCOME",
+                hint: "outcomes: " + OutreachOutcome.allCases.map(\.rawValue).joined(separator: ", "),
+                at: invocation.location)
+        }
+        return .outreach(method: method, outcome: outcome, by: try interpreter.requiredActor(invocation))
     }
 
     /// A structured or supervisor review event; a risk review goes through the engine (rights) and is stored
