@@ -89,7 +89,9 @@ extension CommandSpec {
 
     /// The tier's waitlist, longest-waiting first, one case a line: how long it has waited and who holds it;
     /// the first 20, then how many more.
-    private static func waitlistLines(_ status: CapacityStatus, asOf now: Instant, _ interpreter: Interpreter)
+    private static func waitlistLines(
+        _ status: CapacityStatus, asOf now: Instant, _ interpreter: Interpreter
+    )
         -> [String]
     {
         let shown = 20
