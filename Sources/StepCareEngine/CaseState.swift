@@ -80,9 +80,13 @@ public struct CaseState: Sendable {
             handovers = []
         case .contact(let attended):
             if attended, tier != nil { sessions.append(index) }
-            // The contact keeps the first open appointment booked for the same day.
-            let day = events[index].at.startOfDay
-            if let open = appointments.firstIndex(where: { $0.isOpen && $0.appointment.due.startOfDay == day }) {
+            // The contact settles the first open appointment of its day that is due no more than an hour after it
+            // (a client may be seen a little early; a morning contact does not settle an afternoon appointment).
+            let at = events[index].at
+            if let open = appointments.firstIndex(where: {
+                $0.isOpen && $0.appointment.due.startOfDay == at.startOfDay
+                    && $0.appointment.due <= at + AppointmentStatus.earlyArrival
+            }) {
                 appointments[open].kept = attended
             }
         case .assignment(let assignment):
@@ -115,6 +119,9 @@ public struct CaseState: Sendable {
         case .discharge:
             isDischarged = true
             tier = nil
+            for number in appointments.indices where appointments[number].isOpen {
+                appointments[number].closedAtDischarge = true
+            }
         default:
             break
         }
@@ -190,11 +197,16 @@ public struct AppointmentStatus: Sendable, Hashable {
     /// Whether it was cancelled.
     public var isCancelled = false
     /// Whether the client attended (`true`), did not attend (`false`), or nothing is recorded yet (`nil`): a
-    /// contact recorded on the appointment's day settles the first open appointment of that day.
+    /// contact recorded on the appointment's day, no more than ``earlyArrival`` before it, settles it.
     public var kept: Bool?
+    /// Whether the case was discharged while it was still open (it will not happen).
+    public var closedAtDischarge = false
 
-    /// Whether it still stands: not cancelled and no contact recorded for it.
-    public var isOpen: Bool { !isCancelled && kept == nil }
+    /// How early a contact may be and still settle an appointment: an hour.
+    public static let earlyArrival = TimeSpan(minutes: 60)
+
+    /// Whether it still stands: not cancelled, no contact recorded for it, the case not discharged.
+    public var isOpen: Bool { !isCancelled && kept == nil && !closedAtDischarge }
 }
 
 extension CountedEvent {

@@ -72,13 +72,26 @@ extension CaseState {
         case .recurring(let kind, let span):
             guard tier != nil else { return result(explain, false, { ["not in a tier"] }) }
             return evaluated(.noEventsFor(kind, span: span), explain)
-        case .enteredBy(let move):
-            let holds = tier != nil && placement?.kind == move
+        case .enteredFrom(let tiers):
+            let from = placement?.from
+            let holds = tier != nil && from.map(tiers.contains) == true
             return result(
                 explain,
                 holds, since: tierStart, index: placementIndex ?? -1,
-                { [placement.map { "entered \($0.tier) by a \($0.kind.rawValue) on \(tierStart)" } ?? "not in a tier"] }
-            )
+                {
+                    [
+                        placement.map {
+                            "entered \($0.tier) from \($0.from ?? "no tier") (\($0.kind.rawValue)) on \(tierStart)"
+                        } ?? "not in a tier"
+                    ]
+                })
+        case .recorded(let kind):
+            let latest = indices(of: kind).last
+            let holds = latest.map { events[$0].at == now } ?? false
+            return result(
+                explain,
+                holds, since: now, index: holds ? latest ?? -1 : -1,
+                { [holds ? "\(kind) recorded on \(now)" : "no \(kind) recorded on \(now)"] })
         case .timeInTier(let span):
             guard let tier = tier else { return result(explain, false, { ["not in a tier"] }) }
             let start = tierStart
@@ -319,7 +332,7 @@ extension CaseState {
         case .not(let inner):
             return nextTimeChange(inner)
         case .always, .scoreAtLeast, .scoreBelow, .noReliableImprovement, .persistsAtLeast, .bandWorsened,
-            .bandImproved, .sessions, .openRiskFlag, .notPlaced, .enteredBy:
+            .bandImproved, .sessions, .openRiskFlag, .notPlaced, .enteredFrom, .recorded:
             return nil
         }
     }

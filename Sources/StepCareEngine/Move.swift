@@ -318,13 +318,7 @@ extension Engine {
                 if case .plan(.stepUp(let plan)) = $0 { plan.missingParts.isEmpty } else { false }
             }
         case .contact:
-            return state.hasSinceTierStart {
-                switch $0 {
-                case .contact(attended: true): true
-                case .outreach(_, let outcome, _): outcome.reachedClient
-                default: false
-                }
-            }
+            return state.hasSinceTierStart { $0.isFollowUpContact }
         }
     }
 }

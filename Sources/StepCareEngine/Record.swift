@@ -40,6 +40,12 @@ extension Engine {
             throw StepCareError(
                 .invalidMove, "case \(caseID) has been discharged", hint: "open a new referral with case new")
         }
+        if let last = timeline.lastEventAt, time < last {
+            throw StepCareError(
+                .datesOutOfOrder, "the event is dated \(time), before the case's latest event (\(last))",
+                hint: "events are recorded in order; give --at \(last) or later")
+        }
+        try Self.checkText(kind)
         if case .appointment(let change, _) = kind {
             try check(change, at: time, CaseState(timeline, asOf: time))
         }
@@ -67,6 +73,11 @@ extension Engine {
             due = nil
         }
         guard let due else { return }
+        guard due <= time + Self.bookingHorizon else {
+            throw StepCareError(
+                .invalidAppointment, "\(due) is more than a year ahead; appointments are booked up to a year ahead",
+                hint: "check the year of --on", field: "on")
+        }
         guard due >= time else {
             throw StepCareError(
                 .invalidAppointment, "\(due) is in the past (it is \(time)); an appointment is booked ahead",
@@ -91,7 +102,7 @@ extension Engine {
                 .invalidAppointment, "there is no appointment \(number) on this case",
                 hint: state.appointments.isEmpty
                     ? "book one with: appointment book --on TIME --with STAFF"
-                    : "appointments are numbered 1 to \(state.appointments.count); see them with: worklist --case ID",
+                    : "appointments are numbered 1 to \(state.appointments.count); see them with: appointment list",
                 field: "number")
         }
         let status = state.appointments[number - 1]
@@ -101,9 +112,49 @@ extension Engine {
                 "appointment \(number) is "
                     + (status.isCancelled
                         ? "cancelled"
-                        : "already recorded as "
-                            + (status.kept == true ? "attended" : "a no-show")),
+                        : status.closedAtDischarge
+                            ? "closed: the case was discharged"
+                            : "already recorded as " + (status.kept == true ? "attended" : "a no-show")),
                 hint: "book a new one with: appointment book --on TIME --with STAFF", field: "number")
+        }
+    }
+}
+
+extension Engine {
+    /// How far ahead an appointment may be booked: 366 days.
+    public static let bookingHorizon = TimeSpan(minutes: 366 * 1440)
+
+    /// Checks the free text a record carries (plan parts, a cancellation's reason) as notes are checked: no
+    /// control characters (escape sequences could rewrite a screen), at most ``CaseNote/maximumLength``
+    /// characters.
+    static func checkText(_ kind: CaseEventKind) throws(StepCareError) {
+        var texts: [(field: String, text: String)] = []
+        switch kind {
+        case .plan(.stability(let plan)):
+            texts = [
+                ("warning-signs", plan.earlyWarningSigns), ("coping", plan.copingActions),
+                ("reaccess", plan.reaccessRoute), ("follow-up", plan.followUpSchedule),
+            ]
+        case .plan(.safety(let summary)): texts = [("summary", summary)]
+        case .plan(.stepUp(let plan)):
+            texts = [
+                ("safety-actions", plan.safetyActions), ("check-ins", plan.checkIns),
+                ("step-down-target", plan.stepDownTarget),
+            ]
+        case .appointment(.cancelled(_, let reason?), _): texts = [("reason", reason)]
+        default: return
+        }
+        for (field, text) in texts {
+            guard !text.containsControlCharacters else {
+                throw StepCareError(
+                    .invalidNote, "--\(field) holds control characters (such as an escape sequence)",
+                    hint: "write plain text; line breaks and tabs are kept", field: field)
+            }
+            guard text.count <= CaseNote.maximumLength else {
+                throw StepCareError(
+                    .invalidNote, "--\(field) is longer than \(CaseNote.maximumLength) characters",
+                    hint: "keep the plan short and put the detail in notes", field: field)
+            }
         }
     }
 }

@@ -113,10 +113,10 @@ extension Engine {
             return true
         case (.routeElsewhere, .review(.structured, _, _)):
             return true
-        case (.followUpContact, .contact(attended: true)), (.scheduledContact, .contact(attended: true)):
+        case (.followUpContact, let event):
+            return event.isFollowUpContact
+        case (.scheduledContact, .contact(attended: true)):
             return true
-        case (.followUpContact, .outreach(_, let outcome, _)):
-            return outcome.reachedClient
         case (.stepUpPlan, .plan(.stepUp)):
             return true
         default:

@@ -149,8 +149,8 @@ extension ReferenceEngine {
             return true
         case (.followUpContact, .contact(attended: true)), (.scheduledContact, .contact(attended: true)):
             return true
-        case (.followUpContact, .outreach(_, let outcome, _)):
-            return outcome == .reached || outcome == .declined
+        case (.followUpContact, .outreach(let method, let outcome, _)):
+            return (method == .phone || method == .visit) && outcome == .reached
         case (.stepUpPlan, .plan(.stepUp)):
             return true
         default:

@@ -32,12 +32,23 @@ extension ReplayState {
         case .recurring(let kind, let span):
             guard tier != nil else { return result(false, ["not in a tier"]) }
             return evaluate(.noEventsFor(kind, span: span))
-        case .enteredBy(let move):
+        case .enteredFrom(let tiers):
             var entered: Placement?
             if let placementIndex, case .placement(let placement) = events[placementIndex].kind { entered = placement }
             return result(
-                tier != nil && entered?.kind == move, since: tierStart, index: placementIndex ?? -1,
-                [entered.map { "entered \($0.tier) by a \($0.kind.rawValue) on \(tierStart)" } ?? "not in a tier"])
+                tier != nil && entered?.from.map(tiers.contains) == true, since: tierStart,
+                index: placementIndex ?? -1,
+                [
+                    entered.map {
+                        "entered \($0.tier) from \($0.from ?? "no tier") (\($0.kind.rawValue)) on \(tierStart)"
+                    } ?? "not in a tier"
+                ])
+        case .recorded(let kind):
+            let latest = indices(of: kind).last
+            let holds = latest.map { events[$0].at == now } ?? false
+            return result(
+                holds, since: now, index: holds ? latest ?? -1 : -1,
+                [holds ? "\(kind) recorded on \(now)" : "no \(kind) recorded on \(now)"])
         case .timeInTier(let span):
             guard let tier else { return result(false, ["not in a tier"]) }
             return result(

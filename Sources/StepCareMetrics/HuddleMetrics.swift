@@ -219,11 +219,11 @@ public struct HuddleMetrics: Sendable {
                 "crisis-per-100-client-weeks",
                 counts.placedDays > 0 ? 100 * Double(counts.crisis) / (counts.placedDays / 7) : .nan,
                 support: counts.cohort, numerator: counts.crisis)
-            count("check-in.expected", counts.checkInsExpected)
+            count("check-in.weeks", counts.checkInsExpected)
             if engine.contactSchedule(of: package.id) != nil {
-                percent("check-in.adherence", counts.checkInsMet, of: counts.checkInsExpected)
+                percent("check-in.weeks-seen", counts.checkInsMet, of: counts.checkInsExpected)
             } else {
-                add("check-in.adherence", .nan, support: 0)
+                add("check-in.weeks-seen", .nan, support: 0)
             }
             count("finished", counts.finished)
             count("finished.unpaired", counts.unpaired)

@@ -24,19 +24,23 @@ public struct CaseFilter: Sendable, Hashable {
     public var status: Status?
     /// Cases whose id contains this text, ignoring case.
     public var search: String?
+    /// One case, by its exact id.
+    public var caseID: String?
 
     /// Whether it covers every case.
     public var coversEverything: Bool { self == CaseFilter() }
 
     /// Creates a filter.
     public init(
-        owner: String? = nil, team: String? = nil, tier: String? = nil, status: Status? = nil, search: String? = nil
+        owner: String? = nil, team: String? = nil, tier: String? = nil, status: Status? = nil, search: String? = nil,
+        caseID: String? = nil
     ) {
         self.owner = owner
         self.team = team
         self.tier = tier
         self.status = status
         self.search = search
+        self.caseID = caseID
     }
 }
 
@@ -94,6 +98,7 @@ public struct CaseSummary: Sendable, Hashable {
         if let search = filter.search, !search.isEmpty, !caseID.lowercased().contains(search.lowercased()) {
             return false
         }
+        if let id = filter.caseID, caseID != id { return false }
         return true
     }
 }
@@ -108,6 +113,11 @@ extension Workspace {
                 throw StepCareError(
                     .invalidOption, "a team id is 1–32 letters, digits, '-', '_' or '.', starting with a letter",
                     hint: "e.g. team add north", field: "name")
+            }
+            if let same = teams.keys.first(where: { $0.lowercased() == name.lowercased() && $0 != name }) {
+                throw StepCareError(
+                    .invalidOption, "there is already a team \(same); team ids differ by more than case",
+                    hint: "use \(same), or choose another id", field: "name")
             }
             guard teams[name] == nil else {
                 throw StepCareError(
@@ -138,20 +148,41 @@ extension Workspace {
         teams.filter { $0.value.contains(user) }.keys.sorted()
     }
 
-    /// Assigns a case to a clinician, optionally with a care coordinator and a team; a later assignment is a
-    /// recorded handover. The clinician and coordinator are registered users; the team exists.
+    /// What an assignment does with a field it is not told to change.
+    public enum Keep: Sendable, Hashable {
+        /// Keep the case's current value.
+        case current
+        /// Set this value, or clear it with `nil`.
+        case set(String?)
+    }
+
+    /// Assigns a case to a clinician; the care coordinator and team are kept unless changed (`.set(nil)` clears
+    /// one). A later assignment is a recorded handover. The clinician and coordinator are registered users; the
+    /// team exists. An assignment that changes nothing is refused.
     @discardableResult
     public func assign(
-        _ caseID: String? = nil, clinician: String, coordinator: String? = nil, team: String? = nil, by: String? = nil,
-        at: Instant? = nil
+        _ caseID: String? = nil, clinician: String, coordinator: Keep = .current, team: Keep = .current,
+        by: String? = nil, at: Instant? = nil
     ) throws(StepCareError) -> CaseTimeline {
         try perform("assign", client: caseID ?? currentCase) { () throws(StepCareError) in
             let actor = try actingActor(named: by)
+            let id = try self.caseID(caseID)
             _ = try registeredUser(clinician, field: "to")
-            if let coordinator { _ = try registeredUser(coordinator, field: "coordinator") }
-            if let team { _ = try knownTeam(team) }
-            let assignment = Assignment(clinician: clinician, coordinator: coordinator, team: team, by: actor)
-            return try record(.assignment(assignment), on: caseID, at: at)
+            let held = caseload.cases[id].flatMap { CaseSummary($0).assignment }
+            var chosenCoordinator = held?.coordinator
+            if case .set(let value) = coordinator { chosenCoordinator = value }
+            var chosenTeam = held?.team
+            if case .set(let value) = team { chosenTeam = value }
+            if let chosenCoordinator { _ = try registeredUser(chosenCoordinator, field: "coordinator") }
+            if let chosenTeam { _ = try knownTeam(chosenTeam) }
+            if let held, held.clinician == clinician, held.coordinator == chosenCoordinator, held.team == chosenTeam {
+                throw StepCareError(
+                    .invalidOption, "case \(id) is already held so",
+                    hint: "name a different clinician, coordinator or team", field: "to")
+            }
+            let assignment = Assignment(
+                clinician: clinician, coordinator: chosenCoordinator, team: chosenTeam, by: actor)
+            return try record(.assignment(assignment), on: id, at: at)
         }
     }
 
@@ -224,7 +255,7 @@ extension Workspace {
     ) throws(StepCareError) -> [WorkItem] {
         try check(filter)
         let engine = try requireEngine()
-        try recordAccess("worklist")
+        try recordAccess("worklist", client: filter.caseID)
         let now = moment ?? self.now
         let horizon = horizon ?? now.endOfDay
         var items: [WorkItem] = []
@@ -233,7 +264,11 @@ extension Workspace {
             // A discharged case owes nothing: it is never folded (a discharge is the last event of a closed case).
             if case .discharge = timeline.events.last?.kind { continue }
             if !filter.coversEverything {
-                let summary = monitors[id].map { CaseSummary(caseID: id, monitor: $0) } ?? CaseSummary(timeline)
+                // A folded case is read from its running view, brought up to date first; others from the record.
+                let summary =
+                    monitors[id] != nil
+                    ? monitor(id).map { CaseSummary(caseID: id, monitor: $0) } ?? CaseSummary(timeline)
+                    : CaseSummary(timeline)
                 guard summary.matches(filter) else { continue }
             }
             // A case with events after the moment asked about is read as it stood then (replayed, not kept).
@@ -250,6 +285,7 @@ extension Workspace {
         if let owner = filter.owner { _ = try registeredUser(owner, field: "owner") }
         if let team = filter.team { _ = try knownTeam(team) }
         if let tier = filter.tier { _ = try self.tier(tier, field: "tier") }
+        if let id = filter.caseID { _ = try caseID(id) }
     }
 
     /// The team `name`, which must exist.

@@ -73,6 +73,39 @@ import Testing
         refused("team add north", .invalidOption, mentioning: ["already"])
         refused("team join north zed", .unknownUser)
         refused("expect not-recommends chek-in", .invalidOption, mentioning: ["check-in"])
+        refused("appointment book --on 2026-01-06T11:00 --with ana --reason why", .invalidOption, mentioning: ["lost"])
+        refused("appointment move 1 --on 2026-01-06T11:00 --with lee", .invalidOption, mentioning: ["lost"])
+        refused("appointment cancel 1 --on 2026-01-06T11:00", .invalidOption, mentioning: ["lost"])
+        refused("appointment book --on 2027-06-01T11:00 --with ana", .invalidAppointment, mentioning: ["a year"])
+        refused(
+            "record plan step-up --safety-actions a --check-ins b --step-down-target c --summary s", .invalidOption,
+            mentioning: ["lost"])
+        refused(
+            "record plan step-up --safety-actions \"a\u{1B}[2J\" --check-ins b --step-down-target c", .invalidNote,
+            mentioning: ["control characters"])
+        refused("assign --to ana", .invalidOption, mentioning: ["already held"])
+        refused("worklist --all --team north", .invalidOption, mentioning: ["contradict"])
+        refused("team add NORTH", .invalidOption, mentioning: ["north"])
+        refused("team list extra", .invalidOption)
+        refused("override tier-2 --as ana --cosign raj --reason x --hand-over-to nobody", .unknownUser)
+    }
+
+    /// A handover with a move puts the case on the receiver's list at once; the team is kept.
+    @Test func aHandoverWithAMoveMovesTheCaseBetweenWorklists() throws {
+        try interpreter.run(
+            try Parser.parse(
+                """
+                user add bob --role clinician
+                user add lee --role supervisor
+                worklist --owner ana
+                record review structured --as ana
+                record review supervisor --as lee
+                step-up tier-3 --as ana --cosign lee --hand-over-to bob
+                """))
+        #expect(try printed("worklist --owner ana").contains("nothing due"))
+        let bob = try printed("worklist --owner bob")
+        #expect(bob.contains("C001 [bob/north]") && bob.contains("write the step-up plan"), "\(bob)")
+        #expect(try printed("case --team north").contains("C001  tier-3"))
     }
 
     /// What `source` prints.

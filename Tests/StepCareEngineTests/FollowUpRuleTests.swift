@@ -31,13 +31,17 @@ import Testing
         #expect(made.authorisers.contains("care team"))
     }
 
-    /// Met by an attended contact or an outreach that reached the client; an unanswered call does not meet it.
+    /// Met by an attended contact or a call or visit that reached the client (HEDIS FUM counts visits and
+    /// telephone contacts); a declined or unanswered call, a message, a letter or a no-show does not meet it.
     @Test(arguments: [
         (CaseEventKind.contact(attended: true), true),
         (.outreach(method: .phone, outcome: .reached, by: F.clinician), true),
-        (.outreach(method: .visit, outcome: .declined, by: F.clinician), true),
+        (.outreach(method: .visit, outcome: .reached, by: F.clinician), true),
+        (.outreach(method: .visit, outcome: .declined, by: F.clinician), false),
         (.outreach(method: .phone, outcome: .noAnswer, by: F.clinician), false),
         (.outreach(method: .text, outcome: .messageLeft, by: F.clinician), false),
+        (.outreach(method: .text, outcome: .reached, by: F.clinician), false),
+        (.outreach(method: .letter, outcome: .reached, by: F.clinician), false),
         (.contact(attended: false), false),
     ])
     func theFollowUpIsMetOnlyByReachingTheClient(contact: CaseEventKind, meets: Bool) {
@@ -48,15 +52,19 @@ import Testing
         if !meets { #expect(recommendation(fixture, "crisis-follow-up", day: 12)?.isOverdue(asOf: F.day(12)) == true) }
     }
 
-    /// A new crisis after a met follow-up starts a new clock.
-    @Test func aLaterCrisisStartsANewFollowUp() throws {
+    /// A new crisis after a met follow-up starts a new clock from that crisis, even within 7 days of the first;
+    /// a second crisis before the first is followed up keeps the first one's deadline.
+    @Test func eachCrisisAfterAFollowUpStartsItsOwnClock() throws {
         var fixture = placed()
         fixture.add(1, .crisisContact())
         fixture.add(2, .contact(attended: true))
-        #expect(recommendation(fixture, "crisis-follow-up", day: 5) == nil)
-        fixture.add(20, .crisisContact())
-        let again = try #require(recommendation(fixture, "crisis-follow-up", day: 20))
-        #expect(again.deadline == F.day(27))
+        #expect(recommendation(fixture, "crisis-follow-up", day: 3) == nil)
+        fixture.add(4, .crisisContact())
+        let again = try #require(recommendation(fixture, "crisis-follow-up", day: 9))
+        #expect(again.deadline == F.day(11), "7 days from the crisis on day 4, not the one on day 1")
+        #expect(!again.isOverdue(asOf: F.day(10)))
+        fixture.add(6, .emergencyVisit(outcome: .dischargedHome))
+        #expect(recommendation(fixture, "crisis-follow-up", day: 6)?.deadline == F.day(11), "the oldest unmet")
     }
 
     /// A question for the prescriber is not a safety concern: only the concern escalates.
@@ -124,6 +132,29 @@ import Testing
             .plan(.stepUp(StepUpPlan(safetyActions: "means removed", checkIns: "weekly", stepDownTarget: "no crisis"))))
         #expect(recommendation(fixture, "t3-step-up-plan", day: 11) == nil)
         #expect(recommendation(placed(in: "tier-3", intake: 22), "t3-step-up-plan", day: 1) == nil)
+    }
+
+    /// An override up into Tier 3 is a move up like a step-up, and needs the plan too.
+    @Test func anOverrideUpIntoTier3NeedsThePlanToo() {
+        var fixture = placed()
+        fixture.place("tier-3", on: 10, from: "tier-1", kind: .override, slot: .exception)
+        #expect(recommendation(fixture, "t3-step-up-plan", day: 10)?.deadline == F.day(13))
+    }
+
+    /// A contact settles an appointment of its day due at most an hour after it; a discharge closes the rest.
+    @Test func aContactSettlesOnlyAnAppointmentDueWithinTheHour() {
+        var fixture = placed()
+        let booked = Appointment(number: 1, due: F.day(1, hours: 6), with: "ana", purpose: .session)
+        fixture.add(1, .appointment(.booked(booked), by: F.clinician))
+        fixture.add(1, .contact(attended: true), hours: 1)  // 10:00, for a 15:00 appointment: too early
+        #expect(CaseState(fixture.timeline, asOf: F.day(2)).appointments[0].isOpen)
+        fixture.add(1, .contact(attended: false), hours: 5)  // 14:00: the client did not come
+        #expect(CaseState(fixture.timeline, asOf: F.day(2)).appointments[0].kept == false)
+        let later = Appointment(number: 2, due: F.day(5), with: "ana", purpose: .checkIn)
+        fixture.add(2, .appointment(.booked(later), by: F.clinician))
+        fixture.add(3, .discharge(by: F.clinician))
+        let closed = CaseState(fixture.timeline, asOf: F.day(6)).appointments[1]
+        #expect(closed.closedAtDischarge && !closed.isOpen)
     }
 
     /// The engine's running view agrees with the reference replay on these rules (random timelines now carry

@@ -31,11 +31,11 @@ import Testing
         var s = Timeline("S", referred: 0)
         s.place("tier-2", on: 0)
         let set = Timeline.metrics([p, q, r, s])
-        #expect(set.value("tier-3.check-in.expected") == 2)
-        #expect(set.value("tier-3.check-in.adherence") == 50)
-        #expect(set["tier-3.check-in.adherence"]?.numerator == 1)
-        #expect(set.value("tier-2.check-in.expected") == 0)
-        #expect(set.value("tier-2.check-in.adherence").isNaN, "tier 2 schedules no check-ins")
+        #expect(set.value("tier-3.check-in.weeks") == 2)
+        #expect(set.value("tier-3.check-in.weeks-seen") == 50)
+        #expect(set["tier-3.check-in.weeks-seen"]?.numerator == 1)
+        #expect(set.value("tier-2.check-in.weeks") == 0)
+        #expect(set.value("tier-2.check-in.weeks-seen").isNaN, "tier 2 schedules no check-ins")
     }
 
     @Test func theBoundaryOfAPeriodIsItsLastMinute() {
@@ -43,11 +43,11 @@ import Testing
         var p = Timeline("P", referred: 0)
         p.place("tier-3", on: 0)
         p.contact(7)
-        #expect(Timeline.metrics([p]).value("tier-3.check-in.adherence") == 0)
+        #expect(Timeline.metrics([p]).value("tier-3.check-in.weeks-seen") == 0)
         var q = Timeline("Q", referred: 0)
         q.place("tier-3", on: 0)
         q.add(6, .contact(attended: true), hours: 23)
-        #expect(Timeline.metrics([q]).value("tier-3.check-in.adherence") == 100)
+        #expect(Timeline.metrics([q]).value("tier-3.check-in.weeks-seen") == 100)
     }
 
     @Test func crisesAreCountedThirtyDaysEitherSideOfAFollowedStepUp() {

@@ -28,7 +28,7 @@ import Testing
     @Test func eachCoordinatorUseCaseIsOneAuditEntry() throws {
         let service = try Self.service()
         let later = ServiceFixture.now + .hours(2)
-        try service.expectOneEntry("assign", by: "ana") { try $0.assign("C001", clinician: "ana", team: "north") }
+        try service.expectOneEntry("assign", by: "ana") { try $0.assign("C001", clinician: "ana", team: .set("north")) }
         let booked = try service.expectOneEntry("appointment book", by: "ana") {
             try $0.book("C001", on: later, with: "ana", purpose: .checkIn)
         }
@@ -76,9 +76,9 @@ import Testing
             ("an unknown owner", .unknownUser, "to", { try $0.assign("C001", clinician: "zed") }),
             (
                 "an unknown coordinator", .unknownUser, "coordinator",
-                { try $0.assign("C001", clinician: "ana", coordinator: "zed") }
+                { try $0.assign("C001", clinician: "ana", coordinator: .set("zed")) }
             ),
-            ("an unknown team", .unknownTeam, "team", { try $0.assign("C001", clinician: "ana", team: "south") }),
+            ("an unknown team", .unknownTeam, "team", { try $0.assign("C001", clinician: "ana", team: .set("south")) }),
             ("a team made by a clinician", .notAuthorised, nil, { try $0.addTeam("south") }),
             ("a worklist of an unknown team", .unknownTeam, "team", { _ = try $0.worklist(CaseFilter(team: "south")) }),
             ("a list of an unknown owner", .unknownUser, "owner", { _ = try $0.cases(CaseFilter(owner: "zed")) }),
@@ -98,7 +98,7 @@ import Testing
     @Test func theWorklistOrdersOverdueFirstAndFilters() throws {
         let service = try Self.service()
         let workspace = service.workspace
-        try workspace.assign("C001", clinician: "ana", team: "north")
+        try workspace.assign("C001", clinician: "ana", team: .set("north"))
         try workspace.openCase("C002", referred: ServiceFixture.now)
         try workspace.record(.crisisContact(CrisisDetail(channel: .phoneLine)), on: "C002")
         try workspace.book("C001", on: ServiceFixture.now, with: "ana", purpose: .checkIn)
@@ -131,7 +131,7 @@ import Testing
     @Test func casesAreListedByOwnerTeamTierStatusAndSearch() throws {
         let service = try Self.service()
         let workspace = service.workspace
-        try workspace.assign("C001", clinician: "ana", team: "north")
+        try workspace.assign("C001", clinician: "ana", team: .set("north"))
         try workspace.openCase("X-17", referred: ServiceFixture.now)
         #expect(try workspace.cases(CaseFilter(owner: "ana")).map(\.caseID) == ["C001"])
         #expect(try workspace.cases(CaseFilter(team: "north")).map(\.caseID) == ["C001"])

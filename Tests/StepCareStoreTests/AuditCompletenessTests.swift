@@ -46,7 +46,7 @@ import Testing
         ("import-scores", "SCORES", "import-scores"),
         ("simulate", "simulate pathway community-stepped-care --reps 1 --days 30 --seed 99 --save", "simulate"),
         ("assign", "assign --to ana", "assign"),
-        ("appointment", "appointment book --on 2027-01-05T10:00 --with ana --for check-in", "appointment book"),
+        ("appointment", "appointment book --on 2026-02-05T10:00 --with ana --for check-in", "appointment book"),
         ("team", "team add north", "team add"),
     ]
 

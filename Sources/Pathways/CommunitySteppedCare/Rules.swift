@@ -32,10 +32,7 @@ enum Rules {
         MovementRule(
             id: "crisis-follow-up", title: "Crisis contact or ED visit: follow-up contact within 7 days",
             scope: .always,
-            when: .any([
-                .eventsWithin(.crisisContact, count: 1, window: P.crisisFollowUp.span),
-                .eventsWithin(.emergencyVisit, count: 1, window: P.crisisFollowUp.span),
-            ]),
+            when: .any([.recorded(.crisisContact), .recorded(.emergencyVisit)]),
             recommend: .followUpContact, deadline: .within(P.crisisFollowUp.span), documentation: [.contact],
             source: P.crisisFollowUp.source),
     ]
@@ -54,7 +51,7 @@ enum Rules {
             source: P.continuedStay.source),
         MovementRule(
             id: "t3-step-up-plan", title: "Stepped up to Tier 3: write the step-up plan",
-            scope: .tiers(["tier-3"]), when: .enteredBy(.stepUp), recommend: .stepUpPlan,
+            scope: .tiers(["tier-3"]), when: .enteredFrom(["tier-1", "tier-2"]), recommend: .stepUpPlan,
             deadline: .within(P.stepUpPlanDeadline.span), documentation: [.stepUpPlan],
             source: P.stepUpPlanDeadline.source),
     ]

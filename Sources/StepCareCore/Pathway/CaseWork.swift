@@ -94,8 +94,24 @@ public enum OutreachOutcome: String, Sendable, Hashable, CaseIterable {
     /// The contact details were wrong.
     case wrongDetails = "wrong-details"
 
-    /// Whether the client was reached (a reached outreach counts as a follow-up contact).
-    public var reachedClient: Bool { self == .reached || self == .declined }
+}
+
+extension OutreachMethod {
+    /// Whether an attempt this way is a conversation with the client (a phone call or a visit), which can count
+    /// as a follow-up contact when it reaches them; a text, an email or a letter cannot.
+    public var isConversation: Bool { self == .phone || self == .visit }
+}
+
+extension CaseEventKind {
+    /// Whether the event is a contact with the client that meets a follow-up: an attended contact, or a phone
+    /// call or visit that reached them (NCQA HEDIS FUM counts visits and telephone contacts, not messages).
+    public var isFollowUpContact: Bool {
+        switch self {
+        case .contact(attended: true): true
+        case .outreach(let method, let outcome, _): method.isConversation && outcome == .reached
+        default: false
+        }
+    }
 }
 
 /// How a crisis contact came about. Stable codes (StepCare's choice; no national code set covers them).

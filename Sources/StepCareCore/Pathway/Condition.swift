@@ -59,8 +59,12 @@ public indirect enum Condition: Sendable, Hashable {
     /// event and entry to the current tier. Unlike ``noEventsFor(_:span:)``, it comes due again `span` after the
     /// event that met it (a weekly check-in, a continued-stay review every 12 weeks).
     case recurring(CountedEvent, every: TimeSpan)
-    /// The client entered the current tier by a move of `kind` (e.g. a step-up).
-    case enteredBy(MoveKind)
+    /// The client entered the current tier from one of `tiers` (e.g. from tier-1 or tier-2: a move up, whatever
+    /// kind of move recorded it).
+    case enteredFrom([String])
+    /// An event of `kind` is recorded at this moment: a rule with it fires once for each such event (unless one
+    /// is already outstanding), dated from that event (a follow-up after each crisis contact).
+    case recorded(CountedEvent)
     /// At least `count` sessions attended in the current tier.
     case sessions(atLeast: Int)
     /// A risk flag is open: raised and not yet cleared by a documented risk review.
@@ -86,7 +90,7 @@ public indirect enum Condition: Sendable, Hashable {
         case .all(let conditions), .any(let conditions): conditions.flatMap(\.instrumentIDs)
         case .not(let condition): condition.instrumentIDs
         case .always, .eventsWithin, .noEventsFor, .timeInTier, .sessions, .openRiskFlag, .attendance, .notPlaced,
-            .recurring, .enteredBy:
+            .recurring, .enteredFrom, .recorded:
             []
         }
     }
@@ -108,7 +112,8 @@ public indirect enum Condition: Sendable, Hashable {
         case .timeInTier(let span): "in tier for ≥ \(span.spoken)"
         case .recurring(let kind, let span):
             "no \(kind) for \(span.spoken) in tier (due again \(span.spoken) after each)"
-        case .enteredBy(let move): "entered the tier by a \(move.rawValue)"
+        case .enteredFrom(let tiers): "entered the tier from " + tiers.joined(separator: " or ")
+        case .recorded(let kind): "\(kind) recorded"
         case .sessions(let count): "≥ \(count) sessions attended in tier"
         case .openRiskFlag: "an open risk flag"
         case .attendance(let percent, let window, let minimum):

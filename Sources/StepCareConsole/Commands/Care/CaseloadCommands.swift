@@ -42,19 +42,24 @@ extension CommandSpec {
             }
             filter.team = team
         }
-        let chosen = ["mine", "owner", "team", "my-team", "tier", "case", "all"].contains {
+        let narrowing = ["mine", "owner", "team", "my-team", "tier", "case"].filter {
             invocation.values[$0] != nil || invocation.flag($0)
         }
+        if invocation.flag("all"), let first = narrowing.first {
+            throw Diagnostic(
+                .invalidOption, "--all and --\(first) contradict each other",
+                hint: "--all is the whole service; leave it out to narrow the list", at: invocation.location)
+        }
+        let chosen = !narrowing.isEmpty || invocation.flag("all")
         if !chosen, let user = workspace.currentUser { filter.owner = user.name }
         let asOf = try invocation.values["at"].map { (word) throws(Diagnostic) in try Interpreter.instant(word) }
         let horizon = try invocation.values["within"].map { (word) throws(Diagnostic) in
             (asOf ?? workspace.now) + (try Interpreter.span(word))
         }
-        let caseID = try invocation.values["case"].map { _ throws(Diagnostic) in try interpreter.caseID(invocation) }
-        var items = try interpreter.core(invocation) { () throws(StepCareError) in
+        filter.caseID = try invocation.values["case"].map { _ throws(Diagnostic) in try interpreter.caseID(invocation) }
+        let items = try interpreter.core(invocation) { () throws(StepCareError) in
             try workspace.worklist(filter, asOf: asOf, appointmentsUntil: horizon)
         }
-        if let caseID { items = items.filter { $0.caseID == caseID } }
         let now = asOf ?? workspace.now
         if invocation.flag("json") {
             items.forEach { interpreter.output.line(WorklistOutput.json($0, asOf: now)) }
@@ -69,8 +74,10 @@ extension CommandSpec {
     static let assign = CommandSpec(
         name: "assign", abstract: "Assign a case to a clinician, with a care coordinator and team (a handover)",
         discussion: "Records who holds the case: the clinician (--to), optionally a care coordinator and a team. "
-            + "Each must be registered (user add, team add). A case that already has an owner is handed over: the "
-            + "assignment is a recorded event, shown in timeline and the audit log.",
+            + "Each must be registered (user add, team add). A coordinator or team not named is kept as it was; "
+            + "--coordinator none or --team none removes it. A case that already has an owner is handed over: the "
+            + "assignment is a recorded event, shown in timeline and the audit log. An assignment that changes "
+            + "nothing is refused.",
         options: [
             OptionSpec("to", value: "STAFF", "The clinician who holds the case"),
             OptionSpec("coordinator", value: "STAFF", "The care coordinator"),
@@ -89,10 +96,15 @@ extension CommandSpec {
         }
         let caseID = try interpreter.caseID(invocation)
         let at = try interpreter.time(invocation)
+        // A coordinator or team not named is kept; `none` clears it.
+        func keep(_ option: String) -> Workspace.Keep {
+            guard let word = invocation.values[option]?.text else { return .current }
+            return .set(word == "none" ? nil : word)
+        }
         try interpreter.core(invocation) { () throws(StepCareError) in
             try interpreter.workspace.assign(
-                caseID, clinician: to.text, coordinator: invocation.values["coordinator"]?.text,
-                team: invocation.values["team"]?.text, by: invocation.values["as"]?.text, at: at)
+                caseID, clinician: to.text, coordinator: keep("coordinator"), team: keep("team"),
+                by: invocation.values["as"]?.text, at: at)
         }
         if let last = interpreter.workspace.caseload.cases[caseID]?.events.last {
             interpreter.output.line("\(caseID) \(last.at): \(CareRendering.text(last.kind))")
@@ -133,6 +145,21 @@ extension CommandSpec {
         let what = invocation.positionals[0]
         let caseID = try interpreter.caseID(invocation)
         let by = invocation.values["as"]?.text
+        // Each form takes its own options; one given to another form would be lost, so it is refused.
+        let takes: [String: Set<String>] = [
+            "book": ["on", "with", "for", "case", "as"], "move": ["on", "case", "as"],
+            "cancel": ["reason", "case", "as"], "list": ["case"],
+        ]
+        if let allowed = takes[what.text] {
+            for (option, argument) in invocation.values.sorted(by: { $0.key < $1.key }) where !allowed.contains(option)
+            {
+                throw Diagnostic(
+                    .invalidOption, "--\(option) does not go with appointment \(what.text); it would be lost",
+                    hint: "appointment \(what.text) takes "
+                        + allowed.sorted().map { "--" + $0 }.joined(separator: ", "),
+                    at: argument.location)
+            }
+        }
         let on = try invocation.values["on"].map { (word) throws(Diagnostic) in try Interpreter.instant(word) }
         func number() throws(Diagnostic) -> Int {
             guard let word = invocation.positionals.dropFirst().first, let number = Int(word.text), number >= 1 else {
@@ -191,8 +218,10 @@ extension CommandSpec {
                 let state =
                     status.isCancelled
                     ? "cancelled"
-                    : status.kept.map { $0 ? "attended" : "no-show" }
-                        ?? (appointment.due < workspace.now ? "NOT RECORDED" : "booked")
+                    : status.closedAtDischarge
+                        ? "closed at discharge"
+                        : status.kept.map { $0 ? "attended" : "no-show" }
+                            ?? (appointment.due < workspace.now ? "NOT RECORDED" : "booked")
                 interpreter.output.line(
                     "  \(appointment.number)  \(appointment.due)  \(appointment.purpose.rawValue) with "
                         + "\(appointment.with)  \(state)")
@@ -221,7 +250,7 @@ extension CommandSpec {
         let workspace = interpreter.workspace
         let words = invocation.positionals
         switch words[0].text {
-        case "list":
+        case "list" where words.count == 1:
             guard !workspace.teams.isEmpty else {
                 interpreter.output.line("no teams; a clinical lead creates one with: team add NAME")
                 return

@@ -81,24 +81,32 @@ extension CommandSpec {
                 coSigner: try interpreter.actor(invocation, option: "cosign"),
                 reason: invocation.values["reason"]?.text, exception: invocation.flag("exception"),
                 at: try interpreter.time(invocation))
-            let outcome = try interpreter.core(invocation) { () throws(StepCareError) in
-                try interpreter.workspace.decide(request, on: caseID)
+            let workspace = interpreter.workspace
+            // What a discharge closes, named before it does.
+            var closing: [WorkItem] = []
+            if action == .discharge, let monitor = workspace.monitor(caseID) {
+                let asOf = max(request.at, monitor.lastEventAt ?? request.at)
+                closing = monitor.workItems(caseID: caseID, asOf: asOf, appointmentsUntil: .latest)
             }
-            interpreter.output.line("\(caseID) \(request.at): " + describe(outcome.result))
-            outcome.trace.forEach { interpreter.output.line("  \($0)") }
+            let outcome = try interpreter.core(invocation) { () throws(StepCareError) in
+                try workspace.decide(request, on: caseID)
+            }
+            // The handover goes in the same command, so a refused one leaves the move unmade and nothing printed.
             if let receiver = invocation.values["hand-over-to"] {
-                let workspace = interpreter.workspace
-                let held = workspace.monitor(caseID)?.state.assignment
                 var bound = invocation
                 bound.values["to"] = receiver
                 try interpreter.core(bound) { () throws(StepCareError) in
                     try workspace.assign(
-                        caseID, clinician: receiver.text, coordinator: held?.coordinator, team: held?.team,
-                        by: invocation.values["as"]?.text, at: request.at)
+                        caseID, clinician: receiver.text, by: invocation.values["as"]?.text, at: request.at)
                 }
-                if let last = workspace.caseload.cases[caseID]?.events.last {
-                    interpreter.output.line("\(caseID) \(last.at): \(CareRendering.text(last.kind))")
-                }
+            }
+            interpreter.output.line("\(caseID) \(request.at): " + describe(outcome.result))
+            outcome.trace.forEach { interpreter.output.line("  \($0)") }
+            if invocation.values["hand-over-to"] != nil, let last = workspace.caseload.cases[caseID]?.events.last {
+                interpreter.output.line("\(caseID) \(last.at): \(CareRendering.text(last.kind))")
+            }
+            for item in closing where outcome.result == .discharged {
+                interpreter.output.line("  closed by the discharge: \(item.task(asOf: request.at)) (\(item.ruleID))")
             }
         }
     }

@@ -197,6 +197,20 @@ extension CommandSpec {
                 .unexpectedArgument, "record plan takes its text in options, not as more words",
                 hint: "quote the text: --summary \"…\"", at: detail[1].location)
         }
+        // Each plan takes its own parts; a part of another plan would be lost, so it is refused.
+        let parts: [String: [String]] = [
+            "stability": ["warning-signs", "coping", "reaccess", "follow-up"], "safety": ["summary"],
+            "step-up": ["safety-actions", "check-ins", "step-down-target"],
+        ]
+        if let kind = detail.first?.text, let own = parts[kind] {
+            for option in parts.values.flatMap({ $0 }).sorted() where !own.contains(option) {
+                guard let argument = invocation.values[option] else { continue }
+                throw Diagnostic(
+                    .invalidOption, "--\(option) does not go with record plan \(kind); it would be lost",
+                    hint: "record plan \(kind) takes " + own.map { "--" + $0 }.joined(separator: ", "),
+                    at: argument.location)
+            }
+        }
         switch detail.first?.text {
         case "stability":
             let plan = StabilityPlan(

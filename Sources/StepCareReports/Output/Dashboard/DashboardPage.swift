@@ -43,7 +43,7 @@ package enum DashboardPage {
     /// The tier metrics the summary shows for every tier.
     package static let keyTierMetrics = [
         "entries", "first-contact.median-days", "first-contact.within-standard", "waitlist",
-        "waitlist.longest-wait-days", "occupancy", "crisis-per-100-client-weeks", "check-in.adherence",
+        "waitlist.longest-wait-days", "occupancy", "crisis-per-100-client-weeks", "check-in.weeks-seen",
     ]
 
     private static func summary(_ dashboard: Dashboard) -> String {
