@@ -258,6 +258,7 @@ extension Workspace {
         try recordAccess("worklist", client: filter.caseID)
         let now = moment ?? self.now
         let horizon = horizon ?? now.endOfDay
+        try foldOpenCases(filter)
         var items: [WorkItem] = []
         for id in caseload.order {
             guard let timeline = caseload.cases[id] else { continue }
@@ -278,6 +279,21 @@ extension Workspace {
             items += monitor.workItems(caseID: id, asOf: now, appointmentsUntil: horizon)
         }
         return WorkItem.ordered(items, asOf: now)
+    }
+
+    /// Folds, on every core, the open cases `filter` covers that the session has not folded yet, so a first
+    /// worklist over a large caseload costs its fold divided among the cores.
+    private func foldOpenCases(_ filter: CaseFilter) throws(StepCareError) {
+        let engine = try requireEngine()
+        let unfolded = caseload.order.compactMap { id -> CaseTimeline? in
+            guard monitors[id] == nil, let timeline = caseload.cases[id] else { return nil }
+            if case .discharge = timeline.events.last?.kind { return nil }
+            return filter.coversEverything || CaseSummary(timeline).matches(filter) ? timeline : nil
+        }
+        guard unfolded.count > 1 else { return }
+        for (timeline, monitor) in zip(unfolded, engine.monitors(of: unfolded)) {
+            monitors[timeline.caseID] = monitor
+        }
     }
 
     /// Checks that the owner, team and tier a filter names exist.

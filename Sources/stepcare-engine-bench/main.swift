@@ -398,13 +398,13 @@ if wants("worklist"), let simulated {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     print("## worklist: the use case over a stored caseload cloned from a simulated service-year\n")
-    print("Each case is held by one of 200 clinicians in one of 10 teams. A session's first worklist folds the cases")
-    print("it covers into the engine's running view (a clinician's first call folds their cases only); later calls")
-    print("ask it. After one new record only that case is advanced.\n")
+    print("Each case is held by one of 200 clinicians in one of 10 teams. A session's first worklist folds the open")
+    print("cases it covers into the engine's running view, spread over the cores (a clinician's first call folds")
+    print("their cases only); later calls ask it. After one new record only that case is advanced.\n")
     print(
-        "| cases | events | a clinician's first call, CPU s | the service's first call, CPU s | service, CPU s | "
-            + "wall s | one team, CPU s | one clinician, CPU s | after a record, CPU s | items |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        "| cases | events | a clinician's first call, CPU s | the service's first call, CPU s | wall s | "
+            + "service, CPU s | wall s | one team, CPU s | one clinician, CPU s | after a record, CPU s | items |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     var points: [(size: Double, cost: Double)] = []
     for count in [12_500, 25_000, 50_000] {
         let workspace = try worklistWorkspace(
@@ -421,7 +421,7 @@ if wants("worklist"), let simulated {
         guard first.result == service.result, service.result > 0 else { fatalError("the worklist changed") }
         points.append((Double(count), service.cpu))
         print(
-            "| \(count) | \(events) | \(format(clinicianFirst.cpu, 3)) | \(format(first.cpu)) | "
+            "| \(count) | \(events) | \(format(clinicianFirst.cpu, 3)) | \(format(first.cpu)) | \(format(first.wall)) | "
                 + "\(format(service.cpu, 3)) | \(format(service.wall, 3)) | "
                 + "\(format(team.cpu, 3)) | \(format(mine.cpu, 3)) | \(format(after.cpu, 3)) | \(service.result) |")
     }

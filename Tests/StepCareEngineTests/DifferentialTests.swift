@@ -52,6 +52,25 @@ import Testing
         }
     }
 
+    /// Folding many cases over several threads gives, case by case, what folding each alone gives.
+    @Test func aParallelFoldAgreesWithTheSerialOne() {
+        var random = SplitMix64(seed: 0xF0_1D)
+        let setup = Self.setups[0]
+        let timelines = (0..<3_000).map {
+            setup.generator.timeline("P\($0)", start: F.start, maximumEvents: 24, random: &random)
+        }
+        let parallel = setup.engine.monitors(of: timelines, jobs: 4)
+        let serial = setup.engine.monitors(of: timelines, jobs: 1)
+        #expect(parallel.count == timelines.count)
+        for (index, timeline) in timelines.enumerated() {
+            let now = (timeline.lastEventAt ?? F.start) + .days(1)
+            let (a, b) = (parallel[index].recommendations(asOf: now), serial[index].recommendations(asOf: now))
+            #expect(a == b, "\(timeline.caseID)")
+            #expect(a == setup.engine.evaluate(timeline, asOf: now).recommendations, "\(timeline.caseID)")
+            if a != b { break }
+        }
+    }
+
     /// A monitor fed one event at a time, asked after every event about a moment at or after it, agrees with
     /// a replay of the prefix.
     @Test(arguments: 0..<4)
