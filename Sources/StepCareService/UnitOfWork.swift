@@ -34,7 +34,8 @@ extension Workspace {
     public func requireLoginToChange() throws(StepCareError) {
         guard context.policy.changesNeedLogin, currentUser == nil else { return }
         throw StepCareError(
-            .notAuthorised, "live records are changed only by a logged-in user", hint: "log in first: login NAME")
+            .notAuthorised, "live records are read and changed only by a logged-in user",
+            hint: "log in first: login NAME")
     }
 
     /// Commits what the open unit has written so far, with its audit entry, and keeps the unit open: for a use

@@ -157,5 +157,29 @@
             #expect(try repl.waitForExit(timeout: timeout) == 0)
             #expect(!repl.output.contains("gad7 total"), "the cancelled form must not be scored")
         }
+
+        /// Tab completes the session's case ids, typed in either case, from the caseload as it is now.
+        @Test func tabCompletesCaseIdsIgnoringCase() throws {
+            let home = try TemporaryDirectory()
+            let repl = try start(home: home.url)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("case new C042\r")
+            try repl.waitFor("case C042 opened", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("case new C043\r")
+            try repl.waitFor("case C043 opened", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            // "c04" becomes the shared "C04"; a second Tab lists both; "3" finishes the id.
+            repl.send("timeline c04\t")
+            try repl.waitUntilIdle(timeout: timeout)
+            repl.send("\t")
+            try repl.waitFor("C042", timeout: timeout)
+            try repl.waitFor("C043", timeout: timeout)
+            repl.send("3\r")
+            try repl.waitFor("case C043:", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("quit\r")
+            #expect(try repl.waitForExit(timeout: timeout) == 0)
+        }
     }
 #endif

@@ -133,7 +133,8 @@ public final class EditLineEditor: LineEditor {
             return replace(typed, with: candidates[0] + " ") ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
         default:
             let prefix = Self.longestCommonPrefix(of: candidates)
-            if prefix.count > typed.count {
+            // A longer shared prefix, or the same one in the candidates' case (c04 → C04), replaces the word.
+            if prefix.count > typed.count || (prefix.count == typed.count && prefix != typed) {
                 return replace(typed, with: prefix) ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
             }
             els_write_stdout(Self.columns(candidates, width: Int(els_columns(editLine))))
