@@ -35,6 +35,12 @@ import Testing
         #expect(mode == 0o600, "the page is not private (0600)")
         #expect(Self.count("<svg", in: html) == 6)
         for id in Self.chartIDs { #expect(html.contains("id=\"\(id)\""), "no figure \(id)") }
+        // The coordinator's figures: Tier 3's client-weeks seen, and crises either side of a step-up.
+        for label in [
+            "tier-3 · client-weeks with a contact, %", "crises 30d before step-up, mean", "crises 30d after step-up, mean",
+        ] {
+            #expect(html.contains("<th scope=\"row\">\(label)</th>"), "the page has no row \(label)")
+        }
         #expect(
             Self.figure("chart-access", in: html).contains("<circle"),
             "the access chart has no points: does the default week (the latest record's) hold the simulated cases?")

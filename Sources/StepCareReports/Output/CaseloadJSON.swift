@@ -6,7 +6,9 @@ import StepCareRecord
 /// defines them.
 package enum CaseloadJSON {
     /// One case of the list: its id, where it stands, how many events it has, and whether it is current.
-    package static func listed(caseID: String, status: String, tier: String?, events: Int, current: Bool) -> String {
+    package static func listed(
+        caseID: String, status: String, tier: String?, events: Int, current: Bool, assignment: Assignment? = nil
+    ) -> String {
         var writer = JSONWriter()
         writer.beginObject()
         writer.string("case", caseID)
@@ -14,6 +16,9 @@ package enum CaseloadJSON {
         writer.optionalString("tier", tier)
         writer.integer("events", events)
         writer.bool("current", current)
+        writer.optionalString("clinician", assignment?.clinician)
+        writer.optionalString("coordinator", assignment?.coordinator)
+        writer.optionalString("team", assignment?.team)
         writer.endObject()
         return writer.text
     }

@@ -117,7 +117,8 @@ extension CommandSpec {
                         caseID: summary.caseID,
                         status: summary.status == .discharged
                             ? "discharged" : summary.tier == nil ? "not-placed" : "placed",
-                        tier: summary.tier, events: events, current: summary.caseID == workspace.currentCase))
+                        tier: summary.tier, events: events, current: summary.caseID == workspace.currentCase,
+                        assignment: summary.assignment))
                 continue
             }
             let tier = summary.status == .discharged ? "discharged" : (summary.tier ?? "not placed")
