@@ -63,6 +63,28 @@ import Testing
         #expect(result.output.contains("not scored: item 3 not answered"))
     }
 
+    /// A client id a spreadsheet would run as a formula is written with a leading `'`, in scored and refused
+    /// rows alike; JSON keeps it exactly.
+    @Test func aFormulaInAClientIdIsMadeInertInCSV() throws {
+        let rows = ["=cmd|'/c calc'!A1,2026-01-05,0,0,0,1,2,1,3,2,1", "@SUM(1),2026-01-05,9,0,0,0,0,0,0,0,0"]
+        let csv = try run(header + rows.joined(separator: "\n") + "\n").output.split(separator: "\n")
+        #expect(csv[1].hasPrefix("2,'=cmd|'/c calc'!A1,2026-01-05,"), "\(csv[1])")
+        #expect(csv[2].hasPrefix("3,'@SUM(1),2026-01-05,"), "\(csv[2])")
+        let json = try run(header + rows[0] + "\n", format: .jsonl).output
+        #expect(json.contains("\"=cmd|'/c calc'!A1\""), "\(json)")
+    }
+
+    /// A quoted field broken across lines gives two refused rows, never a phantom scored row for the second
+    /// half (whose client would be `1"`).
+    @Test func aFieldBrokenAcrossLinesScoresNothing() throws {
+        let text = header + "\"client\n1\",2026-01-05,0,0,0,1,2,1,3,2,1\n" + "b,2026-01-05,0,0,0,0,0,0,0,0,0\n"
+        let result = try run(text)
+        let lines = result.output.split(separator: "\n")
+        #expect(result.summary == BatchScorer.Summary(rows: 3, errors: 2))
+        #expect(lines[2].contains("not quoted"), "\(lines[2])")
+        #expect(lines[3].hasPrefix("4,b,"))
+    }
+
     @Test func jsonLinesCarryTheSameResults() throws {
         let result = try run(
             header + "a,2026-01-05,0,0,0,1,2,1,3,2,1\nb,2026-13-01,0,0,0,0,0,0,0,0,0\n", format: .jsonl)

@@ -90,6 +90,12 @@ import Testing
         refused("case new --referred yesterday", .invalidOption)
     }
 
+    /// A word a check does not read is an error, so a scenario cannot pass for the wrong reason.
+    @Test func expectRefusesWordsItWouldIgnore() {
+        refused("expect flag none --whatever 3", .unexpectedArgument, mentioning: ["--whatever", "ignored"])
+        refused("expect tier tier-1 extra", .unexpectedArgument, mentioning: ["extra"])
+    }
+
     @Test func expectFailsTheScriptWithAClearMessage() throws {
         refused("expect tier tier-3", .expectationFailed, mentioning: ["tier-1"])
         refused("expect refused can coach place", .expectationFailed, mentioning: ["accepted"])

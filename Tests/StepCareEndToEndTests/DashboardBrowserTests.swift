@@ -37,7 +37,8 @@ import Testing
         for id in Self.chartIDs { #expect(html.contains("id=\"\(id)\""), "no figure \(id)") }
         // The coordinator's figures: Tier 3's client-weeks seen, and crises either side of a step-up.
         for label in [
-            "tier-3 · client-weeks with a contact, %", "crises 30d before step-up, mean", "crises 30d after step-up, mean",
+            "tier-3 · client-weeks with a contact, %", "crises 30d before step-up, mean",
+            "crises 30d after step-up, mean",
         ] {
             #expect(html.contains("<th scope=\"row\">\(label)</th>"), "the page has no row \(label)")
         }

@@ -11,8 +11,8 @@ extension BatchScorer {
         case (.csv, .success(let scored)):
             let report = scored.report
             buffer.append(decimal: row)
-            buffer.append(csv: scored.client, separated: true)
-            buffer.append(csv: scored.date, separated: true)
+            buffer.append(csv: CSVLine.inert(scored.client), separated: true)
+            buffer.append(csv: CSVLine.inert(scored.date), separated: true)
             buffer.append(UInt8(ascii: ","))
             if let total = report.total {
                 if let whole = total.integer {
@@ -29,8 +29,8 @@ extension BatchScorer {
             buffer.append(UInt8(ascii: "\n"))
         case (.csv, .failure(let error)):
             buffer.append(decimal: row)
-            buffer.append(csv: error.client, separated: true)
-            buffer.append(csv: error.date, separated: true)
+            buffer.append(csv: CSVLine.inert(error.client), separated: true)
+            buffer.append(csv: CSVLine.inert(error.date), separated: true)
             buffer.append(text: ",,,,")
             buffer.append(csv: error.flags.map(flagText).joined(separator: ";"), separated: true)
             buffer.append(csv: "row \(row): \(error.message)", separated: true)

@@ -139,6 +139,11 @@ public struct BatchScorer: Sendable {
             return .failure(RowError(message: "field \(field) opens a quote that is not closed on this line"))
         case .failure(.textAfterQuote(let field)):
             return .failure(RowError(message: "field \(field) has text after its closing quote"))
+        case .failure(.quoteInUnquotedField(let field)):
+            return .failure(
+                RowError(
+                    message: "field \(field) holds a quote but is not quoted (is it the rest of a field broken across "
+                        + "lines? a field may not span lines)"))
         }
         // The cells in the expected order; a short row's missing cells are read as blank (not answered).
         let fields = columns.map { raw.indices.contains($0) ? raw[$0] : "" }

@@ -9,6 +9,9 @@ package enum CSVLine {
         case unterminatedQuote(field: Int)
         /// Text follows a closing quote before the next comma.
         case textAfterQuote(field: Int)
+        /// A field that is not quoted holds a quote (RFC 4180: such a field must be quoted): typically the rest of
+        /// a quoted field that was broken across lines.
+        case quoteInUnquotedField(field: Int)
     }
 
     /// The fields of `line` (without its line ending).
@@ -42,6 +45,7 @@ package enum CSVLine {
                 fields.append(String(decoding: value, as: UTF8.self))
             } else {
                 let end = line[index...].firstIndex(of: comma) ?? line.endIndex
+                if line[index..<end].contains(quote) { return .failure(.quoteInUnquotedField(field: number)) }
                 fields.append(String(decoding: line[index..<end], as: UTF8.self))
                 index = end
             }
@@ -61,6 +65,15 @@ package enum CSVLine {
             if lineEnd > start, bytes[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
             body(number, bytes[start..<lineEnd])
             start = end + 1
+        }
+    }
+
+    /// `value` with a leading `'` when a spreadsheet would take it for a formula (it starts with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return): for cells copied from input, such as a client id.
+    package static func inert(_ value: String) -> String {
+        switch value.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + value
+        default: return value
         }
     }
 

@@ -65,8 +65,5 @@ package enum WorklistOutput {
     }
 
     /// `value`, with a leading `'` when a spreadsheet would take it for a formula.
-    package static func inert(_ value: String) -> String {
-        guard let first = value.first, "=+-@\t\r".contains(first) else { return value }
-        return "'" + value
-    }
+    package static func inert(_ value: String) -> String { CSVLine.inert(value) }
 }

@@ -27,6 +27,17 @@ extension CommandSpec {
             try expectRefused(rest, at: check.location, interpreter)
             return
         }
+        // A word a check does not read (a misspelt option, an extra value) would let it pass for the wrong reason.
+        let takes = [
+            "tier": 1, "recommends": 1, "not-recommends": 1, "overdue": 1, "flag": 1, "slot": 1, "waitlist": 2,
+        ]
+        if let count = takes[check.text], rest.count > count {
+            throw Diagnostic(
+                .unexpectedArgument,
+                "expect \(check.text) takes \(count) word(s); \"\(rest[count].text)\" would be ignored",
+                hint: "write the check alone, e.g. expect \(check.text) " + (count == 2 ? "tier-3 1" : "…"),
+                at: rest[count].location)
+        }
         let engine = try interpreter.engine(at: invocation.location)
         var bound = invocation
         bound.values = [:]
