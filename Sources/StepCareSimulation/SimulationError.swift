@@ -16,6 +16,7 @@ extension StepCareError.Code {
 /// A number as an error message shows it: at most six decimals, so 0.6 + 0.3 + 0.2 reads 1.1.
 func shown(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
+    guard abs(value) < 1e15 else { return "\(value)" }  // scaling it up would overflow to inf
     let rounded = (value * 1e6).rounded() / 1e6
     return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : "\(rounded)"
 }

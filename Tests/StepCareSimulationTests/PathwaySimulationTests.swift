@@ -121,6 +121,11 @@ struct PathwaySimulationTests {
         #expect(throws: StepCareError.self) { try population.set("tier-9.slots", to: 3) }
         #expect(throws: StepCareError.self) { try population.set("tier-3.slots", to: 2.5) }
         #expect(throws: StepCareError.self) { try population.set("referral.rate", to: -1) }
+        // A horizon that would never end, or date records past 2199, is refused before anything runs.
+        for days in [1e308, 3_661, .infinity, 0] {
+            #expect(throws: StepCareError.self, "--days \(days)") { try Self.simulation(days: days) }
+        }
+        #expect((try? Self.simulation(days: 3_660)) != nil)
         do {
             try population.set("tier3.slotz", to: 3)
             Issue.record("an unknown parameter was accepted")

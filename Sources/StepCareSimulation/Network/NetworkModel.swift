@@ -102,6 +102,9 @@ public struct NetworkModel: Sendable, Hashable {
         guard options.days > 0, options.days.isFinite else {
             throw .simulation("--days", "must be a positive number of days, not \(options.days)")
         }
+        guard options.days <= 36_525 else {
+            throw .simulation("--days", "must be at most 36525 (a hundred years), not \(options.days)")
+        }
         guard options.warmup >= 0, options.warmup < options.days else {
             throw .simulation(
                 "--warmup", "must be at least 0 and less than --days (\(options.days)), not \(options.warmup)")

@@ -37,6 +37,10 @@ public struct PathwaySimulation: Sendable {
     let gad7: any Instrument
     let wsas: any Instrument
 
+    /// The longest horizon simulated, in days: ten years, so a run ends and its records stay in the dates a record
+    /// may carry.
+    public static let longestRun = 3_660.0
+
     /// Creates a simulation of `pathway` with `population`'s figures over `days` days from `start`.
     ///
     /// - Throws: ``StepCareError`` when the horizon is not positive or an instrument the population is measured
@@ -46,6 +50,11 @@ public struct PathwaySimulation: Sendable {
     ) throws(StepCareError) {
         guard days > 0, days.isFinite else {
             throw .simulation("--days", "must be a positive number of days, not \(shown(days))")
+        }
+        guard days <= Self.longestRun else {
+            throw .simulation(
+                "--days", "must be at most \(Int(Self.longestRun)) (ten years of simulated records), not \(shown(days))"
+            )
         }
         self.pathway = population.applyCapacity(to: pathway)
         self.population = population
