@@ -82,6 +82,11 @@ struct NetworkModelTests {
         #expect(refusal { $0.caps = [156, 284] }.hasPrefix("--means: has 3 values for 2 tiers"))
         #expect(refusal { $0.warmup = 4000 }.hasPrefix("--warmup: must be at least 0 and less than --days"))
         #expect(refusal { $0.days = 1e308 }.hasPrefix("--days: must be at most 36525"), "a horizon that never ends")
+        #expect(
+            refusal {
+                $0.scale = 1e12
+                $0.allowOverload = true
+            }.contains("at most 1000000000"), "a run that never ends")
         #expect(refusal { $0.routing[1] = [0.5, 0, 0.6] }.hasPrefix("--routing row 2: the probabilities sum to 1.1"))
         // Tiers 2 and 3 pass every patient back and forth: nobody ever leaves.
         let unstable = refusal { $0.routing = [[0, 0.25, 0], [0, 0, 1], [0, 1, 0]] }

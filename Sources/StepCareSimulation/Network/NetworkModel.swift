@@ -6,6 +6,9 @@ public import StepCareCore
 /// Built from ``Options`` (what a user types, at scale 1) by ``init(_:)``, which scales, validates and solves
 /// the traffic equations, so a model that exists is one that can run.
 public struct NetworkModel: Sendable, Hashable {
+    /// The most referrals one run may ask for (rate × scale × days): a billion, a few minutes of one core.
+    public static let mostArrivals = 1e9
+
     /// Episode-length families the model supports (MODEL.md 3).
     public enum EpisodeLengths: String, Sendable, Hashable, CaseIterable {
         /// Exponential: the benchmark default, and the only one with an exact oracle.
@@ -104,6 +107,14 @@ public struct NetworkModel: Sendable, Hashable {
         }
         guard options.days <= 36_525 else {
             throw .simulation("--days", "must be at most 36525 (a hundred years), not \(options.days)")
+        }
+        // A run is bounded by its arrivals, so no combination of rate, scale and horizon runs without end.
+        let arrivals = options.rate * options.scale * options.days
+        guard arrivals <= Self.mostArrivals else {
+            throw .simulation(
+                "--rate",
+                "--rate × --scale × --days asks for about \(shown(arrivals)) referrals in one run; at most "
+                    + "\(shown(Self.mostArrivals)) are simulated (lower --rate, --scale or --days)")
         }
         guard options.warmup >= 0, options.warmup < options.days else {
             throw .simulation(
