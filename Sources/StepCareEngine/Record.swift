@@ -40,16 +40,11 @@ extension Engine {
             throw StepCareError(
                 .invalidMove, "case \(caseID) has been discharged", hint: "open a new referral with case new")
         }
-        if let last = timeline.lastEventAt, time < last {
-            throw StepCareError(
-                .datesOutOfOrder, "the event is dated \(time), before the case's latest event (\(last))",
-                hint: "events are recorded in order; give --at \(last) or later")
-        }
         try Self.checkText(kind)
-        if case .appointment(let change, _) = kind {
-            try check(change, at: time, CaseState(timeline, asOf: time))
-        }
+        // Appended first, so an out-of-order date is refused as such; the book is checked as it stood before.
+        let before = timeline
         try timeline.append(CaseEvent(at: time, kind))
+        if case .appointment(let change, _) = kind { try check(change, at: time, CaseState(before, asOf: time)) }
         return timeline
     }
 

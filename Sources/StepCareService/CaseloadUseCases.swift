@@ -328,6 +328,7 @@ extension Workspace {
         }
     }
 
+    /// Whether `name` can be a staff or team id: 1–32 ASCII letters, digits, '-', '_' or '.', starting with a letter.
     static func isStaffWord(_ name: String) -> Bool {
         (1...32).contains(name.count) && name.first?.isLetter == true
             && name.allSatisfy { ($0.isLetter || $0.isNumber || "-_.".contains($0)) && $0.isASCII }

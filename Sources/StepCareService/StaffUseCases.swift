@@ -12,9 +12,7 @@ extension Workspace {
     @discardableResult
     public func addUser(_ name: String, role roleID: String) throws(StepCareError) -> StaffUser {
         try perform("user add", requiresLogin: false) { () throws(StepCareError) in
-            guard (1...32).contains(name.count), name.first?.isLetter == true,
-                name.allSatisfy({ ($0.isLetter || $0.isNumber || "-_.".contains($0)) && $0.isASCII })
-            else {
+            guard Self.isStaffWord(name) else {
                 throw StepCareError(
                     .invalidOption, "a staff id is 1–32 letters, digits, '-', '_' or '.', starting with a letter",
                     hint: "e.g. user add ana --role clinician", field: "name")

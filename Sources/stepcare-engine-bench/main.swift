@@ -394,9 +394,11 @@ if wants("load"), let simulated {
 }
 
 if wants("worklist"), let simulated {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepcare-worklist-\(getpid())")
+    // STEPCARE_BENCH_KEEP=DIR keeps the caseload files there, to time the release binary on them.
+    let kept = ProcessInfo.processInfo.environment["STEPCARE_BENCH_KEEP"].map { URL(fileURLWithPath: $0) }
+    let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("stepcare-worklist-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
     print("## worklist: the use case over a stored caseload cloned from a simulated service-year\n")
     print("Each case is held by one of 200 clinicians in one of 10 teams. A session's first worklist folds the open")
     print("cases it covers into the engine's running view, spread over the cores (a clinician's first call folds")

@@ -130,8 +130,8 @@ import Testing
     }
 
     @Test func aCellASpreadsheetWouldRunIsMadeInert() {
-        #expect(WorklistOutput.inert("=cmd|' /c calc'!A1") == "'=cmd|' /c calc'!A1")
-        #expect(WorklistOutput.inert("-2") == "'-2")
-        #expect(WorklistOutput.inert("C001") == "C001")
+        #expect(CSVLine.inert("=cmd|' /c calc'!A1") == "'=cmd|' /c calc'!A1")
+        #expect(CSVLine.inert("-2") == "'-2")
+        #expect(CSVLine.inert("C001") == "C001")
     }
 }

@@ -56,7 +56,7 @@ package enum WorklistOutput {
                     item.word,
                     item.ruleID, item.task(asOf: now), item.documentation.joined(separator: "; "), item.tier ?? "",
                     item.assignment?.clinician ?? "", item.assignment?.coordinator ?? "", item.assignment?.team ?? "",
-                ].map { CSVLine.escaped(inert($0)) }.joined(separator: ",")
+                ].map { CSVLine.escaped(CSVLine.inert($0)) }.joined(separator: ",")
             }
     }
 
@@ -64,6 +64,4 @@ package enum WorklistOutput {
         item.documentation.isEmpty ? "nothing further" : item.documentation.joined(separator: ", ")
     }
 
-    /// `value`, with a leading `'` when a spreadsheet would take it for a formula.
-    package static func inert(_ value: String) -> String { CSVLine.inert(value) }
 }
