@@ -113,6 +113,13 @@ var targets: [Target] = [
             "StepCareConsole", "StepCareService", "StepCareReports", "StepCareRegistry", "StepCareStore",
             "StepCareMetrics", "StepCareSimulation", "StepCareJSON", argumentParser,
         ]),
+    // Test support: each input surface's fuzz check, run under libFuzzer by stepcare-fuzz and replayed by the tests.
+    .target(
+        name: "StepCareFuzzing",
+        dependencies: [
+            "StepCareConsole", "StepCareCore", "StepCareDataDefined", "StepCareRecord", "StepCareRegistry",
+            "StepCareReports", "StepCareService", "StepCareSimulation", "StepCareStore", "CEditLineShim",
+        ]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting", "StepCareCore", "StepCareRecord"]),
     // In-process engine benchmarks: growth tables for the simulator, evaluate, moves and the dashboard.
     .executableTarget(
@@ -170,6 +177,12 @@ var targets: [Target] = [
     .testTarget(
         name: "StepCareRegistryTests", dependencies: ["StepCareRegistry", "StepCareConsole", "StepCareReports"]),
     .testTarget(
+        name: "StepCareFuzzingTests",
+        dependencies: [
+            "StepCareFuzzing", "StepCareConsole", "StepCareCore", "StepCareReports", "StepCareService",
+            "StepCareTesting",
+        ]),
+    .testTarget(
         name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],
         exclude: ["Transcripts"]),
 ]
@@ -184,6 +197,16 @@ for name in instrumentModules {
 }
 for name in pathwayModules {
     targets.append(.target(name: name, dependencies: ["StepCareCore"], path: "Sources/Pathways/\(name)"))
+}
+
+// The libFuzzer driver is built only on request: scripts/fuzz sets STEPCARE_FUZZ=1 and builds with AddressSanitizer
+// and coverage instrumentation for every target, and only this executable links libFuzzer (its `main`). SwiftPM's
+// --sanitize=fuzzer would link libFuzzer into the registry plugin's generator too, which then has two mains.
+if Context.environment["STEPCARE_FUZZ"] != nil {
+    targets.append(
+        .executableTarget(
+            name: "stepcare-fuzz", dependencies: ["StepCareFuzzing"], path: "Fuzz/Driver",
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])]))
 }
 
 // One setting for every Swift target: Swift 6 mode (package-wide below) plus these features.

@@ -48,7 +48,10 @@ public final class Interpreter {
     public func readLine(prompt: String) -> LineRead {
         output.flush()
         let read = input.readLine(prompt: prompt)
-        if case .line = read { linesRead += 1 }
+        switch read {
+        case .line, .tooLong: linesRead += 1
+        case .interrupted, .endOfInput: break
+        }
         return read
     }
 
@@ -186,20 +189,38 @@ public final class Interpreter {
 
     /// Expands variables: an unquoted word that is exactly `$name` becomes the variable's words; any other
     /// word becomes one argument, with list variables joined by spaces.
-    func expand(_ words: [Word]) throws(Diagnostic) -> [CommandArgument] {
+    ///
+    /// The expansion is counted as it grows and refused beyond ``InputLimits/expansionBytes``, so doubling a
+    /// variable again and again stops with an error instead of exhausting memory.
+    public func expand(_ words: [Word]) throws(Diagnostic) -> [CommandArgument] {
         var arguments: [CommandArgument] = []
+        var size = 0
+        func count(_ bytes: Int, at location: SourceLocation) throws(Diagnostic) {
+            size += bytes
+            guard size <= InputLimits.expansionBytes else {
+                throw Diagnostic(
+                    .inputTooLarge,
+                    "the statement's words expand to more than \(InputLimits.expansionBytes >> 20) MiB",
+                    hint: "a variable or a statement holds at most that much; put long text in a file", at: location)
+            }
+        }
         for word in words {
             if !word.isQuoted, word.parts.count == 1, case .variable(let name) = word.parts[0] {
-                arguments += try value(of: name, at: word.location).map {
-                    CommandArgument($0, at: word.location, isQuoted: true)
-                }
+                let value = try value(of: name, at: word.location)
+                try count(value.reduce(0) { $0 + $1.utf8.count + 1 }, at: word.location)
+                arguments += value.map { CommandArgument($0, at: word.location, isQuoted: true) }
                 continue
             }
             var text = ""
             for part in word.parts {
                 switch part {
-                case .literal(let literal): text += literal
-                case .variable(let name): text += try value(of: name, at: word.location).joined(separator: " ")
+                case .literal(let literal):
+                    try count(literal.utf8.count, at: word.location)
+                    text += literal
+                case .variable(let name):
+                    let value = try value(of: name, at: word.location)
+                    try count(value.reduce(0) { $0 + $1.utf8.count + 1 }, at: word.location)
+                    text += value.joined(separator: " ")
                 }
             }
             arguments.append(CommandArgument(text, at: word.location, isQuoted: word.isQuoted || word.literal == nil))

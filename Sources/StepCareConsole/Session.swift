@@ -11,29 +11,28 @@ public enum Session {
     ///
     /// - Returns: the exit status, 0 after `quit` or Ctrl-D.
     public static func interactive(_ interpreter: Interpreter, errors: any TextOutput) -> Int32 {
-        var pending: [String] = []
+        var statement = PendingStatement()
         while !interpreter.isFinished {
-            switch interpreter.readLine(prompt: pending.isEmpty ? prompt : continuationPrompt) {
+            let read = interpreter.readLine(prompt: statement.isEmpty ? prompt : continuationPrompt)
+            let source: String
+            switch statement.add(read) {
             case .endOfInput:
                 return 0
-            case .interrupted:
-                pending = []
-            case .line(let line):
-                pending.append(line)
-                let source = pending.joined(separator: "\n")
-                do {
-                    let script = try Parser.parse(source)
-                    remember(pending, in: interpreter)
-                    pending = []
-                    try interpreter.run(script)
-                } catch  where error.isIncompleteInput {
-                    continue
-                } catch {
-                    remember(pending, in: interpreter)
-                    pending = []
-                    errors.write(error.rendered(file: "<input>", source: source))
-                    errors.flush()
-                }
+            case .waiting:
+                continue
+            case .refused(let error):
+                errors.write(error.rendered(file: "<input>", source: ""))
+                errors.flush()
+                continue
+            case .complete(let lines):
+                source = lines.joined(separator: "\n")
+                remember(lines, in: interpreter)
+            }
+            do {
+                try interpreter.run(try Parser.parse(source))
+            } catch {
+                errors.write(error.rendered(file: "<input>", source: source))
+                errors.flush()
             }
         }
         return 0
@@ -59,32 +58,37 @@ public enum Session {
     ///
     /// - Returns: 0, or the ``ExitStatus`` of the error that stopped it.
     public static func script(_ interpreter: Interpreter, file: String, errors: any TextOutput) -> Int32 {
-        var pending: [String] = []
+        var statement = PendingStatement()
         var firstLine = 1
         while !interpreter.isFinished {
-            if pending.isEmpty { firstLine = interpreter.linesRead + 1 }
-            guard case .line(let line) = interpreter.readLine(prompt: "") else { break }
-            pending.append(line)
-            let source = pending.joined(separator: "\n")
-            do {
-                let script = try Parser.parse(source, firstLine: firstLine)
-                pending = []
-                try interpreter.run(script)
-            } catch  where error.isIncompleteInput {
+            if statement.isEmpty { firstLine = interpreter.linesRead + 1 }
+            let source: String
+            switch statement.add(interpreter.readLine(prompt: "")) {
+            case .waiting:
                 continue
+            case .endOfInput:
+                guard let lines = statement.unfinished else { return 0 }
+                let source = lines.joined(separator: "\n")
+                do {
+                    _ = try Parser.parse(source, firstLine: firstLine)
+                } catch {
+                    report(error, file: file, source: source, firstLine: firstLine, to: errors)
+                }
+                return 1
+            case .refused(let error):
+                var located = error
+                located.location = SourceLocation(line: interpreter.linesRead, column: 1)
+                report(located, file: file, source: "", firstLine: firstLine, to: errors)
+                return ExitStatus.of(error.code)
+            case .complete(let lines):
+                source = lines.joined(separator: "\n")
+            }
+            do {
+                try interpreter.run(try Parser.parse(source, firstLine: firstLine))
             } catch {
                 report(error, file: file, source: source, firstLine: firstLine, to: errors)
                 return ExitStatus.of(error.code)
             }
-        }
-        guard pending.isEmpty else {
-            let source = pending.joined(separator: "\n")
-            do {
-                _ = try Parser.parse(source, firstLine: firstLine)
-            } catch {
-                report(error, file: file, source: source, firstLine: firstLine, to: errors)
-            }
-            return 1
         }
         return 0
     }
@@ -94,12 +98,67 @@ public enum Session {
     /// Nothing runs when the file does not parse.
     /// - Returns: 0, or the ``ExitStatus`` of the error that stopped it.
     public static func file(_ interpreter: Interpreter, name: String, source: String, errors: any TextOutput) -> Int32 {
-        do {
+        do throws(Diagnostic) {
+            guard source.utf8.count <= InputLimits.scriptBytes else {
+                throw Diagnostic(
+                    .inputTooLarge, "the script is larger than \(InputLimits.scriptBytes >> 20) MiB",
+                    hint: "split it into smaller files and run them one after another")
+            }
             try interpreter.run(try Parser.parse(source))
             return 0
         } catch {
             report(error, file: name, source: source, firstLine: 1, to: errors)
             return ExitStatus.of(error.code)
+        }
+    }
+
+    /// The lines of a statement being read, until they end it.
+    struct PendingStatement {
+        /// What the line just read did.
+        enum Step {
+            /// The statement goes on; read another line.
+            case waiting
+            /// These lines are one complete statement (or a statement with a syntax error the parser names).
+            case complete([String])
+            /// The line or the statement was too long; it was thrown away.
+            case refused(Diagnostic)
+            /// The input ended (or Ctrl-D); ``unfinished`` holds a statement left open.
+            case endOfInput
+        }
+
+        private var lines: [String] = []
+        private var bytes = 0
+        private var boundary = StatementBoundary()
+
+        var isEmpty: Bool { lines.isEmpty }
+        /// The lines of a statement the input ended inside, if any.
+        var unfinished: [String]? { lines.isEmpty ? nil : lines }
+
+        mutating func add(_ read: LineRead) -> Step {
+            switch read {
+            case .endOfInput:
+                return .endOfInput
+            case .interrupted:
+                self = PendingStatement()
+                return .waiting
+            case .tooLong:
+                self = PendingStatement()
+                return .refused(InputLimits.lineTooLong())
+            case .line(let line):
+                bytes += line.utf8.count + 1
+                guard bytes <= InputLimits.statementBytes else {
+                    self = PendingStatement()
+                    return .refused(
+                        Diagnostic(
+                            .inputTooLarge,
+                            "the statement is longer than \(InputLimits.statementBytes >> 20) MiB; none of it was run",
+                            hint: "check for an unclosed quote or a stray \\ at a line end; put long text in a file"))
+                }
+                lines.append(line)
+                guard boundary.isComplete(after: line) else { return .waiting }
+                defer { self = PendingStatement() }
+                return .complete(lines)
+            }
         }
     }
 

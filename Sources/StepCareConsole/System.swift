@@ -1,3 +1,4 @@
+public import StepCareCore
 import StepCareReports
 
 #if canImport(Glibc)
@@ -27,26 +28,49 @@ public enum Environment {
     }
 }
 
-/// Reads script files.
+/// Reads input files whole, each kind up to its limit, so that no file (or `/dev/zero`) can exhaust memory.
 public enum ScriptFile {
-    /// The file's contents as UTF-8 text, or `nil` when it cannot be read. `-` is standard input.
-    public static func read(_ path: String) -> String? {
-        bytes(path).map { String(decoding: $0, as: UTF8.self) }
+    /// The largest script file `run` or the command line reads.
+    public static let largestScript = InputLimits.scriptBytes
+    /// The largest data file (`import`, `import-scores`, `score --batch`): about 25 million PHQ-9 rows.
+    public static let largestData = 1 << 30
+
+    /// The file's contents as UTF-8 text. `-` is standard input.
+    ///
+    /// - Throws: ``StepCareError`` (`io`) when it cannot be read, (`input-too-large`) past `limit` bytes.
+    public static func read(_ path: String, atMost limit: Int = largestScript) throws(StepCareError) -> String {
+        String(decoding: try bytes(path, atMost: limit), as: UTF8.self)
     }
 
-    /// The file's bytes, or `nil` when it cannot be read. `-` is standard input, read to its end.
-    public static func bytes(_ path: String) -> [UInt8]? {
-        guard let file = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb") else { return nil }
+    /// The file's bytes, at most `limit` of them. `-` is standard input, read to its end.
+    ///
+    /// - Throws: ``StepCareError`` (`io`) when it cannot be read, (`input-too-large`) past `limit` bytes.
+    public static func bytes(_ path: String, atMost limit: Int) throws(StepCareError) -> [UInt8] {
+        guard let file = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb") else {
+            throw StepCareError(.io, "cannot read \(path)", hint: "check the path and that the file is readable")
+        }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = fread(&chunk, 1, chunk.count, file)
             if count > 0 { bytes += chunk[0..<count] }
+            guard bytes.count <= limit else {
+                throw StepCareError(
+                    .inputTooLarge, "\(path) is larger than \(sizeText(limit)), the most StepCare reads from one file",
+                    hint: "split it into smaller files and use them one after another")
+            }
             if count < chunk.count { break }
         }
-        guard ferror(file) == 0 else { return nil }
+        guard ferror(file) == 0 else {
+            throw StepCareError(
+                .io, "cannot read \(path)", hint: "check that it is a file (not a folder) and that it is readable")
+        }
         return bytes
+    }
+
+    private static func sizeText(_ bytes: Int) -> String {
+        bytes >= 1 << 30 ? "\(bytes >> 30) GiB" : "\(bytes >> 20) MiB"
     }
 }
 

@@ -12,11 +12,22 @@ public struct DataDefinedInstrument: Instrument {
 
     /// The format identifier this version reads.
     public static let format = "stepcare-instrument/1"
+    /// The most items a definition may have.
+    public static let mostItems = 500
+    /// The most answer options an item may have.
+    public static let mostOptions = 100
+    /// The largest definition file, in bytes.
+    public static let largestFile = 1 << 20
 
     /// Reads a definition from JSON text.
     ///
     /// - Throws: ``StepCareError`` with code `invalidDefinition`, naming the field and what it must be.
     public init(json: [UInt8]) throws(StepCareError) {
+        guard json.count <= Self.largestFile else {
+            throw StepCareError(
+                .invalidDefinition, "the definition is larger than \(Self.largestFile >> 20) MiB",
+                hint: "an instrument definition is a few kilobytes; check that this is the right file")
+        }
         let root: JSONValue
         do {
             root = try JSONParser.parse(json)
@@ -45,7 +56,9 @@ public struct DataDefinedInstrument: Instrument {
         guard try object.string("format") == format else { throw FieldError("format", "must be \"\(format)\"") }
         let shared = try object.value("options") == nil ? nil : options(object.array("options"))
         var items: [Item] = []
-        for (number, entry) in try object.array("items").enumerated() {
+        let itemEntries = try object.array("items")
+        guard itemEntries.count <= mostItems else { throw FieldError("items", "must list at most \(mostItems) items") }
+        for (number, entry) in itemEntries.enumerated() {
             items.append(try item(entry.value, number: number + 1, path: entry.path, shared: shared))
         }
         let low = items.compactMap(\.valueRange?.lowerBound).reduce(0, +)
@@ -66,6 +79,9 @@ public struct DataDefinedInstrument: Instrument {
 
     private static func options(_ entries: [(path: String, value: JSONValue)]) throws(FieldError) -> [ResponseOption] {
         guard !entries.isEmpty else { throw FieldError("options", "must list at least one option") }
+        guard entries.count <= mostOptions else {
+            throw FieldError("options", "must list at most \(mostOptions) options")
+        }
         var options: [ResponseOption] = []
         for entry in entries {
             let option = try JSONReader(entry.value, path: entry.path)

@@ -43,9 +43,17 @@ struct JSONReader {
         return try string(name)
     }
 
+    /// The largest magnitude of any whole number in a definition. Totals of up to
+    /// ``DataDefinedInstrument/mostItems`` such values cannot overflow, so later arithmetic needs no checks.
+    static let largestNumber = 1_000_000
+
     func int(_ name: String) throws(FieldError) -> Int {
         guard let value = value(name) else { throw FieldError(Self.join(path, name), "is required") }
         guard case .int(let number) = value else { throw FieldError(Self.join(path, name), "must be a whole number") }
+        guard (-Self.largestNumber...Self.largestNumber).contains(number) else {
+            throw FieldError(
+                Self.join(path, name), "must be between -\(Self.largestNumber) and \(Self.largestNumber)")
+        }
         return number
     }
 

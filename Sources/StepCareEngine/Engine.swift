@@ -1,4 +1,5 @@
 public import StepCareCore
+import Synchronization
 
 /// Applies one pathway to case timelines: recommendations with explanation traces, triage, and moves checked
 /// against decision rights and capacity.
@@ -21,7 +22,9 @@ public struct Engine: Sendable {
         /// Whether a structured review by a role resolves recommendations governed by an action: the role may
         /// take that decision alone somewhere in the pathway.
         let reviewResolves: Set<RoleAction>
-        let authorisers: [AuthorisersKey: String]
+        /// Who may authorise each move, as text, filled in on first use: a pathway has many more moves than a
+        /// session asks about, and working them all out made opening a caseload slow.
+        let authorisers = Mutex<[AuthorisersKey: String]>([:])
 
         struct RuleCheck: Sendable {
             let scope: RuleScope
@@ -53,17 +56,6 @@ public struct Engine: Sendable {
                 pathway.rights.rights.filter { $0.verdict == .allowed }.map {
                     RoleAction(role: $0.role, action: $0.action)
                 })
-            let ends: [String?] = [nil] + pathway.tiers.map(\.id)
-            var authorisers: [AuthorisersKey: String] = [:]
-            for action in Action.allCases {
-                for from in ends {
-                    for to in ends {
-                        authorisers[AuthorisersKey(action: action, from: from, to: to)] = Engine.authorisersText(
-                            pathway, action, from: from, to: to)
-                    }
-                }
-            }
-            self.authorisers = authorisers
         }
     }
 
@@ -97,8 +89,11 @@ public struct Engine: Sendable {
 
     /// `clinician (co-sign: supervisor), supervisor`: who may act, as staff read it.
     public func authorisersText(_ action: Action, from: String?, to: String?) -> String {
-        compiled.authorisers[.init(action: action, from: from, to: to)]
-            ?? Self.authorisersText(pathway, action, from: from, to: to)
+        let key = Compiled.AuthorisersKey(action: action, from: from, to: to)
+        if let known = compiled.authorisers.withLock({ $0[key] }) { return known }
+        let text = Self.authorisersText(pathway, action, from: from, to: to)
+        compiled.authorisers.withLock { $0[key] = text }
+        return text
     }
 
     static func authorisersText(_ pathway: Pathway, _ action: Action, from: String?, to: String?) -> String {

@@ -160,7 +160,8 @@ extension Workspace {
             try perform("import-scores") { () throws(StepCareError) in
                 var header: [String]?
                 var headerRefused = false
-                CSVLine.forEachLine(in: bytes) { number, line in
+                CSVLine.forEachRecord(in: bytes, isWholeRow: { CSVLine.hasFields($0, count: header?.count) }) {
+                    number, line in
                     guard !line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) else { return }
                     guard case .success(let fields) = CSVLine.fields(line) else {
                         result.problems.append(

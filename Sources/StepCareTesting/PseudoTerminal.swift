@@ -115,7 +115,12 @@
         /// Writes `text` to the terminal as if typed: `"\r"` is Enter, `"\t"` Tab, `"\u{03}"` Ctrl-C,
         /// `"\u{04}"` Ctrl-D, `"\u{1b}[A"` the up arrow.
         public func send(_ text: String) {
-            var bytes = Array(text.utf8)[...]
+            send(bytes: Array(text.utf8))
+        }
+
+        /// Writes raw bytes to the terminal, as a paste of any bytes (malformed UTF-8 included) would arrive.
+        public func send(bytes raw: [UInt8]) {
+            var bytes = raw[...]
             while !bytes.isEmpty {
                 let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
                 if written > 0 {
@@ -180,6 +185,13 @@
                     )
                 }
             }
+        }
+
+        /// Whether the child has exited (reaping it if so); its status is then what ``waitForExit(timeout:)``
+        /// returns.
+        public var hasExited: Bool {
+            guard exitStatus == nil else { return true }
+            return (try? waitForExit(timeout: 0)) != nil
         }
 
         /// Waits for the child to exit, reading its output meanwhile.

@@ -33,8 +33,9 @@ enum BatchCommand {
                 throw fail(error.message, hint: error.hint)
             }
         }
-        guard let bytes = ScriptFile.bytes(file) else {
-            throw fail("cannot read \(file)", hint: "check the path and that the file is readable")
+        let bytes: [UInt8]
+        do throws(StepCareError) { bytes = try ScriptFile.bytes(file, atMost: ScriptFile.largestData) } catch {
+            throw fail(error.message, hint: error.hint, code: error.code == .io ? .invalidOption : error.code)
         }
         var file: CheckedFile?
         if let output {

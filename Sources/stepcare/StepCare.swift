@@ -93,9 +93,10 @@ struct Run: ParsableCommand {
         defer { interpreter.workspace.leaveCaseloadToProcessExit() }
         let errors = FileDescriptorOutput(descriptor: 2)
         for file in files where !interpreter.isFinished {
-            guard let source = ScriptFile.read(file) else {
-                errors.line("\(file): error: cannot read the file")
-                errors.line("hint: check the path and that the file is readable")
+            let source: String
+            do throws(StepCareError) { source = try ScriptFile.read(file) } catch {
+                errors.line("\(file): error: \(error.message)")
+                if let hint = error.hint { errors.line("hint: \(hint)") }
                 throw ExitCode(1)
             }
             let status = Session.file(interpreter, name: file, source: source, errors: errors)

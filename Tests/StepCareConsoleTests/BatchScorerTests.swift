@@ -74,15 +74,28 @@ import Testing
         #expect(json.contains("\"=cmd|'/c calc'!A1\""), "\(json)")
     }
 
-    /// A quoted field broken across lines gives two refused rows, never a phantom scored row for the second
-    /// half (whose client would be `1"`).
-    @Test func aFieldBrokenAcrossLinesScoresNothing() throws {
-        let text = header + "\"client\n1\",2026-01-05,0,0,0,1,2,1,3,2,1\n" + "b,2026-01-05,0,0,0,0,0,0,0,0,0\n"
+    /// RFC 4180: a line break inside a quoted field belongs to the field, so the record is one row (never an error
+    /// row and a phantom scored row for a client `1"`), and rows are numbered by record, as a spreadsheet shows
+    /// them. The output quotes the field again, line break and all.
+    @Test func aQuotedFieldMaySpanLines() throws {
+        let text = header + "\"client\r\n1\",2026-01-05,0,0,0,1,2,1,3,2,1\r\n" + "b,2026-01-05,0,0,0,0,0,0,0,0,0\n"
         let result = try run(text)
-        let lines = result.output.split(separator: "\n")
-        #expect(result.summary == BatchScorer.Summary(rows: 3, errors: 2))
-        #expect(lines[2].contains("not quoted"), "\(lines[2])")
-        #expect(lines[3].hasPrefix("4,b,"))
+        #expect(result.summary == BatchScorer.Summary(rows: 2, errors: 0))
+        #expect(result.output.contains("2,\"client\r\n1\",2026-01-05,10,"), "\(result.output)")
+        #expect(result.output.contains("\n3,b,2026-01-05,0,"), "\(result.output)")
+    }
+
+    /// A quote left open does not swallow the file: past 16 lines (or at the end of the file) its first line is
+    /// a refused row of its own and the rows after it are scored.
+    @Test func anUnclosedQuoteSwallowsNoMoreThanItsLimit() throws {
+        let good = (0..<20).map { "c\($0),2026-01-05,0,0,0,0,0,0,0,0,1" }
+        let result = try run(header + "\"open,2026-01-05,0,0,0,0,0,0,0,0,0\n" + good.joined(separator: "\n") + "\n")
+        #expect(result.summary == BatchScorer.Summary(rows: 21, errors: 1))
+        #expect(result.output.contains("row 2: field 1 opens a quote that is not closed on this line"))
+        #expect(result.output.contains("\n22,c19,2026-01-05,1,"), "\(result.output)")
+        let atEnd = try run(
+            header + "a,2026-01-05,0,0,0,0,0,0,0,0,1\n\"open,2026-01-05\nb,2026-01-05,1,1,1,1,1,1,1,1,1\n")
+        #expect(atEnd.summary == BatchScorer.Summary(rows: 3, errors: 1))
     }
 
     @Test func jsonLinesCarryTheSameResults() throws {

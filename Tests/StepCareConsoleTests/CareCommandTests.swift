@@ -115,7 +115,7 @@ import Testing
             let fresh = Interpreter(registry: try Registry.builtIn(), output: output, input: QueuedInput([]))
             try fresh.run(try Parser.parse("use \(pathway)\nrights --markdown"))
             let generated = output.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)[1]
-            let checkedIn = try #require(ScriptFile.read("\(root)/docs/\(file)"), "docs/\(file) is missing")
+            let checkedIn = try ScriptFile.read("\(root)/docs/\(file)")
             #expect(
                 checkedIn == String(generated),
                 "docs/\(file) drifted from the \(pathway) module: regenerate it with rights --markdown")

@@ -11,7 +11,7 @@ import Testing
     static let examples = StepCareRoot.path + "/Examples/instruments"
 
     func definition(_ edit: (inout String) -> Void = { _ in }) throws -> String {
-        var text = try #require(ScriptFile.read(Self.examples + "/demo4.json"))
+        var text = try ScriptFile.read(Self.examples + "/demo4.json")
         edit(&text)
         return text
     }

@@ -71,7 +71,7 @@ import Testing
     @Test func runReportsAMissingFile() throws {
         let result = try Binary.run(["run", "/nonexistent/script.stepcare"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("/nonexistent/script.stepcare: error: cannot read the file"))
+        #expect(result.stderr.contains("/nonexistent/script.stepcare: error: cannot read /nonexistent/script.stepcare"))
     }
 
     @Test func versionAndHelp() throws {

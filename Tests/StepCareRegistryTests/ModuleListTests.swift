@@ -26,7 +26,7 @@ import Testing
     }
 
     func manifestList(_ marker: String) throws -> [String] {
-        let manifest = try #require(ScriptFile.read(root + "/Package.swift"))
+        let manifest = try ScriptFile.read(root + "/Package.swift")
         let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
         let begin = try #require(lines.firstIndex(of: "// BEGIN \(marker)"))
         let end = try #require(lines.firstIndex(of: "// END \(marker)"))

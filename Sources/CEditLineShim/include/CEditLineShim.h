@@ -7,6 +7,7 @@
 #define CEDITLINESHIM_H
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <histedit.h>
 
@@ -48,5 +49,29 @@ int elh_save_fp(History *_Nonnull h, FILE *_Nonnull file);
 int els_install_sigint_handler(struct sigaction *_Nonnull previous);
 /// Puts back the SIGINT handler saved by els_install_sigint_handler.
 int els_restore_sigint_handler(const struct sigaction *_Nonnull previous);
+
+/// Reads keys through StepCare's checked reader instead of libedit's: malformed UTF-8, C1 controls and
+/// characters that cannot be displayed become U+FFFD, and printable characters beyond the line limit are
+/// dropped (with one bell). Returns el_set's result.
+int els_use_checked_reader(EditLine *_Nonnull el);
+/// Sets the line limit in characters for the checked reader; the reader keeps one character past it, so a
+/// caller can tell an over-long line from one exactly at the limit. 0 means no limit.
+void els_set_line_limit(int characters);
+/// How many characters the checked reader dropped since the last call, and resets the count.
+int els_take_dropped(void);
+/// Forgets a pending interrupt, pushed-back bytes and the dropped count, before a new line is read.
+void els_reset_input(void);
+/// Decodes one Unicode scalar from `next_byte` by the well-formed UTF-8 table; each malformed sequence is
+/// U+FFFD, and a byte that ends one early is handed to `push_back`. `status` is next_byte's result for the
+/// first byte (1, 0 at end, -1 on error); the result is meaningful when it is 1.
+uint32_t els_decode_next(int (*_Nonnull next_byte)(void *_Nullable context, unsigned char *_Nonnull byte),
+                         void *_Nullable context,
+                         void (*_Nonnull push_back)(void *_Nullable context, unsigned char byte),
+                         int *_Nonnull status);
+/// Whether the terminal can show `scalar` as text in the current locale: printable ASCII, or iswprint.
+int els_is_displayable(uint32_t scalar);
+/// What the checked reader hands libedit for `scalar`: itself for a C0 control key or a displayable
+/// character, U+FFFD for anything else (C1 controls, unassigned or unprintable characters).
+uint32_t els_shown(uint32_t scalar);
 
 #endif

@@ -106,6 +106,10 @@ extension CommandSpec {
                     "the input ended during administer after \(responses.count) of \(definition.items.count) items; "
                         + "nothing was scored or recorded",
                     hint: "answer every item, using - for one that was not answered", at: invocation.location)
+            case .tooLong:
+                interpreter.output.line(
+                    "   That line was too long. Please answer \(item.answerChoices), or < to go back.")
+                showItem = false
             case .line(let raw):
                 let word = raw.trimmingWhitespace()
                 if word == "<" {

@@ -34,9 +34,7 @@ public enum DefinitionFiles {
     ///
     /// - Throws: ``StepCareError`` naming the file and the field at fault.
     public static func load(_ path: String) throws(StepCareError) -> DataDefinedInstrument {
-        guard let bytes = ScriptFile.bytes(path) else {
-            throw StepCareError(.io, "cannot read \(path)", hint: "check the path and that the file is readable")
-        }
+        let bytes = try ScriptFile.bytes(path, atMost: DataDefinedInstrument.largestFile)
         do {
             return try DataDefinedInstrument(json: bytes)
         } catch {

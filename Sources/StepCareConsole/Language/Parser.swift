@@ -13,14 +13,16 @@ import StepCareReports
 /// `\n` and `\t`, and may span lines. Input that ends inside a string or after a continuation backslash
 /// throws a diagnostic with code `incompleteInput`, which the REPL answers with a continuation prompt.
 public struct Parser {
-    private let characters: [Character]
+    /// The source as Unicode scalars: a grapheme cluster may join a separator to the mark after it
+    /// (a tab then U+0369), which must still separate words.
+    private let characters: [Unicode.Scalar]
     private var index = 0
     private var line: Int
     private var column = 1
 
     /// Creates a parser for `source`, whose first line is numbered `firstLine`.
     public init(_ source: String, firstLine: Int = 1) {
-        characters = Array(source)
+        characters = Array(source.unicodeScalars)
         line = firstLine
     }
 
@@ -31,8 +33,8 @@ public struct Parser {
     }
 
     private var location: SourceLocation { SourceLocation(line: line, column: column) }
-    private var current: Character? { index < characters.count ? characters[index] : nil }
-    private var next: Character? { index + 1 < characters.count ? characters[index + 1] : nil }
+    private var current: Unicode.Scalar? { index < characters.count ? characters[index] : nil }
+    private var next: Unicode.Scalar? { index + 1 < characters.count ? characters[index + 1] : nil }
 
     private mutating func advance() {
         if characters[index] == "\n" {
@@ -79,11 +81,11 @@ public struct Parser {
     private mutating func parseWord() throws(Diagnostic) -> Word {
         let start = location
         var parts: [Word.Part] = []
-        var literal = ""
+        var literal = String.UnicodeScalarView()
         var isQuoted = false
         func flush() {
-            if !literal.isEmpty { parts.append(.literal(literal)) }
-            literal = ""
+            if !literal.isEmpty { parts.append(.literal(String(literal))) }
+            literal = String.UnicodeScalarView()
         }
         while let character = current {
             switch character {
@@ -115,7 +117,7 @@ public struct Parser {
                         case "t": literal.append("\t")
                         case "\"", "\\", "$": literal.append(escaped)
                         case "\n": break
-                        default: literal += "\\" + String(escaped)
+                        default: literal.append(contentsOf: ["\\", escaped])
                         }
                         advance()
                     case "$":
@@ -161,8 +163,8 @@ public struct Parser {
         let braced = current == "{"
         if braced { advance() }
         var name = ""
-        while let c = current, c.isASCII, c.isLetter || c.isNumber || c == "_" {
-            name.append(c)
+        while let c = current, c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" {
+            name.unicodeScalars.append(c)
             advance()
         }
         if braced {
@@ -182,7 +184,7 @@ public struct Parser {
         return name
     }
 
-    private func unterminated(_ quote: Character, at open: SourceLocation) -> Diagnostic {
+    private func unterminated(_ quote: Unicode.Scalar, at open: SourceLocation) -> Diagnostic {
         Diagnostic(.incompleteInput, "unterminated string", hint: "close the string with a matching \(quote)", at: open)
     }
 

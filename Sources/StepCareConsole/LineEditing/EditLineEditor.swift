@@ -65,6 +65,7 @@ public final class EditLineEditor: LineEditor {
         }
         els_bind(editLine, "^I", "stepcare-complete")
         el_source(editLine, nil)  // ~/.editrc, if any; a missing file is not an error
+        Self.guardAgainstLibraryFaults(editLine)
 
         installedInterruptHandler = els_install_sigint_handler(&previousInterruptAction) == 0
     }
@@ -77,10 +78,28 @@ public final class EditLineEditor: LineEditor {
         if installedInterruptHandler { els_restore_sigint_handler(&previousInterruptAction) }
     }
 
+    /// Keys bound away after `~/.editrc`, because libedit crashes in what they start: incremental search
+    /// (Ctrl-R, Ctrl-S) on a history entry wider than the screen, and the ed-command prompt (Esc X), whose
+    /// parser reads past a lone quote. Ctrl-R and Ctrl-S search the history for lines that start with what is
+    /// typed instead.
+    static let reboundKeys: [(key: String, command: String)] = [
+        ("^R", "ed-search-prev-history"), ("^S", "ed-search-next-history"),
+        ("^[x", "ed-unassigned"), ("^[X", "ed-unassigned"),
+    ]
+
+    /// Reads keys through the checked reader (see `els_use_checked_reader`) and binds away the editor
+    /// features that crash libedit, after the user's own settings so that they cannot bring them back.
+    private static func guardAgainstLibraryFaults(_ editLine: OpaquePointer) {
+        els_use_checked_reader(editLine)
+        els_set_line_limit(Int32(InputLimits.lineCharacters))
+        for (key, command) in reboundKeys { els_bind(editLine, key, command) }
+    }
+
     /// Shows `prompt` and reads one edited line.
     public func readLine(prompt: String) -> LineRead {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
+        els_reset_input()
 
         // el_gets prints the prompt before it leaves cooked mode; switch first, so keys typed as soon as the
         // prompt shows reach libedit rather than being echoed and line-buffered by the terminal driver.
@@ -95,6 +114,7 @@ public final class EditLineEditor: LineEditor {
         let length = strlen(raw)
         let hasNewline = length > 0 && raw[length - 1] == UInt8(ascii: "\n")
         let bytes = UnsafeRawBufferPointer(start: raw, count: hasNewline ? length - 1 : length)
+        if els_take_dropped() > 0 { return .tooLong }
         return .line(String(decoding: bytes, as: UTF8.self))
     }
 

@@ -14,6 +14,8 @@ public enum LineRead: Sendable, Equatable {
     case interrupted
     /// Ctrl-D on an empty line, or the end of the input stream.
     case endOfInput
+    /// A line longer than ``InputLimits/lineCharacters``: it was read to its end and thrown away.
+    case tooLong
 }
 
 /// Completion candidates for the word being typed.

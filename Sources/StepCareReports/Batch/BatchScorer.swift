@@ -58,7 +58,8 @@ public struct BatchScorer: Sendable {
         buffer.reserveCapacity(1 << 17)
         var order: [Int]?  // for each expected column, where it is in the file
         var headerProblem: StepCareError?
-        CSVLine.forEachLine(in: input) { number, line in
+        CSVLine.forEachRecord(in: input, isWholeRow: { CSVLine.hasFields($0, count: order?.count) }) {
+            number, line in
             guard headerProblem == nil, !line.isEmpty else { return }
             guard let columns = order else {
                 switch columnOrder(line) {
@@ -142,8 +143,8 @@ public struct BatchScorer: Sendable {
         case .failure(.quoteInUnquotedField(let field)):
             return .failure(
                 RowError(
-                    message: "field \(field) holds a quote but is not quoted (is it the rest of a field broken across "
-                        + "lines? a field may not span lines)"))
+                    message: "field \(field) holds a quote but is not quoted (RFC 4180: write it in quotes, with each "
+                        + "quote doubled)"))
         }
         // The cells in the expected order; a short row's missing cells are read as blank (not answered).
         let fields = columns.map { raw.indices.contains($0) ? raw[$0] : "" }

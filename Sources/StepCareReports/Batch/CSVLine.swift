@@ -1,11 +1,15 @@
-/// Splits one line of CSV (RFC 4180) into fields.
+/// Splits CSV (RFC 4180) into records and records into fields.
 ///
-/// Quoted fields may contain commas and doubled quotes; they may not span lines, so a malformed row
-/// can never swallow the rows after it.
+/// Quoted fields may contain commas, doubled quotes and line breaks. A record spanning lines is taken only when
+/// it is a whole row (the caller checks its fields, e.g. their count against the header) within
+/// ``mostLinesPerRecord`` lines; otherwise its first line is a record of its own, refused as an unterminated
+/// quote, so a stray quote never swallows the rows after it (nor hides their risk answers).
 package enum CSVLine {
+    /// The most lines one record may span through line breaks inside quoted fields.
+    package static let mostLinesPerRecord = 16
     /// Why a line is not valid CSV.
     package enum Problem: Error, Equatable {
-        /// A quoted field is not closed before the end of the line.
+        /// A quoted field is not closed before the end of the record.
         case unterminatedQuote(field: Int)
         /// Text follows a closing quote before the next comma.
         case textAfterQuote(field: Int)
@@ -52,6 +56,65 @@ package enum CSVLine {
             guard index < line.endIndex else { return .success(fields) }
             index += 1  // the comma
         }
+    }
+
+    /// Calls `body` with each record of `bytes` and its 1-based number (its row, as a spreadsheet numbers
+    /// them), without the `\n` or `\r\n` that ends it. A line break inside a quoted field stays in the record.
+    ///
+    /// - Parameter isWholeRow: whether a record that spans lines is a whole row; when not, the record is its
+    ///   first line.
+    package static func forEachRecord(
+        in bytes: [UInt8], isWholeRow: (ArraySlice<UInt8>) -> Bool, _ body: (Int, ArraySlice<UInt8>) -> Void
+    ) {
+        var start = 0
+        var number = 0
+        while start < bytes.count {
+            number += 1
+            var end = recordEnd(in: bytes, from: start)
+            let firstLineEnd = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            if end > firstLineEnd, !isWholeRow(bytes[start..<end]) { end = firstLineEnd }
+            var recordEnd = end
+            if recordEnd > start, bytes[recordEnd - 1] == carriageReturn { recordEnd -= 1 }
+            body(number, bytes[start..<recordEnd])
+            start = end + 1
+        }
+    }
+
+    /// Whether `record` splits into exactly `count` fields.
+    package static func hasFields(_ record: ArraySlice<UInt8>, count: Int?) -> Bool {
+        guard let count, case .success(let fields) = fields(record) else { return false }
+        return fields.count == count
+    }
+
+    /// Where the record starting at `start` ends: the first line break outside a quoted field, unless a field
+    /// stays open past ``mostLinesPerRecord`` lines or to the end of the input, when the record is one line.
+    private static func recordEnd(in bytes: [UInt8], from start: Int) -> Int {
+        let firstLineEnd = bytes[start...].firstIndex(of: newline) ?? bytes.count
+        var index = start
+        var inQuotes = false
+        var atFieldStart = true
+        var lines = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == quote {
+                    if index + 1 < bytes.count, bytes[index + 1] == quote {
+                        index += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else if byte == newline {
+                    lines += 1
+                    if lines > mostLinesPerRecord { return firstLineEnd }
+                }
+            } else {
+                if byte == newline { return index }
+                if byte == quote, atFieldStart { inQuotes = true }
+                atFieldStart = byte == comma
+            }
+            index += 1
+        }
+        return inQuotes ? firstLineEnd : bytes.count
     }
 
     /// Calls `body` with each line of `bytes` and its 1-based number, without the `\n` or `\r\n` ending.

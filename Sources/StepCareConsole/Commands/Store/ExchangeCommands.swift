@@ -65,10 +65,9 @@ extension CommandSpec {
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let workspace = interpreter.workspace
         let file = invocation.positionals[0]
-        guard let text = ScriptFile.read(file.text) else {
-            throw Diagnostic(
-                .invalidOption, "cannot read \(file.text)", hint: "check the path and that the file is readable",
-                at: file.location)
+        let text: String
+        do throws(StepCareError) { text = try ScriptFile.read(file.text, atMost: ScriptFile.largestData) } catch {
+            throw Diagnostic(error, at: file.location)
         }
         do throws(ImportRefusal) {
             let count = try workspace.importCases(text, registry: interpreter.registry)

@@ -18,10 +18,9 @@ extension CommandSpec {
         examples: ["import-scores week12.csv", "import-scores week12.csv --all-or-nothing"], writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let file = invocation.positionals[0]
-        guard let bytes = ScriptFile.bytes(file.text) else {
-            throw Diagnostic(
-                .invalidOption, "cannot read \(file.text)", hint: "check the path and that the file is readable",
-                at: file.location)
+        let bytes: [UInt8]
+        do throws(StepCareError) { bytes = try ScriptFile.bytes(file.text, atMost: ScriptFile.largestData) } catch {
+            throw Diagnostic(error, at: file.location)
         }
         let result: ScoreImport
         do throws(ImportRefusal) {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The limits of issue 24 through the real binary: each over-size input is refused with the limit named and a
+/// non-zero exit, and nothing after it runs.
+@Suite struct InputLimitTests {
+    @Test func aPipedLineOverTheLimitStopsTheScript() throws {
+        let line = "say " + String(repeating: "z", count: 20_000)
+        let result = try Binary.run(["--db", ":memory:"], stdin: "say before\n\(line)\nsay after\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("# before"))
+        #expect(!result.stdout.contains("after"), "nothing after the refused line runs")
+        #expect(result.stderr.contains("<stdin>:2:1: error: the line is longer than 16384 characters"))
+    }
+
+    @Test func aStreamWithoutNewlinesIsReadInBoundedMemory() throws {
+        // 64 MiB with no newline: read to its end and refused, never held whole.
+        let scratch = try TemporaryDirectory()
+        let file = scratch.url.appendingPathComponent("endless")
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 64 << 20)  // sparse: reads as zero bytes
+        try handle.close()
+        let result = try Binary.run(["--db", ":memory:"], stdinFile: file)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the line is longer than 16384 characters"))
+    }
+
+    @Test func manyContinuationLinesMakeOneStatement() throws {
+        // 8,000 continuation lines (the issue's reproduction took tens of seconds when every line re-parsed the
+        // statement; the statement is now parsed once, when its last line arrives).
+        let words = (0..<8_000).map { "w\($0) \\" }.joined(separator: "\n")
+        let result = try Binary.run(["--db", ":memory:"], stdin: "say \(words)\nend\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# w0 w1 w2"))
+        #expect(result.stdout.contains("w7999 end"))
+    }
+
+    @Test func aStatementOverTheLimitIsRefused() throws {
+        // An unclosed quote swallows every line after it, up to the statement limit.
+        let filler = String(repeating: "x", count: 1_000)
+        let lines = ["say \"open"] + Array(repeating: filler, count: 1_100) + ["say after"]
+        let result = try Binary.run(["--db", ":memory:"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the statement is longer than 1 MiB; none of it was run"))
+        #expect(result.stderr.contains("unclosed quote"))
+    }
+
+    @Test func doublingAVariableStopsAtTheExpansionLimit() throws {
+        let doubling = Array(repeating: "let x = $x $x", count: 41).joined(separator: "\n")
+        let result = try Binary.run(["--db", ":memory:"], stdin: "let x = abcdefgh\n\(doubling)\nsay done\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the statement's words expand to more than 1 MiB"))
+        #expect(!result.stdout.contains("done"))
+    }
+
+    @Test func filesThatNeverEndAreRefusedAtTheirLimit() throws {
+        let instrument = try Binary.run(["--db", ":memory:"], stdin: "load-instrument /dev/zero\n")
+        #expect(instrument.status == 1)
+        #expect(instrument.stderr.contains("/dev/zero is larger than 1 MiB, the most StepCare reads from one file"))
+        let script = try Binary.run(["run", "/dev/zero"])
+        #expect(script.status == 1)
+        #expect(script.stderr.contains("/dev/zero: error: /dev/zero is larger than 16 MiB"))
+        let folder = try Binary.run(["--db", ":memory:"], stdin: "load-instrument /\n")
+        #expect(folder.status != 0)
+        #expect(folder.stderr.contains("cannot read /"))
+    }
+}
