@@ -19,6 +19,8 @@ public final class Interpreter {
     public let workspace: Workspace
     /// Variables set with `let`: each holds a list of words.
     public private(set) var variables: [String: [String]] = [:]
+    /// The bytes ``variables`` hold, kept within ``InputLimits/variableBytes``.
+    private var variableBytes = 0
     /// Set by `quit`: the session should end.
     public internal(set) var isFinished = false
     /// How many lines have been read from ``input``, so scripts read from it report the right line numbers.
@@ -72,7 +74,17 @@ public final class Interpreter {
         defer { output.flush() }
         switch statement {
         case .assignment(let assignment):
-            variables[assignment.name] = try expand(assignment.value).map(\.text)
+            let value = try expand(assignment.value).map(\.text)
+            let size = value.reduce(0) { $0 + $1.utf8.count + 1 }
+            let others = variableBytes - (variables[assignment.name]?.reduce(0) { $0 + $1.utf8.count + 1 } ?? 0)
+            guard others + size <= InputLimits.variableBytes else {
+                throw Diagnostic(
+                    .inputTooLarge,
+                    "the session's variables would hold more than \(InputLimits.variableBytes >> 20) MiB",
+                    hint: "reuse a variable name, or put long text in a file", at: assignment.location)
+            }
+            variables[assignment.name] = value
+            variableBytes = others + size
         case .command(let call):
             let words = try expand([call.name])
             guard let name = words.first?.text, words.count == 1 else {

@@ -69,7 +69,7 @@ public struct DataDefinedInstrument: Instrument {
             recallPeriod: try object.string("recallPeriod"), items: items, scoreRange: low...high,
             direction: try object.choice("direction", default: .higherIsWorse), bands: try bands(object),
             bandSource: try object.string("bandSource"), cutOffs: try cutOffs(object),
-            reliableChange: try reliableChange(object), missingItems: try missingItems(object),
+            reliableChange: try reliableChange(object), missingItems: try missingItems(object, items: items.count),
             riskRules: try riskRules(object), licence: try licence(object), citations: try citations(object),
             notes: try object.array("notes", required: false).map { entry throws(FieldError) in
                 guard case .string(let note) = entry.value else { throw FieldError(entry.path, "must be a string") }
@@ -86,9 +86,13 @@ public struct DataDefinedInstrument: Instrument {
         for entry in entries {
             let option = try JSONReader(entry.value, path: entry.path)
             try option.refuseUnknown(["value", "label", "key"])
-            options.append(
-                ResponseOption(
-                    try option.int("value"), try option.string("label"), key: try option.optionalString("key")))
+            let key = try option.optionalString("key")
+            // A key is typed instead of the value: it may not be a word answers already mean (not answered, not
+            // applicable, back) or a number, which would read as another option's value.
+            if let key, ["-", "n/a", "<"].contains(key.lowercased()) || Int(key) != nil {
+                throw FieldError("\(entry.path).key", "must not be -, n/a, < or a number, which answers already use")
+            }
+            options.append(ResponseOption(try option.int("value"), try option.string("label"), key: key))
         }
         return options
     }
@@ -150,13 +154,17 @@ public struct DataDefinedInstrument: Instrument {
         return ReliableChange(threshold: try change.int("threshold"), source: try change.string("source"))
     }
 
-    private static func missingItems(_ object: JSONReader) throws(FieldError) -> MissingItemPolicy {
+    private static func missingItems(_ object: JSONReader, items: Int) throws(FieldError) -> MissingItemPolicy {
         guard let policy = try object.object("missingItems") else {
             throw FieldError("missingItems", "is required: {\"maxMissing\": 0, \"source\": \"…why…\"} at least")
         }
         try policy.refuseUnknown(["maxMissing", "rounding", "source"])
         let maxMissing = try policy.int("maxMissing")
         guard maxMissing >= 0 else { throw FieldError("missingItems.maxMissing", "must be 0 or more") }
+        // Prorating from no answers at all would score a blank form.
+        guard maxMissing < items else {
+            throw FieldError("missingItems.maxMissing", "must be fewer than the number of items (\(items))")
+        }
         let source = try policy.string("source")
         guard maxMissing > 0 else { return .notScoredWhenIncomplete(reason: source) }
         let rounding: MissingItemPolicy.Rounding = try policy.choice("rounding")

@@ -133,12 +133,55 @@ extension Workspace {
         }
         var timeline = CaseTimeline(caseID: exchanged.id)
         for record in exchanged.events {
+            if case .administration(let administration) = record.event.kind {
+                try Self.checkAdministration(administration, caseID: exchanged.id, registry: registry)
+            }
             if case .correction(let correction) = record.event.kind,
                 let problem = CaseTimeline.problem(with: correction, in: timeline.events)
             {
                 throw StepCareError(.invalidImport, "case \(exchanged.id): \(problem.message)")
             }
             try timeline.append(record.event)
+        }
+    }
+
+    /// An imported administration must say what its answers say: the instrument is registered, every risk flag
+    /// its answers raise is there (a risk answer is never cleared by editing a file), and a complete form's
+    /// total and band are what the instrument gives for them (unless it was scored from another edition).
+    static func checkAdministration(
+        _ administration: AdministrationRecord, caseID: String, registry: Registry
+    ) throws(StepCareError) {
+        let id = administration.instrumentID
+        let instrument: any Instrument
+        do {
+            instrument = try registry.instrument(id, variant: administration.variantID)
+        } catch {
+            throw StepCareError(
+                .invalidImport, "case \(caseID): this build has no instrument \(id.prefix(40))",
+                hint: "load its definition first (load-instrument), or import into a build that has it")
+        }
+        guard !administration.answers.isEmpty else { return }  // a total recorded without answers
+        let raised = instrument.readableRiskFlags(administration.answers.map(Optional.some)).map(\.ruleID)
+        let carried = Set(administration.riskFlags.map(\.ruleID))
+        let missing = raised.filter { !carried.contains($0) }
+        let edited = "an exported record must not be edited; export the case again from its source"
+        guard missing.isEmpty else {
+            throw StepCareError(
+                .invalidImport,
+                "case \(caseID): a \(instrument.definition.shortName) administration's answers raise the risk "
+                    + "flag(s) \(missing.joined(separator: ", ")), which the record does not carry",
+                hint: edited)
+        }
+        guard administration.edition == nil || administration.edition == instrument.definition.edition,
+            let report = try? instrument.score(responses: administration.answers)
+        else { return }
+        guard report.total == administration.total, report.band?.label == administration.bandLabel else {
+            throw StepCareError(
+                .invalidImport,
+                "case \(caseID): a \(instrument.definition.shortName) administration's total or band is not what its "
+                    + "answers give (\(report.total.map(\.description) ?? "not scored"), "
+                    + "\(report.band?.label ?? "no band"))",
+                hint: edited)
         }
     }
 

@@ -26,6 +26,28 @@ import Testing
         }
     }
 
+    /// A definition may not let a blank form be scored, nor give an option a key that answers already mean.
+    @Test(arguments: [
+        (
+            "\"maxMissing\": 1", "\"maxMissing\": 4",
+            "field missingItems.maxMissing must be fewer than the number of items (4)"
+        ),
+        ("\"key\": \"never\"", "\"key\": \"-\"", "field options[0].key must not be -, n/a, < or a number"),
+        ("\"key\": \"never\"", "\"key\": \"1\"", "field options[0].key must not be -, n/a, < or a number"),
+    ])
+    func aDefinitionThatWouldMisreadAnswersIsRefused(original: String, replacement: String, message: String) throws {
+        let base = try #require(
+            FileManager.default.contents(atPath: StepCareRoot.path + "/Examples/instruments/demo4.json"))
+        let text = String(decoding: base, as: UTF8.self)
+        #expect(text.contains(original))
+        do {
+            _ = try DataDefinedInstrument(json: Array(text.replacing(original, with: replacement).utf8))
+            Issue.record("accepted: \(replacement)")
+        } catch {
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+        }
+    }
+
     @Test func tooManyItemsOrOptionsAreRefused() throws {
         let base = try #require(
             FileManager.default.contents(atPath: StepCareRoot.path + "/Examples/instruments/demo4.json"))

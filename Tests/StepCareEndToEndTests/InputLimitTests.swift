@@ -54,6 +54,25 @@ import Testing
         #expect(!result.stdout.contains("done"))
     }
 
+    @Test func manyLargeVariablesStopAtTheSessionLimit() throws {
+        // Each variable within its own 1 MiB, but 1,500 of them would hold 1.5 GB.
+        let doubling = Array(repeating: "let a = \"$a$a\"", count: 17).joined(separator: "\n")
+        let many = (0..<1_500).map { "let b\($0) = \"$a\"" }.joined(separator: "\n")
+        let result = try Binary.run(["--db", ":memory:"], stdin: "let a = abcdefg\n\(doubling)\n\(many)\nsay done\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the session's variables would hold more than 16 MiB"), "\(result.stderr)")
+        #expect(!result.stdout.contains("done"))
+    }
+
+    @Test func aCoefficientOfVariationWhoseSquareOverflowsIsRefused() throws {
+        let result = try Binary.run(
+            ["--db", ":memory:"], stdin: "simulate network --dist lognormal --cv 1e155 --days 400\nsay after\n")
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains("the coefficient of variation must be at most 100, not 1e+155"), "\(result.stderr)")
+        #expect(!result.stdout.contains("after"))
+    }
+
     @Test func filesThatNeverEndAreRefusedAtTheirLimit() throws {
         let instrument = try Binary.run(["--db", ":memory:"], stdin: "load-instrument /dev/zero\n")
         #expect(instrument.status == 1)

@@ -419,6 +419,39 @@ import Testing
         #expect(try second.store.records(.training, cases: ["C001"])[0].events.count == 3)
     }
 
+    /// An export edited by hand cannot hide risk or change a score: an administration whose answers raise a flag
+    /// it does not carry, or whose total is not what its answers give, refuses the import and stores nothing.
+    @Test func anEditedExportThatHidesRiskOrChangesAScoreIsRefused() throws {
+        let first = try ServiceFixture(context: .training)
+        try first.workspace.openCase("C001")
+        try first.workspace.record(try first.phq9([1, 1, 1, 1, 1, 1, 1, 1, 3]), on: "C001")
+        let line = try first.store.records(.training, cases: ["C001"])[0].line
+        let flags = try #require(line.firstRange(of: #/"riskFlags":\[\{[^\]]*\]/#))
+        let edits = [
+            ("risk flag removed", line.replacingCharacters(in: flags, with: "\"riskFlags\":[]"), "phq9-item9"),
+            ("total changed", line.replacing("\"total\":11", with: "\"total\":27"), "total or band"),
+            (
+                "unknown instrument", line.replacing("\"instrument\":\"phq9\"", with: "\"instrument\":\"nosuch\""),
+                "nosuch"
+            ),
+        ]
+        for (what, edited, named) in edits {
+            #expect(edited != line, "\(what): the edit must change the line")
+            let second = try ServiceFixture(context: .training)
+            do throws(ImportRefusal) {
+                try second.workspace.importCases(edited + "\n", registry: second.registry)
+                Issue.record("\(what): imported")
+            } catch {
+                #expect(error.error.code == .invalidImport, "\(what)")
+                let problem = error.problems.first?.error.message ?? ""
+                #expect(problem.contains(named), "\(what): \(problem)")
+            }
+            #expect(try second.store.records(.training, cases: nil).isEmpty, "\(what): nothing stored")
+        }
+        let unedited = try ServiceFixture(context: .training)
+        try unedited.workspace.importCases(line + "\n", registry: unedited.registry)
+    }
+
     /// The huddle's outcome figures read the corrected baseline: a course whose mistyped first scores made it a
     /// "case" that recovered is, once corrected, a course that was never at caseness.
     @Test func theOutcomeMetricsReadTheCorrectedBaseline() throws {

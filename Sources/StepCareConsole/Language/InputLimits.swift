@@ -12,6 +12,8 @@ public enum InputLimits {
     public static let statementBytes = 1 << 20
     /// Bytes a variable may hold, and bytes the arguments of one statement may expand to.
     public static let expansionBytes = 1 << 20
+    /// Bytes all of a session's variables hold together.
+    public static let variableBytes = 16 << 20
     /// Bytes in a script file read by `run` or given on the command line.
     public static let scriptBytes = 16 << 20
 

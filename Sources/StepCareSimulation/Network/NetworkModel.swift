@@ -128,7 +128,9 @@ public struct NetworkModel: Sendable, Hashable {
             try Categorical(row, complete: false, parameter: "--routing row \(index + 1)")
         }
         episodeLengths = try options.means.enumerated().map { (index, mean) throws(StepCareError) in
-            let parameter = "--means (tier \(index + 1))"
+            let parameter =
+                options.dist == .lognormal && !(options.cv <= Distribution.largestCV)
+                ? "--cv" : "--means (tier \(index + 1))"
             return switch options.dist {
             case .exp: try Distribution(.exponential(mean: mean), parameter: parameter)
             case .lognormal: try Distribution(.lognormal(mean: mean, cv: options.cv), parameter: parameter)

@@ -22,6 +22,9 @@ public struct Distribution: Sendable, Hashable, CustomStringConvertible {
     private let a: Double
     private let b: Double
 
+    /// The largest coefficient of variation accepted: far past any service's episode lengths.
+    public static let largestCV = 100.0
+
     /// Creates a distribution, checking its parameters.
     ///
     /// - Throws: ``StepCareError`` naming `parameter` when a mean, scale or shape is not positive or a
@@ -40,6 +43,11 @@ public struct Distribution: Sendable, Hashable, CustomStringConvertible {
         case .lognormal(let mean, let cv), .gamma(let mean, let cv):
             try positive(mean, "the mean")
             try positive(cv, "the coefficient of variation")
+            // cv² must stay finite: past about 1e154 it overflows and every draw is NaN.
+            guard cv <= Self.largestCV else {
+                throw StepCareError.simulation(
+                    parameter, "the coefficient of variation must be at most \(Int(Self.largestCV)), not \(cv)")
+            }
             if case .lognormal = kind {
                 let variance = log(1 + cv * cv)
                 (a, b) = (log(mean) - variance / 2, variance.squareRoot())
