@@ -137,14 +137,15 @@ enum DataFuzzing {
                 FuzzTarget.requireExplained(error, "simulate network")
                 network = NetworkModel.Options()
             }
-            for field in ["days", "reps", "seed"] {
-                do {
-                    _ = try SimulationOptionText.number(words[1], field: field)
-                    _ = try SimulationOptionText.integer(words[1], atLeast: 1, field: field)
-                    _ = try SimulationOptionText.seed(words[1])
-                } catch {
-                    FuzzTarget.requireExplained(error, "simulate --\(field)")
-                }
+            // Each parser on its own, so one refusal does not skip the others.
+            do { _ = try SimulationOptionText.number(words[1], field: "days") } catch {
+                FuzzTarget.requireExplained(error, "simulate --days")
+            }
+            do { _ = try SimulationOptionText.integer(words[1], atLeast: 1, field: "reps") } catch {
+                FuzzTarget.requireExplained(error, "simulate --reps")
+            }
+            do { _ = try SimulationOptionText.seed(words[1]) } catch {
+                FuzzTarget.requireExplained(error, "simulate --seed")
             }
         }
     }

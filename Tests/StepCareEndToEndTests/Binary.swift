@@ -1,4 +1,5 @@
 import Foundation
+import StepCareTesting
 
 /// The real `stepcare` binary, built beside the test bundle, and ways to run it.
 enum Binary {
@@ -22,6 +23,19 @@ enum Binary {
         /// The transcript format checked in beside each script.
         var transcript: String { stdout + "--- stderr\n" + stderr + "--- exit \(status)\n" }
     }
+
+    #if os(Linux)
+        /// Starts the REPL on a new pseudo-terminal, with `home` as its home and history folder.
+        static func terminal(home: URL, columns: UInt16 = 80) throws -> PseudoTerminalProcess {
+            try PseudoTerminalProcess(
+                executable: path, arguments: [],
+                environment: [
+                    "HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+                    "XDG_STATE_HOME": home.appendingPathComponent("state").path, "SWIFT_BACKTRACE": "enable=no",
+                ],
+                columns: columns)
+        }
+    #endif
 
     /// Runs the binary with `arguments`, standard input read from `stdinFile` (or empty), in a scratch home,
     /// in `directory` (default: the scratch directory).

@@ -9,13 +9,7 @@
         let timeout = 20.0
 
         func start(home: URL, columns: UInt16 = 80) throws -> PseudoTerminalProcess {
-            try PseudoTerminalProcess(
-                executable: Binary.path, arguments: [],
-                environment: [
-                    "HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                    "XDG_STATE_HOME": home.appendingPathComponent("state").path, "SWIFT_BACKTRACE": "enable=no",
-                ],
-                columns: columns)
+            try Binary.terminal(home: home, columns: columns)
         }
 
         /// Sends `keys`, then proves the session still answers and ends it normally.

@@ -8,14 +8,7 @@
     @Suite(.serialized) struct ReplTerminalTests {
         let timeout = 20.0
 
-        func start(home: URL) throws -> PseudoTerminalProcess {
-            try PseudoTerminalProcess(
-                executable: Binary.path, arguments: [],
-                environment: [
-                    "HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                    "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-                ])
-        }
+        func start(home: URL) throws -> PseudoTerminalProcess { try Binary.terminal(home: home) }
 
         @Test func completionCancellationContinuationExitAndHistory() throws {
             let home = try TemporaryDirectory()
