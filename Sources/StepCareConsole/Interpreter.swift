@@ -15,8 +15,10 @@ public final class Interpreter {
     /// Where results go. While a command that writes runs, its output is held until the write commits, so
     /// nothing is acknowledged before it is stored.
     public private(set) var output: any TextOutput
-    /// The cases, clock and pathway the session works on.
-    public let workspace: Workspace
+    /// The cases, clock and pathway the session works on: the session's own, or a sandbox while one is open.
+    public private(set) var workspace: Workspace
+    /// The session's own records, whatever sandbox is open.
+    public let sessionWorkspace: Workspace
     /// Variables set with `let`: each holds a list of words.
     public private(set) var variables: [String: [String]] = [:]
     /// The bytes ``variables`` hold, kept within ``InputLimits/variableBytes``.
@@ -37,11 +39,27 @@ public final class Interpreter {
         now: Instant = Interpreter.defaultStart, workspace: Workspace? = nil
     ) {
         self.registry = registry
-        self.workspace = workspace ?? .memory(pathway: registry.pathways.first, now: now)
+        let workspace = workspace ?? .memory(pathway: registry.pathways.first, now: now)
+        self.workspace = workspace
+        self.sessionWorkspace = workspace
         self.output = output
         self.input = input
         self.commands = commands
     }
+
+    /// Whether commands run on a sandbox (`sandbox CASE`) rather than the session's records.
+    public var isInSandbox: Bool { workspace !== sessionWorkspace }
+
+    /// The REPL's prompt: `stepcare> `, or `sandbox C001> ` while a sandbox is open.
+    public var prompt: String {
+        isInSandbox ? "sandbox \(workspace.currentCase ?? "")> " : Session.prompt
+    }
+
+    /// Runs commands on `sandbox` until ``leaveSandbox()``.
+    func enterSandbox(_ sandbox: Workspace) { workspace = sandbox }
+
+    /// Drops the sandbox, and everything done in it; commands run on the session's records again.
+    func leaveSandbox() { workspace = sessionWorkspace }
 
     /// The clock's start when none is given: 2026-01-01.
     public static let defaultStart = Instant(minutes: 29_453_760)

@@ -13,7 +13,7 @@ public enum Session {
     public static func interactive(_ interpreter: Interpreter, errors: any TextOutput) -> Int32 {
         var statement = PendingStatement()
         while !interpreter.isFinished {
-            let read = interpreter.readLine(prompt: statement.isEmpty ? prompt : continuationPrompt)
+            let read = interpreter.readLine(prompt: statement.isEmpty ? interpreter.prompt : continuationPrompt)
             let source: String
             switch statement.add(read) {
             case .endOfInput:

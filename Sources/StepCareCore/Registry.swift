@@ -61,6 +61,23 @@ public struct Registry: Sendable {
         self.pathways = pathways
     }
 
+    /// Applies `checks` to `pathway` (a registered pathway as a service configured it) against the registered
+    /// instruments, as registration did.
+    ///
+    /// - Throws: ``RegistryError`` naming the first failing check.
+    public func check(_ pathway: Pathway, checks: [PathwayCheck] = PathwayCheck.all) throws(RegistryError) {
+        var definitions: [String: InstrumentDefinition] = [:]
+        for instrument in instruments where definitions[instrument.definition.id] == nil {
+            definitions[instrument.definition.id] = instrument.definition
+        }
+        for check in checks {
+            let problems = check.problems(pathway, definitions)
+            if !problems.isEmpty {
+                throw RegistryError(check: check.name, subject: "pathway", id: pathway.id, problems: problems)
+            }
+        }
+    }
+
     /// The pathway registered as `id`.
     ///
     /// - Throws: ``StepCareError`` with code `unknownPathway` listing the registered pathways.

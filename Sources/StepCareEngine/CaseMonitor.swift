@@ -9,8 +9,8 @@ public import StepCareCore
 /// huddle metrics, the console) keep a monitor and append to it instead of asking ``Engine/evaluate(_:asOf:)``
 /// again.
 public struct CaseMonitor: Sendable {
-    /// The engine whose pathway is applied.
-    public let engine: Engine
+    /// The engine whose pathway is applied (``reconfigure(_:)`` changes it from the next moment).
+    public private(set) var engine: Engine
     /// The case's state after every event appended.
     public private(set) var state: CaseState
     /// Returns to a tier after a step-down from it, so far.
@@ -69,6 +69,17 @@ public struct CaseMonitor: Sendable {
         state.append(event)
         engine.foldWait(&activeWaits, event)
         engine.foldReEscalation(&movesDown, &reEscalations, event)
+    }
+
+    /// Goes on under `engine`, the same pathway with another configuration, from the moment after the latest
+    /// event: that moment is checked under the engine it was recorded under, and what has fired stands (with
+    /// the configuration it fired under) until an event resolves it, as at any other moment.
+    public mutating func reconfigure(_ engine: Engine) {
+        precondition(
+            engine.compiled.rules.map(\.id) == self.engine.compiled.rules.map(\.id),
+            "a monitor is reconfigured only to the same pathway's rules")
+        checkpoint()
+        self.engine = engine
     }
 
     /// Appends the events of `timeline` past those already appended (the timeline must extend the case).
@@ -141,6 +152,7 @@ public struct CaseMonitor: Sendable {
 
     /// Checks every rule at the moment of the latest event, reading the events since the last check.
     private mutating func checkpoint() {
+        guard checked < state.events.endIndex else { return }
         if let settled, settled.events == state.events.count {
             statuses = settled.statuses
         } else {

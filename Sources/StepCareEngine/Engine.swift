@@ -69,6 +69,9 @@ public struct Engine: Sendable {
         compiled = Compiled(pathway)
     }
 
+    /// Whether `other` is this very engine (a copy of it), not merely one for an equal pathway.
+    public func isSame(as other: Engine) -> Bool { compiled === other.compiled }
+
     /// The rank of `tierID` (0 = least intensive), when the pathway has that tier.
     func rank(of tierID: String) -> Int? { compiled.ranks[tierID] }
 

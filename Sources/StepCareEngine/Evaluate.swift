@@ -19,12 +19,14 @@ extension Engine {
         case .stepUp(let to), .stepDown(let to): target = to
         default: break
         }
-        return Recommendation(
+        var made = Recommendation(
             ruleID: rule.id, ruleVersion: rule.version, title: rule.title, kind: rule.recommendation,
             firedAt: result.since, deadline: rule.deadline.due(after: result.since), documentation: rule.documentation,
             authorisers: rule.recommendation.isCareTask
                 ? Self.careTeam : authorisersText(rule.recommendation.action, from: tier, to: target),
             trace: [compiled.ruleHeadlines[ruleIndex]] + result.evidence, source: rule.source)
+        made.configurationVersion = pathway.configurationVersion
+        return made
     }
 
     /// How often a client in `tierID` is due a contact: the span of the pathway's scheduled-contact rule for that
@@ -51,7 +53,7 @@ extension Engine {
         else { return [] }
         let placedAt = state.events[placementIndex].at
         return state.handovers.filter { number, _ in state.sessions.count < number }.map { number, due in
-            Recommendation(
+            var made = Recommendation(
                 ruleID: "handover-contacts", ruleVersion: pathway.version, title: "Handover contact after a step-down",
                 kind: .handoverContact(number: number), firedAt: placedAt, deadline: due,
                 documentation: [], authorisers: "any member of the receiving team",
@@ -60,6 +62,8 @@ extension Engine {
                         + "\(CountedEvent.session.counted(state.sessions.count)) attended since; handover contact \(number) due \(due)"
                 ],
                 source: "pathway \(pathway.id): two handover contacts after every step-down")
+            made.configurationVersion = pathway.configurationVersion
+            return made
         }
     }
 

@@ -202,7 +202,7 @@ extension Engine {
             return (from, named, nil)
         case .discharge, .clearRiskFlag:
             return (from, nil, nil)
-        case .authoriseException, .breakGlass:
+        case .authoriseException, .breakGlass, .configure:
             throw StepCareError(
                 .invalidMove, "\(request.action.name) is not a move", hint: "it is granted with another decision")
         }

@@ -15,6 +15,15 @@ extension Engine {
     /// each case's fold is independent and pure, so the monitors, returned in the order given, are the same
     /// whatever the number of threads.
     public func monitors(of timelines: [CaseTimeline], jobs: Int = Engine.availableCores) -> [CaseMonitor] {
+        Self.monitors(of: timelines, jobs: jobs) { fold($0) }
+    }
+
+    /// Folds each timeline with `fold`, spreading the cases over the cores; `fold` must be pure, so the
+    /// monitors, returned in the order given, are the same whatever the number of threads.
+    public static func monitors(
+        of timelines: [CaseTimeline], jobs: Int = Engine.availableCores,
+        fold: @escaping @Sendable (CaseTimeline) -> CaseMonitor
+    ) -> [CaseMonitor] {
         let chunk = 256
         let chunks = (timelines.count + chunk - 1) / chunk
         guard chunks > 1, jobs > 1 else { return timelines.map { fold($0) } }

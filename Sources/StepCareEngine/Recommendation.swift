@@ -22,6 +22,9 @@ public struct Recommendation: Sendable, Hashable {
     public var trace: [String]
     /// Where the rule comes from.
     public var source: String
+    /// The version of the service's configuration the rule fired under (0: the pathway module's defaults). A
+    /// recommendation keeps it after a later configuration takes effect: what fired stands until acted on.
+    public var configurationVersion = 0
 
     /// Creates a recommendation.
     public init(

@@ -124,7 +124,7 @@ enum DataFuzzing {
             guard let setting = words.first else { continue }
             do {
                 settings.append(try ParameterSetting(parsing: setting))
-                _ = try Simulating.population(pathway, settings: settings)
+                _ = try SimulationGrid(pathway, settings: settings)
             } catch {
                 FuzzTarget.requireExplained(error, "simulate --set")
                 settings = []

@@ -291,7 +291,13 @@ extension Workspace {
             return filter.coversEverything || CaseSummary(timeline).matches(filter) ? timeline : nil
         }
         guard unfolded.count > 1 else { return }
-        for (timeline, monitor) in zip(unfolded, engine.monitors(of: unfolded)) {
+        let eras = eras
+        let folded = Engine.monitors(of: unfolded) { timeline in
+            var monitor = CaseMonitor(engine: eras.first?.engine ?? engine)
+            Workspace.follow(&monitor, timeline.events[...], eras: eras, current: engine)
+            return monitor
+        }
+        for (timeline, monitor) in zip(unfolded, folded) {
             monitors[timeline.caseID] = monitor
         }
     }

@@ -36,8 +36,8 @@ extension Workspace {
         try refresh()
         try recordAccess("dashboard")
         let engine: Engine
-        if let id = request.pathway {
-            do throws(StepCareError) { engine = Engine(pathway: try registry.pathway(id)) } catch {
+        if let id = request.pathway, id.lowercased() != workspace.engine?.pathway.id {
+            do throws(StepCareError) { engine = Engine(pathway: try configured(try registry.pathway(id))) } catch {
                 throw error.blaming("pathway")
             }
         } else if let current = workspace.engine {

@@ -23,7 +23,8 @@ public struct NetworkRunRequest: Sendable {
 public struct PathwayRunRequest: Sendable {
     /// The pathway id.
     public var pathway: String
-    /// Parameter changes, in order: one value each, except at most one swept over several.
+    /// Settings, in order: population figures and configuration parameters, each one value or swept over
+    /// several (several swept make a grid).
     public var settings: [ParameterSetting] = []
     /// Replications per point; replication k uses seed + k.
     public var reps = 10
@@ -105,37 +106,6 @@ public enum Simulating {
             jobs: min(request.jobs, request.reps))
     }
 
-    /// The population model of `pathway` with `settings` applied, and the one swept setting, if any. Every swept
-    /// value is checked before anything runs.
-    public static func population(
-        _ pathway: Pathway, settings: [ParameterSetting]
-    ) throws(StepCareError) -> (PopulationModel, sweep: ParameterSetting?) {
-        var population = PopulationModel(pathway: pathway)
-        var sweep: ParameterSetting?
-        for setting in settings {
-            do throws(StepCareError) {
-                guard let first = setting.values.first else {
-                    throw StepCareError(.invalidOption, "--set \(setting.name) needs a value")
-                }
-                try population.set(setting.name, to: first)
-                if setting.values.count > 1 {
-                    guard sweep == nil else {
-                        throw StepCareError.simulation(
-                            setting.name, "only one parameter can be swept at a time",
-                            hint: "give a single value here, or sweep it in a separate run")
-                    }
-                    var probe = population
-                    for value in setting.values { try probe.set(setting.name, to: value) }
-                    sweep = ParameterSetting(
-                        canonical: population.canonicalName(setting.name) ?? setting.name, values: setting.values)
-                }
-            } catch {
-                throw error.blaming("set")
-            }
-        }
-        return (population, sweep)
-    }
-
     static func checkRuns(reps: Int, jobs: Int) throws(StepCareError) {
         guard (1...100_000).contains(reps) else {
             throw StepCareError(
@@ -148,40 +118,50 @@ public enum Simulating {
     }
 }
 
-extension ParameterSetting {
-    fileprivate init(canonical name: String, values: [Double]) {
-        self.name = name
-        self.values = values
-    }
-}
-
 extension Workspace {
-    /// Drives a synthetic population through a pathway with the real engine, sweeping at most one parameter, and
-    /// reports the huddle metrics per tier. Starts at the session clock; with `save`, keeps the first
+    /// Drives a synthetic population through a pathway, as this service configured it, with the real engine,
+    /// at every point of the grid the settings make (common random numbers: replication k of every point uses
+    /// seed + k), and reports the huddle metrics per tier. Starts at the session clock; with `save`, keeps the first
     /// replication's cases (simulation context only) as one audited change.
     ///
     /// - Parameter progress: called with the number of replications finished, of `points × reps`.
     package func simulatePathway(
         _ request: PathwayRunRequest, registry: Registry, progress: @escaping @Sendable (Int) -> Void = { _ in }
     ) throws(StepCareError) -> PathwayReport {
-        let pathway: Pathway
-        do throws(StepCareError) { pathway = try registry.pathway(request.pathway) } catch {
-            throw error.blaming("pathway")
-        }
+        let (registered, pathway, grid) = try simulationGrid(request, registry: registry)
         try Simulating.checkRuns(reps: request.reps, jobs: request.jobs)
         if request.save, context != .simulation {
             throw StepCareError(
                 .invalidOption, "--save keeps simulated cases only in the simulation context",
                 hint: "start the session with --context simulation (stepcare --context simulation)", field: "save")
         }
-        let (population, sweep) = try Simulating.population(pathway, settings: request.settings)
+        // Every point is built and checked before any runs.
+        var plans: [(population: PopulationModel, pathway: Pathway)] = []
+        for point in grid.points {
+            do throws(StepCareError) {
+                let (population, values) = try grid.settings(at: point, in: pathway)
+                var configuration = ServiceConfiguration(
+                    configurations.filter { $0.pathway == pathway.id }, at: now)
+                configuration.values.merge(values) { $1 }
+                let configured = try registered.configured(configuration)
+                do throws(RegistryError) { try registry.check(configured) } catch {
+                    throw StepCareError(
+                        .invalidSetting,
+                        "at " + zip(grid.axes, point).map { "\($0.name)=\($1)" }.joined(separator: ", ")
+                            + (values.isEmpty ? "" : " with " + values.keys.sorted().joined(separator: ", "))
+                            + " the pathway fails its check \(error.check): " + error.problems.joined(separator: "; "),
+                        hint: "choose values the check allows")
+                }
+                plans.append((population, configured))
+            } catch {
+                throw error.blaming("set")
+            }
+        }
         let measures = HuddleMetrics.talkingTherapiesMeasures(in: registry)
         var points: [PathwayReport.Point] = []
-        for value in sweep?.values ?? [Double.nan] {
-            var model = population
-            if let sweep { try? model.set(sweep.name, to: value) }
+        for (point, plan) in zip(grid.points, plans) {
             let simulation = try PathwaySimulation(
-                pathway: pathway, population: model, registry: registry, days: request.days, start: now)
+                pathway: plan.pathway, population: plan.population, registry: registry, days: request.days, start: now)
             let done = points.count * request.reps
             let replications = Replications.run(
                 count: request.reps, jobs: request.jobs, progress: { progress(done + $0) }
@@ -190,16 +170,32 @@ extension Workspace {
                     simulation.simulate(seed: request.seed &+ UInt64($0)), outcomeMeasures: measures,
                     keepCases: request.save && $0 == 0)
             }
-            points.append(.init(value: sweep == nil ? nil : value, replications: replications))
+            points.append(.init(values: point, replications: replications))
         }
         let report = PathwayReport(
-            pathway: pathway, population: population, sweep: sweep?.name, seed: request.seed, days: request.days,
-            points: points)
+            pathway: pathway, population: grid.population, sweeps: grid.axes.map(\.name), seed: request.seed,
+            days: request.days, points: points, configurationVersion: pathway.configurationVersion)
         if request.save, let first = points.first?.replications.first {
             let cases = first.caseload.order.compactMap { first.caseload.cases[$0] }
             try keepSimulated(cases, pathway: pathway.id, seed: first.seed)
         }
         return report
+    }
+
+    /// The pathway a run simulates (registered, and as this service configured it) and its grid; the error
+    /// names the option at fault.
+    package func simulationGrid(
+        _ request: PathwayRunRequest, registry: Registry
+    ) throws(StepCareError) -> (registered: Pathway, pathway: Pathway, grid: SimulationGrid) {
+        let registered: Pathway
+        let pathway: Pathway
+        do throws(StepCareError) {
+            registered = try registry.pathway(request.pathway)
+            pathway = try configured(registered)
+        } catch {
+            throw error.blaming("pathway")
+        }
+        return (registered, pathway, try SimulationGrid(pathway, settings: request.settings))
     }
 }
 

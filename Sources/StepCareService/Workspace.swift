@@ -44,6 +44,16 @@ public final class Workspace {
     public internal(set) var currentUser: StaffUser?
     /// The pathway each case was opened under.
     public internal(set) var pathwayOfCase: [String: String] = [:]
+    /// Every change to the service's configuration in this context (every pathway's), oldest first.
+    public internal(set) var configurations: [ConfigurationChange] = []
+    /// The configuration of the pathway in use that is in force now (the engine runs on it).
+    public internal(set) var configuration = ServiceConfiguration()
+    /// The pathway in use as registered, before the service's configuration.
+    public internal(set) var registeredPathway: Pathway?
+    /// The engine each configuration version in force ran on, from when it took effect, oldest first (empty
+    /// while the pathway runs on its defaults): a case's events are read under the configuration in force when
+    /// they happened, so what fired under one version stands after the next takes effect.
+    var eras: [(from: Instant, engine: Engine)] = []
     /// What the running unit of work has written so far.
     var pending = StoreChange()
     /// Set by use cases that must be audited although they write no records (login, export).
@@ -76,6 +86,7 @@ public final class Workspace {
         self.store = store
         self.context = context
         self.clock = context.policy.clockIsSettable ? nil : clock
+        self.registeredPathway = pathway
         self.engine = pathway.map(Engine.init(pathway:))
         try reload()
     }
@@ -103,6 +114,7 @@ public final class Workspace {
                 hint: "give a record's date with --at, or practise in a training session (--context training)")
         }
         now = instant
+        try applyConfiguration()
     }
 
     /// Switches to another pathway, which is allowed only while no case is open under a different one.
@@ -112,7 +124,10 @@ public final class Workspace {
                 .invalidOption, "cases are open under \(engine?.pathway.id ?? "another pathway")",
                 hint: "a session uses one pathway; start a new session to use \(pathway.id)", field: "pathway")
         }
+        registeredPathway = pathway
+        configuration = ServiceConfiguration()
         engine = Engine(pathway: pathway)
+        try applyConfiguration()
     }
 
     /// Re-reads the context from the store.
@@ -125,7 +140,9 @@ public final class Workspace {
         grants = stored.grants
         teams = stored.teams
         pathwayOfCase = stored.pathways
+        configurations = stored.configurations
         sequence = stored.sequence
+        try applyConfiguration()
         if let id = currentCase, caseload.cases[id] == nil { currentCase = nil }
         if let user = currentUser { currentUser = users[user.name] }
     }
@@ -141,17 +158,37 @@ public final class Workspace {
         guard let engine, let timeline = caseload.cases[caseID] else { return nil }
         var monitor =
             monitors[caseID].flatMap { $0.state.events.count <= timeline.events.count ? $0 : nil }
-            ?? CaseMonitor(engine: engine)
-        monitor.catchUp(with: timeline)
+            ?? CaseMonitor(engine: eras.first?.engine ?? engine)
+        Self.follow(&monitor, timeline.events[monitor.state.events.endIndex...], eras: eras, current: engine)
         monitors[caseID] = monitor
         return monitor
+    }
+
+    /// Appends `events` to `monitor`, each under the engine of the configuration in force when it happened (an
+    /// event at the very minute a change takes effect is read under the one before), and then goes on under
+    /// `current`.
+    static func follow(
+        _ monitor: inout CaseMonitor, _ events: ArraySlice<CaseEvent>, eras: [(from: Instant, engine: Engine)],
+        current: Engine
+    ) {
+        if !eras.isEmpty {
+            var era = 0
+            for event in events {
+                while era + 1 < eras.count, eras[era + 1].from < event.at { era += 1 }
+                if !monitor.engine.isSame(as: eras[era].engine) { monitor.reconfigure(eras[era].engine) }
+                monitor.append(event)
+            }
+        } else {
+            for event in events { monitor.append(event) }
+        }
+        if !monitor.engine.isSame(as: current) { monitor.reconfigure(current) }
     }
 
     /// Brings the session up to date: the live clock, and anything another session wrote. Every use case does
     /// this first; a front end calls it before it reads.
     public func refresh() throws(StepCareError) {
         if let clock { now = clock() }
-        if try store.lastSequence() != sequence { try reload() }
+        if try store.lastSequence() != sequence { try reload() } else { try applyConfiguration() }
     }
 
     /// A fresh pseudonymous case id, `C001`, `C002`, …, skipping ids in use. Each call gives a new one.
@@ -233,12 +270,13 @@ public final class Workspace {
         var currentUser: StaffUser?
         var pathwayOfCase: [String: String]
         var nextCaseNumber: Int
+        var configurations: [ConfigurationChange]
     }
 
     func snapshot() -> Snapshot {
         Snapshot(
             currentCase: currentCase, users: users, grants: grants, teams: teams, currentUser: currentUser,
-            pathwayOfCase: pathwayOfCase, nextCaseNumber: nextCaseNumber)
+            pathwayOfCase: pathwayOfCase, nextCaseNumber: nextCaseNumber, configurations: configurations)
     }
 
     func restore(_ snapshot: Snapshot) {
@@ -258,6 +296,10 @@ public final class Workspace {
         currentUser = snapshot.currentUser
         pathwayOfCase = snapshot.pathwayOfCase
         nextCaseNumber = snapshot.nextCaseNumber
+        if configurations != snapshot.configurations {
+            configurations = snapshot.configurations
+            try? applyConfiguration()
+        }
         discardPending()
     }
 
@@ -332,6 +374,11 @@ public final class Workspace {
         for grant in change.grants { parts.append("break-glass as \(grant.role) until \(grant.ends)") }
         for member in change.teamMembers {
             parts.append(member.user.map { "\($0) joins team \(member.team)" } ?? "team \(member.team) created")
+        }
+        for configured in change.configurations {
+            parts.append(
+                "\(configured.pathway) configuration v\(configured.version) effective \(configured.effective): "
+                    + configured.settings.map(\.description).joined(separator: ", "))
         }
         if change.clients.count > 1 { parts.append("\(change.clients.count) clients") }
         return parts.joined(separator: "; ")

@@ -14,6 +14,8 @@ public struct StoredCaseload: Sendable {
     public var grants: [BreakGlassGrant] = []
     /// Each team's members, by team id (a team with no members yet has an empty list).
     public var teams: [String: [String]] = [:]
+    /// Every configuration change, oldest first (every pathway's).
+    public var configurations: [ConfigurationChange] = []
     /// The audit sequence number of the last entry when this was read.
     public var sequence: Int64 = 0
 

@@ -173,6 +173,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     let user: String? = row[1]
                     stored.teams[team, default: []] += user.map { [$0] } ?? []
                 }
+                stored.configurations = try Self.configurations(db, context: context)
                 return stored
             }
         }
@@ -326,7 +327,38 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     [context, member.team, member.user, sequence]
                 ))
         }
+        for change in change.configurations {
+            rows.append(
+                (
+                    "INSERT INTO configuration (context, pathway, version, effective, settings, reason, user, "
+                        + "audit_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        context, change.pathway, change.version, Int64(change.effective.minutes),
+                        ConfigurationRecord.json(change.settings), change.reason, change.by, sequence,
+                    ]
+                ))
+        }
         return rows
+    }
+
+    /// The configuration changes of `context`, oldest first.
+    private static func configurations(_ db: Database, context: RecordContext) throws -> [ConfigurationChange] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT pathway, version, effective, settings, reason, user FROM configuration WHERE context = ? "
+                + "ORDER BY id", arguments: [context.rawValue]
+        ).map { row in
+            let version: Int = row[1]
+            let settings: [ConfigurationSetting]
+            do throws(SchemaError) { settings = try ConfigurationRecord.settings(row[3]) } catch {
+                throw StepCareError(
+                    .storeCorrupt, "configuration version \(version) cannot be read: \(error.description)",
+                    hint: "check the caseload with: audit verify")
+            }
+            return ConfigurationChange(
+                pathway: row[0], version: version, effective: Instant(minutes: row[2]), settings: settings,
+                reason: row[4], by: row[5])
+        }
     }
 
     public func head() throws(StepCareError) -> AuditAnchor? {

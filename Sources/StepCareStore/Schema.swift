@@ -12,6 +12,7 @@ enum Schema {
     /// Every trigger the schema makes, by name, with the exact SQL SQLite keeps for it; `audit verify` checks
     /// no more, no fewer and no different ones exist.
     static let triggers: [String: String] = version2Triggers.merging(appendOnly("team_members")) { $1 }
+        .merging(appendOnly("configuration")) { $1 }
 
     /// The triggers of record schema 2 as the 2026-12-06 migration made them (before team membership).
     static let version2Triggers: [String: String] = {
@@ -40,6 +41,10 @@ enum Schema {
             try db.execute(sql: teams)
             for (_, sql) in appendOnly("team_members").sorted(by: { $0.key < $1.key }) { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("2026-12-07 service configuration") { db in
+            try db.execute(sql: configuration)
+            for (_, sql) in appendOnly("configuration").sorted(by: { $0.key < $1.key }) { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -58,6 +63,23 @@ enum Schema {
             user TEXT,
             audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
             FOREIGN KEY (context, user) REFERENCES users(context, name)
+        );
+        """
+
+    /// A service's configuration changes: versioned per pathway, each with its settings (``ConfigurationRecord``
+    /// JSON), effective time (minutes since 1970 UTC), reason and author.
+    private static let configuration = """
+        CREATE TABLE configuration (
+            id INTEGER PRIMARY KEY,
+            context TEXT NOT NULL CHECK (context IN ('live', 'training', 'simulation')),
+            pathway TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version > 0),
+            effective INTEGER NOT NULL,
+            settings TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            user TEXT NOT NULL,
+            audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
+            UNIQUE (context, pathway, version)
         );
         """
 

@@ -57,7 +57,7 @@ public struct BreakGlassGrant: Sendable, Hashable {
     public func isActive(at now: Instant) -> Bool { starts <= now && now < ends }
 }
 
-/// Everything one command writes: new cases, events appended to cases, users and grants.
+/// Everything one command writes: new cases, events appended to cases, users, grants, teams and configuration.
 public struct StoreChange: Sendable {
     /// A case opened by the command.
     public struct OpenedCase: Sendable, Hashable {
@@ -86,6 +86,8 @@ public struct StoreChange: Sendable {
     public var grants: [BreakGlassGrant] = []
     /// Team rows written: a team created (no user) or a user put in a team.
     public var teamMembers: [TeamMember] = []
+    /// Changes to the service's configuration.
+    public var configurations: [ConfigurationChange] = []
 
     /// Creates an empty change.
     public init() {}
@@ -93,6 +95,7 @@ public struct StoreChange: Sendable {
     /// Whether the command wrote nothing.
     public var isEmpty: Bool {
         openedCases.isEmpty && events.isEmpty && users.isEmpty && grants.isEmpty && teamMembers.isEmpty
+            && configurations.isEmpty
     }
 
     /// The client ids the change concerns, in first-seen order.

@@ -23,6 +23,10 @@ enum StoredRows {
         ("users", ["rowid", "context", "name", "role", "audit_sequence"]),
         ("grants", ["id", "context", "user", "role", "reason", "starts", "ends", "audit_sequence"]),
         ("team_members", ["id", "context", "team", "user", "audit_sequence"]),
+        (
+            "configuration",
+            ["id", "context", "pathway", "version", "effective", "settings", "reason", "user", "audit_sequence"]
+        ),
     ]
 
     /// The digest of the rows written by entry `sequence`.

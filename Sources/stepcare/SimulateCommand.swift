@@ -137,16 +137,14 @@ struct SimulatePathway: ParsableCommand {
             : Workspace.memory(pathway: nil, now: SessionClock.now())
         do throws(StepCareError) {
             guard !parameters else {
-                let found: Pathway
-                do throws(StepCareError) { found = try registry.pathway(pathway) } catch {
-                    throw error.blaming("pathway")
-                }
-                return standardOutput.write(PathwayReport.parameters(PopulationModel(pathway: found)))
+                let (_, found, _) = try workspace.simulationGrid(
+                    PathwayRunRequest(pathway: pathway), registry: registry)
+                return standardOutput.write(PathwayReport.parameters(PopulationModel(pathway: found), pathway: found))
             }
             if let days = runs.days { request.days = try SimulationOptionText.number(days, field: "days") }
             request.settings = try set.map { (text) throws(StepCareError) in try ParameterSetting(parsing: text) }
-            let sweep = request.settings.first { $0.values.count > 1 }?.values.count ?? 1
-            let progress = ProgressBar(total: sweep * request.reps, unit: "replications")
+            let points = try workspace.simulationGrid(request, registry: registry).grid.points.count
+            let progress = ProgressBar(total: points * request.reps, unit: "replications")
             let report = try workspace.simulatePathway(request, registry: registry, progress: progress.report)
             progress.finish()
             if save, let kept = report.points.first?.replications.first?.caseload.order.count {

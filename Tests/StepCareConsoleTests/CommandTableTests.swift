@@ -37,7 +37,7 @@ import Testing
                 "help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "pathways",
                 "use",
                 "pathway", "rights", "who-can", "can", "case", "record", "correct", "timeline", "evaluate",
-                "worklist", "assign", "appointment", "team", "place",
+                "worklist", "assign", "appointment", "team", "configure", "sandbox", "place",
                 "step-up",
                 "step-down", "override", "discharge", "capacity", "dashboard", "today", "advance", "say", "expect",
                 "status", "user",

@@ -105,6 +105,33 @@
             #expect(repl.output.contains("score phq9 * * * * * * * * ************"), "the error echo is masked")
         }
 
+        /// A sandbox changes the prompt to name the case it copies; what is recorded there is gone at
+        /// `sandbox end`, and the case in the caseload is as it was.
+        @Test func aSandboxShowsInThePromptAndLeavesTheCaseAsItWas() throws {
+            let home = try TemporaryDirectory()
+            let repl = try start(home: home.url)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("today 2026-01-05\r")
+            try repl.waitFor("today: 2026-01-05", timeout: timeout)
+            repl.send("case new C008\r")
+            try repl.waitFor("case C008 opened", timeout: timeout)
+            repl.send("sandbox\r")
+            try repl.waitFor("sandbox C008> ", timeout: timeout)
+            repl.send("record crisis\r")
+            try repl.waitFor("C008 2026-01-05: crisis contact", timeout: timeout)
+            repl.send("case --json\r")
+            try repl.waitFor("\"events\":2", timeout: timeout)
+            try repl.waitFor("sandbox C008> ", timeout: timeout)
+            repl.send("sandbox end\r")
+            try repl.waitFor("sandbox of C008 dropped: nothing in it was saved", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("case --json\r")
+            try repl.waitFor("\"events\":1", timeout: timeout)
+            try repl.waitFor("stepcare> ", timeout: timeout)
+            repl.send("\u{04}")
+            #expect(try repl.waitForExit(timeout: timeout) == 0)
+        }
+
         /// A clinician's path: `administer` on the open case records the form, so the risk answer on item 9
         /// reaches the case (the urgent safety review is due); `<` goes back an item; Ctrl-C mid-form stores
         /// nothing.

@@ -48,6 +48,7 @@ import Testing
         ("assign", "assign --to ana", "assign"),
         ("appointment", "appointment book --on 2026-02-05T10:00 --with ana --for check-in", "appointment book"),
         ("team", "team add north", "team add"),
+        ("configure", "configure set tier-3.slots=10 --reason \"more staff\" --as clinical-lead:raj", "configure"),
     ]
 
     /// Each command that writes nothing, with a use.
@@ -60,7 +61,7 @@ import Testing
         "today": "today 2026-02-01",
         "advance": "advance 1d", "say": "say hello", "expect": "expect tier tier-1", "status": "status",
         "logout": "logout", "as": "as ana evaluate", "audit": "audit verify", "quit": "quit",
-        "worklist": "worklist --all",
+        "worklist": "worklist --all", "sandbox": "sandbox",
     ]
 
     @Test func everyCommandIsClassifiedByWhetherItWrites() {

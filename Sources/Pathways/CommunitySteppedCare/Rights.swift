@@ -6,7 +6,7 @@ import StepCareCore
 /// an exception; what each must document". A role and action with no row is denied.
 enum Rights {
     static let table = DecisionRights(
-        place + stepUp + stepDown + override + exception + discharge + clearRisk + breakGlass)
+        place + stepUp + stepDown + override + exception + discharge + clearRisk + breakGlass + configure)
 
     private static let coach = Role.coach
     private static let clinician = Role.clinician
@@ -91,4 +91,11 @@ enum Rights {
         [clinician, coordinator, supervisor, psychiatrist, lead].map {
             DecisionRight($0, .breakGlass, .allowed, documentation: [.reason], note: "audited and reviewed afterwards")
         }
+
+    /// Only the clinical lead changes the service's configuration, with a reason; it is audited and versioned.
+    private static let configure = [
+        DecisionRight(
+            lead, .configure, .allowed, documentation: [.reason],
+            note: "slots, thresholds, windows and deadlines; audited and versioned")
+    ]
 }

@@ -8,7 +8,7 @@ import StepCareCore
 /// team. Rows that deny say why, so the published table answers "who can, then?".
 enum Rights {
     static let table = DecisionRights(
-        place + stepUp + stepDown + override + exception + discharge + clearRisk + breakGlass)
+        place + stepUp + stepDown + override + exception + discharge + clearRisk + breakGlass + configure)
 
     private static let coach = Role.coach
     private static let clinician = Role.clinician
@@ -96,4 +96,11 @@ enum Rights {
         [coach, clinician, supervisor, psychiatrist, lead].map {
             DecisionRight($0, .breakGlass, .allowed, documentation: [.reason], note: "audited and reviewed afterwards")
         } + [DecisionRight(coordinator, .breakGlass, .denied, note: "ask the duty clinician")]
+
+    /// Only the clinical lead changes the service's configuration, with a reason; it is audited and versioned.
+    private static let configure = [
+        DecisionRight(
+            lead, .configure, .allowed, documentation: [.reason],
+            note: "slots, thresholds, windows and deadlines; audited and versioned")
+    ]
 }

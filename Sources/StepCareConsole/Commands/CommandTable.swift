@@ -14,7 +14,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable([
         .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument,
         .pathways, .use, .pathway, .rights, .whoCan, .can, .caseCommand, .record, .correct, .timeline, .evaluate,
-        .worklist, .assign, .appointment, .team,
+        .worklist, .assign, .appointment, .team, .configure, .sandbox,
         .place, .stepUp,
         .stepDown, .override, .discharge, .capacity, .dashboard, .today, .advance, .say, .expect, .status, .user,
         .login,

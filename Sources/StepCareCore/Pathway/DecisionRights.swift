@@ -68,6 +68,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
     case clearRiskFlag = "clear-risk-flag"
     /// Open a record outside one's caseload in an emergency.
     case breakGlass = "break-glass"
+    /// Change the service's configuration: slots, thresholds, windows and deadlines.
+    case configure
 
     public var description: String { rawValue }
 
@@ -82,6 +84,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
         case .discharge: "discharge"
         case .clearRiskFlag: "clear risk flag"
         case .breakGlass: "break-glass"
+        case .configure: "configure the service"
         }
     }
 }

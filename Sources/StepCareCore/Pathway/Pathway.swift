@@ -80,14 +80,19 @@ public struct Pathway: Sendable, Hashable {
     public var roles: [Role]
     /// When handover contacts fall after a step-down, counted from the move.
     public var handoverContacts: [TimeSpan]
-    /// Every threshold the rules use, with its source.
+    /// Every threshold the rules use, with its source (and the service's value, when configured).
     public var parameters: [PathwayParameter]
+    /// Rebuilds the pathway with other parameter values, so a service can configure it; `nil` for a pathway
+    /// whose parameters cannot be changed.
+    public var builder: PathwayBuilder?
+    /// The version of the service's configuration applied (``configured(_:)``), 0 for the module's defaults.
+    public var configurationVersion = 0
 
     /// Creates a pathway.
     public init(
         id: String, name: String, version: Int, summary: String, source: String, tiers: [TierPackage],
         rules: [MovementRule], rights: DecisionRights, roles: [Role] = Role.standard, handoverContacts: [TimeSpan],
-        parameters: [PathwayParameter]
+        parameters: [PathwayParameter], builder: PathwayBuilder? = nil
     ) {
         self.id = id
         self.name = name
@@ -100,6 +105,7 @@ public struct Pathway: Sendable, Hashable {
         self.roles = roles
         self.handoverContacts = handoverContacts
         self.parameters = parameters
+        self.builder = builder
     }
 
     /// Every movement rule: the pathway-wide ones, then each tier's escalation and step-down rules.

@@ -17,7 +17,8 @@ public struct PathwayCheck: Sendable {
 
     /// Every built-in check, in the order the registry applies them.
     public static let all: [PathwayCheck] = [
-        .identifiers, .tiersKnown, .movesPointTheRightWay, .instrumentsRegistered, .reliableChangeMatches,
+        .identifiers, .tiersKnown, .movesPointTheRightWay, .instrumentsRegistered, .thresholdsInRange,
+        .reliableChangeMatches,
         .rightsWellFormed, .overridesNeedTwo, .sourcesGiven,
     ]
 }
@@ -92,6 +93,33 @@ extension PathwayCheck {
                 "\(owner) reads unregistered instrument \($0)"
             }
         }
+    }
+
+    /// Every score threshold lies within the instrument's range of totals, so a rule can fire and a criterion be
+    /// met (a service's configuration is held to this too: PHQ-9 caseness 40 is refused).
+    public static let thresholdsInRange = PathwayCheck("thresholds-in-range") { pathway, instruments in
+        func outside(_ condition: Condition, _ owner: String) -> [String] {
+            let checked: [(String, Int, String)]
+            switch condition {
+            case .scoreAtLeast(let id, let threshold), .scoreBelow(let id, let threshold):
+                checked = [(id, threshold, "threshold")]
+            case .persistsAtLeast(let id, let threshold, _): checked = [(id, threshold, "threshold")]
+            case .noReliableImprovement(let id, _, let caseness, _): checked = [(id, caseness, "caseness")]
+            case .all(let conditions), .any(let conditions): return conditions.flatMap { outside($0, owner) }
+            case .not(let inner): return outside(inner, owner)
+            default: return []
+            }
+            return checked.compactMap { id, value, what in
+                guard let range = instruments[id]?.scoreRange, !range.contains(value) else { return nil }
+                return "\(owner) uses \(what) \(value) for \(id), outside its totals "
+                    + "\(range.lowerBound)–\(range.upperBound)"
+            }
+        }
+        let conditions =
+            pathway.allRules.map { ($0.condition, "rule \($0.id)") }
+            + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
+            + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
+        return conditions.flatMap { outside($0, $1) }
     }
 
     /// A reliable-improvement condition uses the instrument's published reliable-change threshold.

@@ -101,13 +101,16 @@ package enum CareRendering {
         return text
     }
 
-    /// A recommendation with its deadline, authorisers, documentation and trace.
+    /// A recommendation with its deadline, authorisers, documentation and trace, naming the version of the
+    /// service's configuration it fired under.
     package static func lines(_ recommendation: Recommendation, asOf now: Instant) -> [String] {
         let status =
             recommendation.isOverdue(asOf: now)
             ? "OVERDUE since \(recommendation.deadline)" : "due by \(recommendation.deadline)"
         var lines = ["\(recommendation.kind.description.uppercased()) — \(status)"]
-        lines.append("  rule: \(recommendation.ruleID) v\(recommendation.ruleVersion): \(recommendation.title)")
+        lines.append(
+            "  rule: \(recommendation.ruleID) v\(recommendation.ruleVersion) (configuration v\(recommendation.configurationVersion)): "
+                + recommendation.title)
         lines.append("  fired: \(recommendation.firedAt)")
         lines.append("  who may authorise: \(recommendation.authorisers)")
         if !recommendation.documentation.isEmpty {

@@ -17,6 +17,7 @@ package enum EvaluationJSON {
         writer.beginObject("pathway")
         writer.string("id", pathway.id)
         writer.integer("version", pathway.version)
+        writer.integer("configuration", pathway.configurationVersion)
         writer.endObject()
         if state.isDischarged {
             writer.string("status", "discharged")
@@ -103,6 +104,7 @@ package enum EvaluationJSON {
         writer.beginObject()
         writer.string("rule", recommendation.ruleID)
         writer.integer("version", recommendation.ruleVersion)
+        writer.integer("configuration", recommendation.configurationVersion)
         writer.string("title", recommendation.title)
         switch recommendation.kind {
         case .place: writer.string("kind", "place")

@@ -77,7 +77,10 @@ extension CommandSpec {
 
     private static func lines(_ evaluation: Evaluation, caseID: String, engine: Engine) -> [String] {
         let state = evaluation.state
-        var lines = ["case \(caseID) as of \(state.now) (pathway \(engine.pathway.id) v\(engine.pathway.version))"]
+        var lines = [
+            "case \(caseID) as of \(state.now) (pathway \(engine.pathway.id) v\(engine.pathway.version), "
+                + "configuration v\(engine.pathway.configurationVersion))"
+        ]
         if state.isDischarged {
             lines.append("discharged")
         } else if let tier = state.tier {

@@ -43,8 +43,8 @@ extension CommandSpec {
         bound.values = [:]
         let caseID = try interpreter.caseID(bound)
         try interpreter.recordAccess(invocation, client: caseID)
-        guard let timeline = interpreter.workspace.caseload.cases[caseID] else { return }
-        let evaluation = engine.evaluate(timeline, asOf: interpreter.workspace.now)
+        guard let evaluation = interpreter.workspace.monitor(caseID)?.evaluation(asOf: interpreter.workspace.now)
+        else { return }
         let state = evaluation.state
         func argument(_ index: Int, _ name: String) throws(Diagnostic) -> CommandArgument {
             guard rest.indices.contains(index) else {

@@ -22,21 +22,21 @@ enum PathwayCommand {
         var request = PathwayRunRequest(pathway: invocation.positionals[1].text)
         var bound = invocation
         bound.values["pathway"] = invocation.positionals[1]
-        let pathway = try interpreter.core(bound) { () throws(StepCareError) in
-            do throws(StepCareError) { return try interpreter.registry.pathway(request.pathway) } catch {
-                throw error.blaming("pathway")
-            }
-        }
         if invocation.flag("parameters") {
-            interpreter.output.write(PathwayReport.parameters(PopulationModel(pathway: pathway)))
+            let (_, pathway, _) = try interpreter.core(bound) { () throws(StepCareError) in
+                try interpreter.workspace.simulationGrid(request, registry: interpreter.registry)
+            }
+            interpreter.output.write(PathwayReport.parameters(PopulationModel(pathway: pathway), pathway: pathway))
             return
         }
+        var points = 1
         for word in invocation.repeatedValues["set"] ?? [] {
             var one = bound
             one.values["set"] = word  // each setting is checked where it is written
-            try interpreter.core(one) { () throws(StepCareError) in
+            points = try interpreter.core(one) { () throws(StepCareError) in
                 request.settings.append(try ParameterSetting(parsing: word.text))
-                _ = try Simulating.population(pathway, settings: request.settings)
+                return try interpreter.workspace.simulationGrid(request, registry: interpreter.registry).grid.points
+                    .count
             }
         }
         try interpreter.core(bound) { () throws(StepCareError) in
@@ -46,7 +46,6 @@ enum PathwayCommand {
             }
             request.save = invocation.flag("save")
         }
-        let points = max(1, request.settings.first { $0.values.count > 1 }?.values.count ?? 1)
         let progress = ProgressBar(total: points * request.reps, unit: "replications")
         let report = try interpreter.core(bound) { () throws(StepCareError) in
             try interpreter.workspace.simulatePathway(

@@ -1,0 +1,44 @@
+import Foundation
+import StepCareCore
+import StepCareRecord
+import Testing
+
+/// A configuration change's settings as stored: pinned byte for byte by a golden file, read back exactly, and
+/// read strictly (an unknown kind or field, a missing field, a wrong type is refused with the field named).
+@Suite struct ConfigurationRecordTests {
+    /// One setting of every kind.
+    static let settings: [ConfigurationSetting] = [
+        .parameter(id: "step-up-crisis-contacts", .count(3)),
+        .parameter(id: "phq9-caseness", .score(10)),
+        .parameter(id: "engagement-attendance", .percent(80)),
+        .parameter(id: "step-up-window", .span(.days(14))),
+        .slots(tier: "tier-3", 10),
+        .rapidAccessSlots(tier: "tier-3", 3),
+        .surge(tier: "tier-2", slots: 4, until: Instant(year: 2027, month: 3, day: 1) ?? Instant(minutes: 0)),
+    ]
+
+    @Test func everySettingKindMatchesTheGoldenFileAndReadsBack() throws {
+        let json = ConfigurationRecord.json(Self.settings)
+        try RecordFormatTests().compare(json, golden: "configuration-settings.json")
+        #expect(try ConfigurationRecord.settings(json) == Self.settings)
+    }
+
+    @Test(arguments: [
+        (#"{}"#, ""),
+        (#"[{"kind":"slots","tier":"tier-3"}]"#, "/0/value"),
+        (#"[{"kind":"slots","tier":"tier-3","value":"10"}]"#, "/0/value"),
+        (#"[{"kind":"slots","tier":"tier-3","value":10,"extra":1}]"#, "/0/extra"),
+        (#"[{"kind":"bogus","tier":"tier-3","value":10}]"#, "/0/kind"),
+        (#"[{"kind":"span","parameter":"step-up-window","value":14}]"#, "/0/minutes"),
+        (#"[{"kind":"surge","tier":"tier-3","value":2,"until":"2027-03-01"}]"#, "/0/until"),
+        (#"[{"kind":"count","parameter":"no-shows","value":2},3]"#, "/1"),
+    ])
+    func aMalformedRecordIsRefusedNamingTheField(json: String, field: String) {
+        #expect(throws: SchemaError.self) { try ConfigurationRecord.settings(json) }
+        do {
+            _ = try ConfigurationRecord.settings(json)
+        } catch {
+            #expect(error.field == field, "\(json): \(error)")
+        }
+    }
+}

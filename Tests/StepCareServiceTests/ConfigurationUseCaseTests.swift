@@ -1,0 +1,188 @@
+import Foundation
+import StepCareCore
+import StepCareEngine
+import StepCareService
+import StepCareStore
+import Testing
+
+/// The service's configuration through the application core on a real SQLite file: a change is one audited,
+/// versioned entry that a new session reads back; the engine runs on it from its effective time; a surge ends
+/// on its date; and every bad change is refused naming the setting, with nothing stored.
+@Suite struct ConfigurationUseCaseTests {
+    static let lead = Actor(name: "raj", role: .clinicalLead)
+
+    /// A live service with raj (clinical lead) logged in.
+    static func liveLead() throws -> ServiceFixture {
+        let service = try UseCaseTests.liveService()
+        try service.workspace.login("raj")
+        return service
+    }
+
+    @Test func aChangeIsOneAuditedVersionThatANewSessionReadsBack() throws {
+        let service = try Self.liveLead()
+        let change = try service.expectOneEntry("configure", by: "raj") {
+            try $0.configure(
+                [("tier-3.slots", "10"), ("step-up-window", "14d")], reason: "second psychiatrist", by: Self.lead,
+                registry: service.registry)
+        }
+        #expect(change.version == 1 && change.effective == ServiceFixture.now)
+        let pathway = try #require(service.workspace.engine?.pathway)
+        #expect(pathway.configurationVersion == 1)
+        #expect(pathway.tier("tier-3")?.capacity.standardSlots == 10)
+        #expect(pathway.parameters.first { $0.id == "step-up-window" }?.value == .span(.days(14)))
+        let entry = try #require(try service.entries().last)
+        #expect(entry.detail.contains("configuration v1") && entry.detail.contains("tier-3.slots=10"))
+        #expect(try service.store.verify(anchor: nil).isIntact)
+
+        let second = try service.workspace.configure(
+            [("tier-3.rapid-access-slots", "3")], reason: "crisis beds", by: Self.lead, registry: service.registry)
+        #expect(second.version == 2)
+
+        let reopened = try Workspace(
+            pathway: try service.registry.pathway("community-stepped-care"), now: ServiceFixture.now,
+            store: service.store, context: .live, clock: { ServiceFixture.now })
+        #expect(reopened.configurationHistory == [change, second])
+        #expect(reopened.configuration.version == 2)
+        let tier3 = try #require(reopened.engine?.pathway.tier("tier-3")?.capacity)
+        #expect(tier3.standardSlots == 10 && tier3.rapidAccessSlots == 3)
+        // Training records in the same file have their own configuration: none.
+        let training = try Workspace(
+            pathway: try service.registry.pathway("community-stepped-care"), now: ServiceFixture.now,
+            store: service.store, context: .training)
+        #expect(training.configuration.version == 0)
+        #expect(training.engine?.pathway.tier("tier-3")?.capacity.standardSlots == 8)
+    }
+
+    /// Two crisis contacts and an ED visit 20 days apart trigger the default 30-day step-up. With the window set
+    /// to 14 days, that step-up stands (it fired under the defaults, and says so) until acted on, in this session
+    /// and in a new one; the same pattern after the change fires nothing.
+    @Test func theEngineRunsOnTheConfigurationInForceWhenEachEventHappened() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let start = ServiceFixture.now
+        let clinician = Actor(name: "ana", role: .clinician)
+        func crises(_ caseID: String, from day: Instant) throws {
+            try workspace.openCase(caseID, referred: day)
+            try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: caseID, at: day)
+            try workspace.decide(MoveRequest(.place, tier: "tier-1", by: clinician, at: day), on: caseID)
+            try workspace.record(.crisisContact(), on: caseID, at: day + .days(1))
+            try workspace.record(.crisisContact(), on: caseID, at: day + .days(11))
+            try workspace.record(.emergencyVisit(), on: caseID, at: day + .days(21))
+        }
+        func stepUps(_ workspace: Workspace, _ caseID: String) throws -> [Recommendation] {
+            try #require(workspace.monitor(caseID)).recommendations(asOf: workspace.now).filter {
+                $0.ruleID == "crisis-step-up"
+            }
+        }
+        try crises("C001", from: start)
+        try workspace.setClock(to: start + .days(21))
+        #expect(try stepUps(workspace, "C001").map(\.configurationVersion) == [0])
+        try workspace.configure(
+            [("step-up-window", "14d")], reason: "crises cluster within a fortnight", by: Self.lead,
+            registry: service.registry)
+        #expect(try stepUps(workspace, "C001").map(\.configurationVersion) == [0], "what fired stands")
+        #expect(
+            workspace.engine?.pathway.allRules.first { $0.id == "crisis-step-up" }?.title.contains("14 days") == true)
+
+        try crises("C002", from: start + .days(22))
+        try workspace.setClock(to: start + .days(43))
+        #expect(try stepUps(workspace, "C002").isEmpty, "20 days apart is outside the 14-day window")
+        #expect(try stepUps(workspace, "C001").map(\.configurationVersion) == [0])
+
+        let reopened = try Workspace(
+            pathway: try service.registry.pathway("community-stepped-care"), now: start + .days(43),
+            store: service.store, context: .training)
+        #expect(try stepUps(reopened, "C001") == stepUps(workspace, "C001"), "a new session reads the same")
+        #expect(try stepUps(reopened, "C002").isEmpty)
+    }
+
+    @Test func aFutureChangeAndASurgeTakeEffectAndEndOnTheirDates() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let start = ServiceFixture.now
+        func slots() -> Int? { workspace.engine?.pathway.tier("tier-3")?.capacity.standardSlots }
+        try workspace.configure(
+            [("tier-3.slots", "12")], effective: start + .days(7), reason: "new team from next week", by: Self.lead,
+            registry: service.registry)
+        try workspace.configure(
+            [("tier-3.surge", "2")], until: start + .days(3), reason: "winter pressure", by: Self.lead,
+            registry: service.registry)
+        #expect(slots() == 10 && workspace.configuration.version == 2)
+        try workspace.setClock(to: start + .days(3))
+        #expect(slots() == 8, "the surge ended")
+        #expect(workspace.configuration.version == 2, "a surge ending is not a new version")
+        try workspace.setClock(to: start + .days(7))
+        #expect(slots() == 12 && workspace.configuration.version == 2, "the change took effect on its date")
+    }
+
+    @Test func aBadChangeIsRefusedNamingTheSettingAndNothingIsStored() throws {
+        let service = try Self.liveLead()
+        let registry = service.registry
+        func attempt(
+            _ settings: [(String, String)], reason: String = "a reason", until: Instant? = nil,
+            effective: Instant? = nil, by actor: Actor = Self.lead
+        ) -> StepCareError? {
+            service.expectRefusal { workspace in
+                try workspace.configure(
+                    settings.map { (name: $0.0, value: $0.1) }, until: until, effective: effective, reason: reason,
+                    by: actor, registry: registry)
+            }?.stepCare
+        }
+        let cases: [(StepCareError?, StepCareError.Code, String?)] = [
+            (attempt([("tier-3.slots", "-1")]), .invalidSetting, "tier-3.slots"),
+            (attempt([("tier-3.slots", "10001")]), .invalidSetting, "tier-3.slots"),
+            (attempt([("step-up-window", "0d")]), .invalidSetting, "step-up-window"),
+            (attempt([("step-up-window", "14")]), .invalidSetting, "step-up-window"),
+            (attempt([("step-up-crisis-contacts", "0")]), .invalidSetting, "step-up-crisis-contacts"),
+            (attempt([("engagement-attendance", "101%")]), .invalidSetting, "engagement-attendance"),
+            (attempt([("phq9-caseness", "40")]), .invalidSetting, "phq9-caseness"),
+            (attempt([("phq9-reliable-change", "5")]), .invalidSetting, "phq9-reliable-change"),
+            (attempt([("no-such-threshold", "3")]), .invalidSetting, "no-such-threshold"),
+            (attempt([("tier-9.slots", "3")]), .invalidSetting, "tier-9.slots"),
+            (attempt([("tier-3.beds", "3")]), .invalidSetting, "tier-3.beds"),
+            (attempt([("tier-3.surge", "2")]), .invalidSetting, "tier-3.surge"),
+            (
+                attempt([("tier-3.surge", "2")], until: ServiceFixture.now - .days(1)), .invalidSetting,
+                "tier-3.surge"
+            ),
+            (attempt([("tier-3.slots", "9"), ("tier-3.slots", "10")]), .invalidSetting, "tier-3.slots"),
+            (attempt([]), .missingArgument, "settings"),
+            (attempt([("tier-3.slots", "10")], reason: "  "), .missingArgument, "reason"),
+            (
+                attempt([("tier-3.slots", "10")], effective: ServiceFixture.now - .days(1)), .invalidOption,
+                "effective"
+            ),
+            (attempt([("tier-3.slots", "10")], by: Actor(name: "ana", role: .clinician)), .notAuthorised, "as"),
+        ]
+        for (error, code, field) in cases {
+            #expect(error?.code == code && error?.field == field, "\(String(describing: error))")
+        }
+        #expect(service.workspace.configurationHistory.isEmpty)
+        #expect(service.workspace.configuration.version == 0)
+    }
+}
+
+/// A sandbox of one case: the same configuration, its own clock, and nothing written back.
+@Suite struct SandboxUseCaseTests {
+    @Test func aSandboxRunsOnTheSameConfigurationAndWritesNothingBack() throws {
+        let service = try ConfigurationUseCaseTests.liveLead()
+        let workspace = service.workspace
+        try workspace.configure(
+            [("step-up-window", "14d")], reason: "crises cluster within a fortnight",
+            by: ConfigurationUseCaseTests.lead, registry: service.registry)
+        let before = try service.store.records(.live, cases: nil)
+        let entries = try service.entries().count
+        let sandbox = try workspace.sandbox("C001")
+        #expect(try service.entries().count == entries + 1, "copying a live case is an audited read")
+        #expect(try service.entries().last?.action == "read sandbox")
+        #expect(sandbox.engine?.pathway.configurationVersion == 1)
+        #expect(sandbox.currentCase == "C001" && sandbox.context == .training)
+        try sandbox.setClock(to: ServiceFixture.now + .days(3))
+        try sandbox.record(.crisisContact(), on: "C001")
+        try sandbox.record(.emergencyVisit(), on: "C001")
+        #expect(sandbox.caseload.cases["C001"]?.events.count == 3)
+        #expect(try service.store.records(.live, cases: nil) == before, "nothing reached the caseload")
+        #expect(try service.entries().count == entries + 1)
+        #expect(workspace.caseload.cases["C001"]?.events.count == 1)
+    }
+}

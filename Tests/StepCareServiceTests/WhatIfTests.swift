@@ -1,0 +1,104 @@
+import StepCareCore
+import StepCareMetrics
+import StepCareReports
+import StepCareService
+import StepCareSimulation
+import Testing
+
+/// What-ifs on the service's own rules: a simulation starts from the configuration in force, sets or sweeps
+/// any population figure and any configuration parameter (several at once make a grid), compares points with
+/// common random numbers, and marks estimates too unstable to act on.
+@Suite struct WhatIfTests {
+    static let lead = Actor(name: "raj", role: .clinicalLead)
+
+    func request(_ settings: String..., reps: Int = 3, days: Double = 60) throws -> PathwayRunRequest {
+        var request = PathwayRunRequest(pathway: "community-stepped-care")
+        request.settings = try settings.map { try ParameterSetting(parsing: $0) }
+        request.reps = reps
+        request.days = days
+        request.jobs = 2
+        return request
+    }
+
+    @Test func severalSweptSettingsMakeAGridOfEveryCombination() throws {
+        let service = try ServiceFixture(context: .training)
+        let (_, pathway, grid) = try service.workspace.simulationGrid(
+            try request("tier-3.slots=6,8", "step-up-window=14...28/7", "referral.rate=10"),
+            registry: service.registry)
+        #expect(grid.axes.map(\.name) == ["tier-3.slots", "step-up-window"])
+        #expect(grid.points == [[6, 14], [6, 21], [6, 28], [8, 14], [8, 21], [8, 28]])
+        #expect(grid.population["referral.rate"] == 10)
+        let (_, values) = try grid.settings(at: [8, 21], in: pathway)
+        #expect(values["step-up-window"] == .span(.days(21)), "a length of time is written in days")
+    }
+
+    @Test func theRunStartsFromTheServicesConfiguration() throws {
+        let service = try ServiceFixture(context: .training)
+        try service.workspace.configure(
+            [("tier-3.slots", "11"), ("step-up-window", "14d")], reason: "pilot", by: Self.lead,
+            registry: service.registry)
+        let report = try service.workspace.simulatePathway(try request(reps: 1), registry: service.registry)
+        #expect(report.configurationVersion == 1)
+        #expect(report.population["tier-3.slots"] == 11)
+        #expect(report.pathway.parameters.first { $0.id == "step-up-window" }?.value == .span(.days(14)))
+    }
+
+    /// Two points with the same settings share every seed, so their paired differences are exactly zero: the
+    /// comparison is made on common random numbers. A real change (4 against 16 Tier 3 slots) is detected.
+    @Test func pointsArePairedByCommonRandomNumbers() throws {
+        let service = try ServiceFixture(context: .training)
+        let same = try service.workspace.simulatePathway(
+            try request("tier-3.slots=8,8", reps: 3, days: 90), registry: service.registry)
+        let occupancy = "tier-3.occupancy"
+        let difference = same.points[1].difference(occupancy, from: same.points[0])
+        #expect(difference.mean == 0 && difference.halfWidth == 0)
+        #expect(same.points[0].estimate(occupancy).halfWidth ?? 0 > 0, "replications differ from each other")
+
+        let changed = try service.workspace.simulatePathway(
+            try request("tier-3.slots=4,16", reps: 3, days: 90), registry: service.registry)
+        #expect(changed.points[1].difference(occupancy, from: changed.points[0]).mean < 0)
+        #expect(changed.table().contains("paired difference from the first row"))
+    }
+
+    @Test func everyPointIsCheckedBeforeAnythingRuns() throws {
+        let service = try ServiceFixture(context: .training)
+        let registry = service.registry
+        for settings in [
+            ["step-up-window=0"], ["step-up-crisis-contacts=1.5"], ["engagement-attendance=120"],
+            ["tier-3.slots=8", "tier-3.slots=9...10"], ["no-such-figure=3"],
+            ["referral.rate=1...1000", "tier-3.slots=1...100"],
+        ] {
+            #expect(throws: StepCareError.self, "\(settings)") {
+                _ = try service.workspace.simulationGrid(try request(settings), registry: registry)
+            }
+        }
+        // A value each setting allows but the pathway's checks do not (PHQ-9 caseness above 27) is refused
+        // before any replication runs.
+        do {
+            _ = try service.workspace.simulatePathway(try request("phq9-caseness=10,40"), registry: registry) { _ in
+                Issue.record("a replication ran")
+            }
+            Issue.record("the run was not refused")
+        } catch {
+            let refusal = error.stepCare
+            #expect(
+                refusal?.code == .invalidSetting && refusal?.field == "set"
+                    && refusal?.message.contains("thresholds-in-range") == true, "\(error)")
+        }
+    }
+
+    @Test func anEstimateWiderThanItselfOrBeyondItsRangeIsUnstable() {
+        #expect(PathwayReport.isUnstable(Estimate([0, 5, 200]), .days))
+        #expect(PathwayReport.isUnstable(Estimate([40, 100, 100]), .percent), "80 ± 75 reaches past 100 %")
+        #expect(!PathwayReport.isUnstable(Estimate([50, 52, 51]), .percent))
+        #expect(!PathwayReport.isUnstable(Estimate([10]), .days), "one replication has no interval to judge")
+    }
+}
+
+extension WhatIfTests {
+    func request(_ settings: [String]) throws -> PathwayRunRequest {
+        var request = PathwayRunRequest(pathway: "community-stepped-care")
+        request.settings = try settings.map { try ParameterSetting(parsing: $0) }
+        return request
+    }
+}
