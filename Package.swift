@@ -73,6 +73,7 @@ var targets: [Target] = [
         name: "StepCareService",
         dependencies: [
             "StepCareCore", "StepCareEngine", "StepCareStore", "StepCareRecord", "StepCareMetrics", "StepCareReports",
+            "StepCareDataDefined",
         ]),
     // libedit, and a C shim for its variadic calls.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -118,7 +119,8 @@ var targets: [Target] = [
         name: "StepCareFuzzing",
         dependencies: [
             "StepCareConsole", "StepCareCore", "StepCareDataDefined", "StepCareRecord", "StepCareRegistry",
-            "StepCareReports", "StepCareService", "StepCareSimulation", "StepCareStore", "CEditLineShim",
+            "StepCareReports", "StepCareService", "StepCareSimulation", "StepCareStore", "StepCareEngine",
+            "CEditLineShim",
         ]),
     .executableTarget(name: "stepcare-bench", dependencies: ["StepCareTesting", "StepCareCore", "StepCareRecord"]),
     // In-process engine benchmarks: growth tables for the simulator, evaluate, moves and the dashboard.
@@ -149,7 +151,7 @@ var targets: [Target] = [
         name: "StepCareDataDefinedTests",
         dependencies: [
             "StepCareDataDefined", "StepCareJSON", "StepCareConsole", "StepCareReports", "StepCareRegistry",
-            "StepCareTesting",
+            "StepCareTesting", "StepCareEngine", "StepCareEngineReference",
         ]),
     .testTarget(
         name: "StepCareRecordTests",
@@ -171,7 +173,7 @@ var targets: [Target] = [
         name: "StepCareServiceTests",
         dependencies: [
             "StepCareService", "StepCareStore", "StepCareEngine", "StepCareRecord", "StepCareRegistry",
-            "StepCareReports", "StepCareMetrics",
+            "StepCareReports", "StepCareMetrics", "StepCareDataDefined",
             "StepCareTesting", grdb,
         ]),
     .testTarget(

@@ -1,6 +1,7 @@
 import StepCareConsole
 import StepCareCore
 import StepCareDataDefined
+import StepCareEngine
 import StepCareRecord
 import StepCareReports
 import StepCareService
@@ -60,6 +61,41 @@ enum DataFuzzing {
 
     /// A definition is refused with the field named, or loads, registers and scores every answer set the
     /// fuzzer's bytes pick within its range.
+    /// A pathway definition is refused with a reason, or it passes the registry's checks and the engine
+    /// evaluates a case on it, configured and not, without trapping.
+    static func checkPathway(_ bytes: [UInt8]) {
+        let pathway: Pathway
+        do {
+            pathway = try DataDefinedPathway.pathway(json: bytes)
+        } catch {
+            FuzzTarget.requireExplained(error, "pathway")
+            return
+        }
+        guard (try? Registry(instruments: FuzzTarget.registry.instruments, pathways: [pathway])) != nil else { return }
+        var configuration = ServiceConfiguration()
+        for (index, parameter) in pathway.parameters.prefix(8).enumerated() {
+            let byte = Int(bytes[index % max(1, bytes.count)])
+            configuration.values[parameter.id] =
+                switch parameter.value {
+                case .count: .count(1 + byte % 9)
+                case .score: .score(byte % 30)
+                case .percent: .percent(1 + byte % 100)
+                case .span: .span(.hours(1 + byte))
+                }
+        }
+        let start = Instant(year: 2026, month: 1, day: 5, hour: 9) ?? Instant(minutes: 0)
+        for candidate in [pathway, (try? pathway.configured(configuration)) ?? pathway] {
+            let engine = Engine(pathway: candidate)
+            var timeline = CaseTimeline(caseID: "C001")
+            let kinds: [CaseEventKind] = [
+                .referral(preference: nil), .crisisContact(), .contact(attended: true), .emergencyVisit(),
+                .contact(attended: false), .crisisContact(),
+            ]
+            for (day, kind) in kinds.enumerated() { try? timeline.append(CaseEvent(at: start + .days(day * 3), kind)) }
+            for days in [0, 10, 400] { _ = engine.evaluate(timeline, asOf: start + .days(days)) }
+        }
+    }
+
     static func checkInstrument(_ bytes: [UInt8]) {
         let instrument: DataDefinedInstrument
         do {

@@ -32,12 +32,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case simulation
     /// Bytes typed or pasted at the terminal, through the line editor's checked reader.
     case lineInput = "line-input"
+    /// A pathway written as data (`load-pathway`, a kept definition).
+    case pathway
 
     /// The largest input worth trying for this target, in bytes.
     public var largestInput: Int {
         switch self {
         case .command, .simulation, .lineInput: 4_096
         case .csv, .instrument, .caseImport: 16_384
+        case .pathway: 32_768
         }
     }
 
@@ -50,6 +53,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .caseImport: DataFuzzing.checkCaseImport(String(decoding: bytes, as: UTF8.self))
         case .simulation: DataFuzzing.checkSimulation(String(decoding: bytes, as: UTF8.self))
         case .lineInput: LineInputFuzzing.check(bytes)
+        case .pathway: DataFuzzing.checkPathway(bytes)
         }
     }
 

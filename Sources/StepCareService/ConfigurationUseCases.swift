@@ -26,24 +26,7 @@ extension Workspace {
             guard let registered = registeredPathway else {
                 throw StepCareError(.unknownPathway, "this build registers no pathway", hint: "add a pathway module")
             }
-            try authorise(actor, field: "as")
-            guard registered.rights.verdict(actor.role, .configure) == .allowed else {
-                let who = registered.rights.rows(for: .configure).filter { $0.verdict == .allowed }.map(\.role.id)
-                throw StepCareError(
-                    .notAuthorised, "\(actor.role.id) may not change the configuration of \(registered.id)",
-                    hint: who.isEmpty ? "no role may" : "ask: " + who.joined(separator: " or "), field: "as")
-            }
-            let reason = String(reason.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-            guard !reason.isEmpty else {
-                throw StepCareError(
-                    .missingArgument, "a configuration change needs a reason", hint: "add --reason TEXT",
-                    field: "reason")
-            }
-            guard reason.count <= Self.longestConfigurationReason else {
-                throw StepCareError(
-                    .invalidOption, "the reason is longer than \(Self.longestConfigurationReason) characters",
-                    hint: "say it in a sentence or two", field: "reason")
-            }
+            let reason = try requireConfigurationRight(actor, reason: reason)
             let effective = effective ?? now
             guard effective >= now else {
                 throw StepCareError(

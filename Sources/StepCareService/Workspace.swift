@@ -46,6 +46,8 @@ public final class Workspace {
     public internal(set) var pathwayOfCase: [String: String] = [:]
     /// Every change to the service's configuration in this context (every pathway's), oldest first.
     public internal(set) var configurations: [ConfigurationChange] = []
+    /// Every pathway and instrument definition kept in this context's caseload, oldest first.
+    public internal(set) var definitions: [StoredDefinition] = []
     /// The configuration of the pathway in use that is in force now (the engine runs on it).
     public internal(set) var configuration = ServiceConfiguration()
     /// The pathway in use as registered, before the service's configuration.
@@ -119,7 +121,10 @@ public final class Workspace {
 
     /// Switches to another pathway, which is allowed only while no case is open under a different one.
     public func use(_ pathway: Pathway) throws(StepCareError) {
-        guard caseload.order.isEmpty || engine?.pathway.id == pathway.id else {
+        guard
+            caseload.order.isEmpty || engine?.pathway.id == pathway.id
+                || caseload.order.allSatisfy({ pathwayOfCase[$0] == pathway.id })
+        else {
             throw StepCareError(
                 .invalidOption, "cases are open under \(engine?.pathway.id ?? "another pathway")",
                 hint: "a session uses one pathway; start a new session to use \(pathway.id)", field: "pathway")
@@ -141,6 +146,7 @@ public final class Workspace {
         teams = stored.teams
         pathwayOfCase = stored.pathways
         configurations = stored.configurations
+        definitions = stored.definitions
         sequence = stored.sequence
         try applyConfiguration()
         if let id = currentCase, caseload.cases[id] == nil { currentCase = nil }
@@ -271,12 +277,14 @@ public final class Workspace {
         var pathwayOfCase: [String: String]
         var nextCaseNumber: Int
         var configurations: [ConfigurationChange]
+        var definitions: [StoredDefinition]
     }
 
     func snapshot() -> Snapshot {
         Snapshot(
             currentCase: currentCase, users: users, grants: grants, teams: teams, currentUser: currentUser,
-            pathwayOfCase: pathwayOfCase, nextCaseNumber: nextCaseNumber, configurations: configurations)
+            pathwayOfCase: pathwayOfCase, nextCaseNumber: nextCaseNumber, configurations: configurations,
+            definitions: definitions)
     }
 
     func restore(_ snapshot: Snapshot) {
@@ -296,6 +304,7 @@ public final class Workspace {
         currentUser = snapshot.currentUser
         pathwayOfCase = snapshot.pathwayOfCase
         nextCaseNumber = snapshot.nextCaseNumber
+        definitions = snapshot.definitions
         if configurations != snapshot.configurations {
             configurations = snapshot.configurations
             try? applyConfiguration()
@@ -374,6 +383,9 @@ public final class Workspace {
         for grant in change.grants { parts.append("break-glass as \(grant.role) until \(grant.ends)") }
         for member in change.teamMembers {
             parts.append(member.user.map { "\($0) joins team \(member.team)" } ?? "team \(member.team) created")
+        }
+        for definition in change.definitions {
+            parts.append("\(definition.kind.rawValue) definition \(definition.id) v\(definition.version) kept")
         }
         for configured in change.configurations {
             parts.append(

@@ -16,6 +16,8 @@ public struct StoredCaseload: Sendable {
     public var teams: [String: [String]] = [:]
     /// Every configuration change, oldest first (every pathway's).
     public var configurations: [ConfigurationChange] = []
+    /// Every pathway and instrument definition kept, oldest first.
+    public var definitions: [StoredDefinition] = []
     /// The audit sequence number of the last entry when this was read.
     public var sequence: Int64 = 0
 

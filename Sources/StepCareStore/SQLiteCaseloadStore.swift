@@ -174,6 +174,15 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     stored.teams[team, default: []] += user.map { [$0] } ?? []
                 }
                 stored.configurations = try Self.configurations(db, context: context)
+                stored.definitions = try Row.fetchAll(
+                    db,
+                    sql: "SELECT kind, definition_id, version, body, reason, user FROM definitions WHERE context = ? "
+                        + "ORDER BY id", arguments: [context.rawValue]
+                ).map { row in
+                    StoredDefinition(
+                        kind: StoredDefinition.Kind(rawValue: row[0]) ?? .instrument, id: row[1], version: row[2],
+                        body: row[3], reason: row[4], by: row[5])
+                }
                 return stored
             }
         }
@@ -335,6 +344,17 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                     [
                         context, change.pathway, change.version, Int64(change.effective.minutes),
                         ConfigurationRecord.json(change.settings), change.reason, change.by, sequence,
+                    ]
+                ))
+        }
+        for definition in change.definitions {
+            rows.append(
+                (
+                    "INSERT INTO definitions (context, kind, definition_id, version, body, reason, user, "
+                        + "audit_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        context, definition.kind.rawValue, definition.id, definition.version, definition.body,
+                        definition.reason, definition.by, sequence,
                     ]
                 ))
         }

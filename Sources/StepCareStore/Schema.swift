@@ -12,7 +12,7 @@ enum Schema {
     /// Every trigger the schema makes, by name, with the exact SQL SQLite keeps for it; `audit verify` checks
     /// no more, no fewer and no different ones exist.
     static let triggers: [String: String] = version2Triggers.merging(appendOnly("team_members")) { $1 }
-        .merging(appendOnly("configuration")) { $1 }
+        .merging(appendOnly("configuration")) { $1 }.merging(appendOnly("definitions")) { $1 }
 
     /// The triggers of record schema 2 as the 2026-12-06 migration made them (before team membership).
     static let version2Triggers: [String: String] = {
@@ -44,6 +44,10 @@ enum Schema {
         migrator.registerMigration("2026-12-07 service configuration") { db in
             try db.execute(sql: configuration)
             for (_, sql) in appendOnly("configuration").sorted(by: { $0.key < $1.key }) { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("2026-12-07 pathway and instrument definitions") { db in
+            try db.execute(sql: definitions)
+            for (_, sql) in appendOnly("definitions").sorted(by: { $0.key < $1.key }) { try db.execute(sql: sql) }
         }
         return migrator
     }
@@ -80,6 +84,22 @@ enum Schema {
             user TEXT NOT NULL,
             audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
             UNIQUE (context, pathway, version)
+        );
+        """
+
+    /// Pathway and instrument definitions kept in the caseload: each file as given, versioned per kind and id.
+    private static let definitions = """
+        CREATE TABLE definitions (
+            id INTEGER PRIMARY KEY,
+            context TEXT NOT NULL CHECK (context IN ('live', 'training', 'simulation')),
+            kind TEXT NOT NULL CHECK (kind IN ('pathway', 'instrument')),
+            definition_id TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version > 0),
+            body TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            user TEXT NOT NULL,
+            audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
+            UNIQUE (context, kind, definition_id, version)
         );
         """
 

@@ -57,6 +57,40 @@ public struct BreakGlassGrant: Sendable, Hashable {
     public func isActive(at now: Instant) -> Bool { starts <= now && now < ends }
 }
 
+/// A pathway or instrument definition kept in the caseload: the file as given, versioned per id.
+public struct StoredDefinition: Sendable, Hashable {
+    /// What it defines.
+    public enum Kind: String, Sendable, Hashable {
+        /// A pathway (`stepcare-pathway/1`).
+        case pathway
+        /// An instrument (`stepcare-instrument/1`).
+        case instrument
+    }
+
+    /// What it defines.
+    public var kind: Kind
+    /// The pathway's or instrument's id.
+    public var id: String
+    /// 1 for the first kept under this id, then 2, 3, …
+    public var version: Int
+    /// The definition file's text, as given.
+    public var body: String
+    /// Why it was kept.
+    public var reason: String
+    /// The staff id of who kept it.
+    public var by: String
+
+    /// Creates a definition.
+    public init(kind: Kind, id: String, version: Int, body: String, reason: String, by: String) {
+        self.kind = kind
+        self.id = id
+        self.version = version
+        self.body = body
+        self.reason = reason
+        self.by = by
+    }
+}
+
 /// Everything one command writes: new cases, events appended to cases, users, grants, teams and configuration.
 public struct StoreChange: Sendable {
     /// A case opened by the command.
@@ -88,6 +122,8 @@ public struct StoreChange: Sendable {
     public var teamMembers: [TeamMember] = []
     /// Changes to the service's configuration.
     public var configurations: [ConfigurationChange] = []
+    /// Pathway and instrument definitions kept.
+    public var definitions: [StoredDefinition] = []
 
     /// Creates an empty change.
     public init() {}
@@ -95,7 +131,7 @@ public struct StoreChange: Sendable {
     /// Whether the command wrote nothing.
     public var isEmpty: Bool {
         openedCases.isEmpty && events.isEmpty && users.isEmpty && grants.isEmpty && teamMembers.isEmpty
-            && configurations.isEmpty
+            && configurations.isEmpty && definitions.isEmpty
     }
 
     /// The client ids the change concerns, in first-seen order.

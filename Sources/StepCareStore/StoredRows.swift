@@ -27,6 +27,10 @@ enum StoredRows {
             "configuration",
             ["id", "context", "pathway", "version", "effective", "settings", "reason", "user", "audit_sequence"]
         ),
+        (
+            "definitions",
+            ["id", "context", "kind", "definition_id", "version", "body", "reason", "user", "audit_sequence"]
+        ),
     ]
 
     /// The digest of the rows written by entry `sequence`.

@@ -35,11 +35,11 @@ struct Repl: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let registry = try options.registry()
+        let modules = try options.registry()
         let standardOutput = FileDescriptorOutput()
         let status: Int32
         if Terminal.isInteractiveTerminal() {
-            let workspace = try store.workspace(registry: registry, now: SessionClock.now())
+            let (workspace, registry) = try store.session(registry: modules, now: SessionClock.now())
             // Tab runs on this thread, between commands, while nothing changes the caseload.
             nonisolated(unsafe) let session = workspace
             let completer = Completer(
@@ -57,7 +57,7 @@ struct Repl: ParsableCommand {
             status = Session.interactive(interpreter, errors: FileDescriptorOutput(descriptor: 2))
             workspace.leaveCaseloadToProcessExit()
         } else {
-            let workspace = try store.workspace(registry: registry, now: Interpreter.defaultStart)
+            let (workspace, registry) = try store.session(registry: modules, now: Interpreter.defaultStart)
             let interpreter = Interpreter(
                 registry: registry, output: standardOutput, input: PlainLineEditor(), workspace: workspace)
             status = Session.script(interpreter, file: "<stdin>", errors: FileDescriptorOutput(descriptor: 2))
@@ -84,12 +84,10 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try options.registry()
+        let (workspace, registry) = try store.session(registry: try options.registry(), now: SessionClock.now())
         let input: any LineEditor = PlainLineEditor()
         let standardOutput = FileDescriptorOutput()
-        let interpreter = Interpreter(
-            registry: registry, output: standardOutput, input: input,
-            workspace: try store.workspace(registry: registry, now: SessionClock.now()))
+        let interpreter = Interpreter(registry: registry, output: standardOutput, input: input, workspace: workspace)
         defer { interpreter.workspace.leaveCaseloadToProcessExit() }
         let errors = FileDescriptorOutput(descriptor: 2)
         for file in files where !interpreter.isFinished {
@@ -354,6 +352,26 @@ struct StoreOptions: ParsableArguments {
             return span
         })
     var lateAfter: TimeSpan?
+
+    /// Opens a session: the store and the context's records, with the pathway and instrument definitions kept
+    /// in the caseload added to `registry`, and the pathway the open cases are under in use. A kept definition
+    /// this build no longer accepts is named on standard error and left out.
+    func session(registry modules: Registry, now: Instant) throws -> (Workspace, Registry) {
+        let workspace = try self.workspace(registry: modules, now: now)
+        let (registry, refused) = workspace.registryWithKeptDefinitions(modules)
+        let errors = FileDescriptorOutput(descriptor: 2)
+        for problem in refused { errors.line("stepcare: warning: a kept definition is not registered: \(problem)") }
+        let pathways = Set(workspace.pathwayOfCase.values)
+        if pathways.count == 1, let id = pathways.first, id != workspace.registeredPathway?.id,
+            let pathway = try? registry.pathway(id)
+        {
+            do throws(StepCareError) { try workspace.use(pathway) } catch {
+                errors.line("stepcare: warning: the cases' pathway \(id) could not be used: \(error.message)")
+            }
+        }
+        errors.flush()
+        return (workspace, registry)
+    }
 
     /// Opens the store and the context's records, or stops with the store's message.
     func workspace(registry: Registry, now: Instant) throws -> Workspace {

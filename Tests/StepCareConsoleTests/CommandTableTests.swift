@@ -34,7 +34,8 @@ import Testing
         (
             "", 0,
             [
-                "help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "pathways",
+                "help", "instruments", "describe", "score", "administer", "outcome", "load-instrument", "load-pathway",
+                "pathways",
                 "use",
                 "pathway", "rights", "who-can", "can", "case", "record", "correct", "timeline", "evaluate",
                 "worklist", "assign", "appointment", "team", "configure", "sandbox", "place",

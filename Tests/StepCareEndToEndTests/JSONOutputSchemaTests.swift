@@ -85,7 +85,25 @@ import Testing
         ("can coach step-up to tier-3 --json", "schema/stepcare-pathway-1.schema.json"),
         ("can clinician override --json", "schema/stepcare-pathway-1.schema.json"),
         ("can clinician step-up --json", "schema/stepcare-pathway-1.schema.json"),
+        ("pathway --definition", "schema/stepcare-pathway-definition-1.schema.json"),
     ]
+
+    /// The pathways written as data in `Examples/pathways` follow the definition schema; the same file with a
+    /// condition the vocabulary lacks does not (the schema can fail).
+    @Test func theExamplePathwaysFollowTheDefinitionSchema() throws {
+        let schema = "schema/stepcare-pathway-definition-1.schema.json"
+        for name in ["community-stepped-care", "north-locality", "talking-therapies"] {
+            let url = Binary.root.appendingPathComponent("Examples/pathways/\(name).json")
+            let object = try JSONSerialization.jsonObject(with: try Data(contentsOf: url))
+            let line = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+            #expect(try SchemaValidation.problems([line], schema: schema, root: Binary.root) == [], "\(name)")
+            let broken = line.replacingOccurrences(of: "\"bandWorsened\"", with: "\"moodWorsened\"")
+            #expect(broken != line || name == "talking-therapies")
+            if broken != line {
+                #expect(try !SchemaValidation.problems([broken], schema: schema, root: Binary.root).isEmpty)
+            }
+        }
+    }
 
     @Test(arguments: outputs.map(\.command))
     func theOutputFollowsItsSchema(command: String) throws {

@@ -49,13 +49,21 @@ import Testing
         ("appointment", "appointment book --on 2026-02-05T10:00 --with ana --for check-in", "appointment book"),
         ("team", "team add north", "team add"),
         ("configure", "configure set tier-3.slots=10 --reason \"more staff\" --as clinical-lead:raj", "configure"),
+        (
+            "load-pathway", "load-pathway PATHWAY --keep --reason \"our own\" --as clinical-lead:raj",
+            "load-pathway"
+        ),
+        (
+            "load-instrument", "load-instrument INSTRUMENT --keep --reason \"pilot\" --as clinical-lead:raj",
+            "load-instrument"
+        ),
     ]
 
     /// Each command that writes nothing, with a use.
     static let reading: [String: String] = [
         "help": "help", "instruments": "instruments", "describe": "describe phq9",
         "score": "score phq9 1 1 1 1 1 1 1 1 0", "administer": "administer gad7", "outcome": "outcome phq9 20 9",
-        "load-instrument": "load-instrument /nonexistent.json", "pathways": "pathways", "use": "use talking-therapies",
+        "pathways": "pathways", "use": "use talking-therapies",
         "pathway": "pathway", "rights": "rights", "who-can": "who-can step-up", "can": "can coach place",
         "timeline": "timeline", "evaluate": "evaluate", "capacity": "capacity", "dashboard": "dashboard",
         "today": "today 2026-02-01",
@@ -118,6 +126,8 @@ import Testing
         "user add bad name --role coach", "as ana user add kim --role coach", "login nobody",
         "break-glass --reason x --for 13h", "as lee break-glass", "audit verify --anchor 1:xyz", "import /nonexistent",
         "import-scores /nonexistent", "export C999", "as ana discharge --at 2025-01-01",
+        "load-pathway /nonexistent.json --keep --reason x --as clinical-lead:raj",
+        "load-instrument /nonexistent.json --keep --reason x --as clinical-lead:raj",
     ])
     func refusedInputChangesNoByte(line: String) throws {
         let session = try StoreSession()
@@ -147,7 +157,15 @@ import Testing
                 toFile: file, atomically: true, encoding: .utf8)
             return "import-scores \(file)"
         default:
-            return line
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            return
+                line
+                .replacingOccurrences(
+                    of: "PATHWAY", with: root.appendingPathComponent("Examples/pathways/north-locality.json").path
+                )
+                .replacingOccurrences(
+                    of: "INSTRUMENT", with: root.appendingPathComponent("Examples/instruments/demo4.json").path)
         }
     }
 }

@@ -12,7 +12,7 @@ public struct CommandTable: Sendable {
 
     /// Every command StepCare ships.
     public static let standard = CommandTable([
-        .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument,
+        .help, .instruments, .describe, .score, .administer, .outcome, .loadInstrument, .loadPathway,
         .pathways, .use, .pathway, .rights, .whoCan, .can, .caseCommand, .record, .correct, .timeline, .evaluate,
         .worklist, .assign, .appointment, .team, .configure, .sandbox,
         .place, .stepUp,

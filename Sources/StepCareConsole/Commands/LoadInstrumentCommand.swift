@@ -1,6 +1,7 @@
 public import StepCareCore
 public import StepCareDataDefined
 import StepCareReports
+import StepCareStore
 
 extension CommandSpec {
     /// `load-instrument FILE`: register a data-defined instrument for this session.
@@ -10,11 +11,23 @@ extension CommandSpec {
             + "bands, cut-offs, risk items, missing-item rule, licence, citations), checks every field by name, "
             + "then applies the same registry checks as a compiled module. After loading, score, describe, "
             + "administer and outcome work with its id. The file format is in docs/implementing-an-instrument.md; "
-            + "stepcare --instruments DIR loads every .json file in a directory at start-up.",
+            + "stepcare --instruments DIR loads every .json file in a directory at start-up. With --keep (the "
+            + "clinical lead, with a reason) the definition is also kept in the caseload as a new version, audited, "
+            + "and every later session of this context registers it without the file.",
         arguments: [ArgumentSpec("FILE", "a JSON definition file", completion: .file)],
-        examples: ["load-instrument Examples/instruments/mood4.json"]
+        options: keepOptions,
+        examples: [
+            "load-instrument Examples/instruments/mood4.json",
+            "load-instrument isi.json --keep --reason \"insomnia pathway pilot\"",
+        ],
+        writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let file = invocation.positionals[0]
+        if invocation.flag("keep") {
+            let kept = try keep(.instrument, invocation, interpreter)
+            return interpreter.output.line(
+                "kept instrument \(kept.id) v\(kept.version) in the caseload; every later session registers it")
+        }
         do throws(StepCareError) {
             let instrument = try DefinitionFiles.load(file.text)
             interpreter.registry = try DefinitionFiles.register([instrument], in: interpreter.registry)

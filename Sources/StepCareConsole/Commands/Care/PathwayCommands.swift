@@ -1,5 +1,7 @@
 import StepCareCore
+import StepCareDataDefined
 import StepCareEngine
+import StepCareJSON
 import StepCareReports
 import StepCareService
 
@@ -49,11 +51,18 @@ extension CommandSpec {
         options: [
             OptionSpec("parameters", "List only the named parameters, with their sources"),
             OptionSpec("json", "Print the pathway as one line of JSON (schema/stepcare-pathway-1.schema.json)"),
+            OptionSpec(
+                "definition",
+                "Print the pathway, as configured, in the definition format a service can edit and load "
+                    + "(docs/pathway-as-data.md)"),
         ],
-        examples: ["pathway", "pathway --parameters", "pathway --json"]
+        examples: ["pathway", "pathway --parameters", "pathway --json", "pathway --definition > my-pathway.json"]
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let pathway = try interpreter.engine(at: invocation.location).pathway
         guard !invocation.flag("json") else { return interpreter.output.line(PathwayJSON.described(pathway)) }
+        guard !invocation.flag("definition") else {
+            return interpreter.output.line(DataDefinedPathway.definition(pathway).serialized)
+        }
         let text = invocation.flag("parameters") ? PathwaySheet.parameters(pathway) : PathwaySheet.text(pathway)
         interpreter.output.write(text)
     }

@@ -1,0 +1,143 @@
+public import StepCareCore
+public import StepCareDataDefined
+import StepCareEngine
+public import StepCareStore
+
+/// Pathways and instruments written as data, kept in the caseload: versioned, audited, and registered in every
+/// later session of the context, so the next session can record with them without the file.
+extension Workspace {
+    /// Keeps the definition in `json` in the caseload as the next version of its id, after checking it as a
+    /// session load would (every field, then the registry's checks against `registry`).
+    ///
+    /// - Parameters:
+    ///   - actor: who keeps it; the pathway in use's decision rights must allow them `configure` alone.
+    /// - Returns: what was kept, and `registry` with it in place (a previous version of it replaced).
+    /// - Throws: `invalid-definition` naming the field or check, `not-authorised`, `missing-argument` for no
+    ///   reason; nothing is stored.
+    public func keepDefinition(
+        _ kind: StoredDefinition.Kind, json: [UInt8], reason: String, by actor: Actor, registry: Registry
+    ) throws(StepCareError) -> (definition: StoredDefinition, registry: Registry) {
+        try perform("keep \(kind.rawValue)") { () throws(StepCareError) in
+            let reason = try requireConfigurationRight(actor, reason: reason)
+            let id: String
+            let updated: Registry
+            switch kind {
+            case .pathway:
+                let pathway = try DataDefinedPathway.pathway(json: json)
+                id = pathway.id
+                try refuseModule(kind, id, registry)
+                updated = try Self.registry(registry, replacing: pathway)
+            case .instrument:
+                let instrument = try DataDefinedInstrument(json: json)
+                id = instrument.definition.id
+                try refuseModule(kind, id, registry)
+                updated = try Self.registry(registry, replacing: instrument)
+            }
+            let earlier = definitions.filter { $0.kind == kind && $0.id == id }
+            let body = String(decoding: json, as: UTF8.self)
+            guard earlier.last?.body != body else {
+                throw StepCareError(
+                    .invalidDefinition, "\(kind.rawValue) \(id) v\(earlier.last?.version ?? 0) is already this file",
+                    hint: "edit the definition (and its version) before keeping it again")
+            }
+            let definition = StoredDefinition(
+                kind: kind, id: id, version: (earlier.map(\.version).max() ?? 0) + 1, body: body, reason: reason,
+                by: actor.name)
+            definitions.append(definition)
+            pending.definitions.append(definition)
+            actedAs = actor
+            return (definition, updated)
+        }
+    }
+
+    /// `registry` with the latest version of every definition kept in this context added; a kept definition
+    /// that no longer passes (the build's checks changed) is left out and named in `refused`.
+    public func registryWithKeptDefinitions(_ registry: Registry) -> (registry: Registry, refused: [String]) {
+        var registry = registry
+        var refused: [String] = []
+        var latest: [String: StoredDefinition] = [:]
+        for definition in definitions { latest[definition.kind.rawValue + " " + definition.id] = definition }
+        // Instruments first: a kept pathway may read a kept instrument.
+        for definition in latest.values.sorted(by: {
+            ($0.kind == .pathway ? 1 : 0, $0.id) < ($1.kind == .pathway ? 1 : 0, $1.id)
+        }) {
+            do throws(StepCareError) {
+                switch definition.kind {
+                case .instrument:
+                    registry = try Self.registry(
+                        registry, replacing: try DataDefinedInstrument(json: Array(definition.body.utf8)))
+                case .pathway:
+                    registry = try Self.registry(
+                        registry, replacing: try DataDefinedPathway.pathway(json: Array(definition.body.utf8)))
+                }
+            } catch {
+                refused.append("\(definition.kind.rawValue) \(definition.id) v\(definition.version): \(error.message)")
+            }
+        }
+        return (registry, refused)
+    }
+
+    /// The pathway in use's `configure` right for `actor`, and the trimmed reason.
+    func requireConfigurationRight(_ actor: Actor, reason: String) throws(StepCareError) -> String {
+        let pathway = try requireEngine().pathway
+        try authorise(actor, field: "as")
+        guard pathway.rights.verdict(actor.role, .configure) == .allowed else {
+            let who = pathway.rights.rows(for: .configure).filter { $0.verdict == .allowed }.map(\.role.id)
+            throw StepCareError(
+                .notAuthorised, "\(actor.role.id) may not change the configuration of \(pathway.id)",
+                hint: who.isEmpty ? "no role may" : "ask: " + who.joined(separator: " or "), field: "as")
+        }
+        let reason = String(reason.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard !reason.isEmpty else {
+            throw StepCareError(
+                .missingArgument, "a configuration change needs a reason", hint: "add --reason TEXT", field: "reason")
+        }
+        guard reason.count <= Self.longestConfigurationReason else {
+            throw StepCareError(
+                .invalidOption, "the reason is longer than \(Self.longestConfigurationReason) characters",
+                hint: "say it in a sentence or two", field: "reason")
+        }
+        return reason
+    }
+
+    /// Refuses an id that a compiled module (not a kept definition) registers.
+    private func refuseModule(_ kind: StoredDefinition.Kind, _ id: String, _ registry: Registry) throws(StepCareError) {
+        let kept = definitions.contains { $0.kind == kind && $0.id == id }
+        let registered =
+            kind == .pathway
+            ? registry.pathways.contains { $0.id == id } : registry.instruments.contains { $0.definition.id == id }
+        guard !registered || kept else {
+            throw StepCareError(
+                .invalidDefinition, "\(kind.rawValue) \(id) is a module of this build",
+                hint: "give the definition its own id: a service's \(kind.rawValue) is not the module it started from")
+        }
+    }
+
+    static func registry(_ registry: Registry, replacing pathway: Pathway) throws(StepCareError) -> Registry {
+        do {
+            return try Registry(
+                instruments: registry.instruments,
+                pathways: registry.pathways.filter { $0.id != pathway.id } + [pathway])
+        } catch {
+            throw StepCareError(
+                .invalidDefinition,
+                "pathway \"\(error.id)\" failed check \(error.check): " + error.problems.joined(separator: "; "),
+                hint: "fix the definition; docs/pathway-guide.md explains each check")
+        }
+    }
+
+    static func registry(_ registry: Registry, replacing instrument: any Instrument) throws(StepCareError) -> Registry {
+        do {
+            return try Registry(
+                instruments: registry.instruments.filter { $0.definition.id != instrument.definition.id } + [
+                    instrument
+                ],
+                pathways: registry.pathways)
+        } catch {
+            throw StepCareError(
+                .invalidDefinition,
+                "instrument \"\(error.id)\" failed check \(error.check): " + error.problems.joined(separator: "; "),
+                hint: "fix the definition; docs/implementing-an-instrument.md explains each check")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import StepCareCore
+import StepCareDataDefined
+import StepCareEngine
+import StepCareService
+import StepCareStore
+import Testing
+
+/// Pathways and instruments written as data, kept in the caseload: one audited version each, read back by a
+/// new session into its registry; only the clinical lead keeps them, never over a compiled module's id, and a
+/// refused definition stores nothing.
+@Suite struct DefinitionUseCaseTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func file(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: root.appendingPathComponent(path)))
+    }
+
+    @Test func aKeptPathwayAndInstrumentAreRegisteredByTheNextSession() throws {
+        let service = try ConfigurationUseCaseTests.liveLead()
+        let lead = ConfigurationUseCaseTests.lead
+        let pathway = try Self.file("Examples/pathways/north-locality.json")
+        let kept = try service.expectOneEntry("keep pathway", by: "raj") {
+            try $0.keepDefinition(
+                .pathway, json: pathway, reason: "our own pathway", by: lead, registry: service.registry)
+        }
+        #expect(kept.definition.id == "north-locality" && kept.definition.version == 1)
+        #expect(kept.registry.pathways.map(\.id).contains("north-locality"))
+        let instrument = try Self.file("Examples/instruments/demo4.json")
+        try service.expectOneEntry("keep instrument", by: "raj") {
+            _ = try $0.keepDefinition(
+                .instrument, json: instrument, reason: "pilot", by: lead, registry: kept.registry)
+        }
+        #expect(try service.store.verify(anchor: nil).isIntact)
+
+        // The same file again is refused; an edited one is version 2.
+        #expect(throws: StepCareError.self) {
+            try service.workspace.keepDefinition(
+                .pathway, json: pathway, reason: "again", by: lead, registry: kept.registry)
+        }
+        let edited = Array(
+            String(decoding: pathway, as: UTF8.self).replacing("\"version\": 1,", with: "\"version\": 2,").utf8)
+        #expect(
+            try service.workspace.keepDefinition(
+                .pathway, json: edited, reason: "v2", by: lead, registry: kept.registry
+            ).definition.version == 2)
+
+        let reopened = try Workspace(
+            pathway: try service.registry.pathway("community-stepped-care"), now: ServiceFixture.now,
+            store: service.store, context: .live, clock: { ServiceFixture.now })
+        let (registry, refused) = reopened.registryWithKeptDefinitions(service.registry)
+        #expect(refused.isEmpty)
+        #expect(try registry.pathway("north-locality").version == 2, "the latest version is registered")
+        #expect(registry.instruments.contains { $0.definition.id == "demo4" })
+        #expect(!service.registry.instruments.contains { $0.definition.id == "demo4" })
+        // Training records in the same file keep their own definitions: none.
+        let training = try Workspace(
+            pathway: try service.registry.pathway("community-stepped-care"), now: ServiceFixture.now,
+            store: service.store, context: .training)
+        #expect(training.registryWithKeptDefinitions(service.registry).registry.pathways.count == 2)
+    }
+
+    @Test func aRefusedDefinitionStoresNothing() throws {
+        let service = try ConfigurationUseCaseTests.liveLead()
+        let registry = service.registry
+        let lead = ConfigurationUseCaseTests.lead
+        let pathway = try Self.file("Examples/pathways/north-locality.json")
+        let module = try Self.file("Examples/pathways/community-stepped-care.json")
+        let cases: [(StepCareError?, StepCareError.Code)] = [
+            (
+                service.expectRefusal {
+                    _ = try $0.keepDefinition(.pathway, json: module, reason: "x", by: lead, registry: registry)
+                }?.stepCare, .invalidDefinition
+            ),
+            (
+                service.expectRefusal {
+                    _ = try $0.keepDefinition(
+                        .pathway, json: pathway, reason: "x", by: Actor(name: "ana", role: .clinician),
+                        registry: registry)
+                }?.stepCare, .notAuthorised
+            ),
+            (
+                service.expectRefusal {
+                    _ = try $0.keepDefinition(.pathway, json: pathway, reason: " ", by: lead, registry: registry)
+                }?.stepCare, .missingArgument
+            ),
+            (
+                service.expectRefusal {
+                    _ = try $0.keepDefinition(
+                        .pathway, json: Array("{\"format\":\"stepcare-pathway/1\"}".utf8), reason: "x", by: lead,
+                        registry: registry)
+                }?.stepCare, .invalidDefinition
+            ),
+        ]
+        for (error, code) in cases { #expect(error?.code == code, "\(String(describing: error))") }
+        #expect(service.workspace.definitions.isEmpty)
+    }
+}
