@@ -36,6 +36,8 @@ public struct PathwayRunRequest: Sendable {
     public var seed: UInt64 = 1
     /// Keep the first replication's cases in the (simulation) caseload.
     public var save = false
+    /// Start from the session's open cases on the pathway, as they stand, instead of an empty service.
+    public var fromCaseload = false
 
     /// A run of `pathway` with the defaults.
     public init(pathway: String) { self.pathway = pathway }
@@ -130,6 +132,20 @@ extension Workspace {
     ) throws(StepCareError) -> PathwayReport {
         let (registered, pathway, grid) = try simulationGrid(request, registry: registry)
         try Simulating.checkRuns(reps: request.reps, jobs: request.jobs)
+        if request.save, request.fromCaseload {
+            throw StepCareError(
+                .invalidOption, "--save cannot keep a run that starts from the caseload",
+                hint: "the open cases' records stay in their own context; leave out --save", field: "save")
+        }
+        var initial: [CaseTimeline] = []
+        if request.fromCaseload {
+            try recordAccess("simulate")  // the run reads every open case (in live, an audited read)
+            initial = caseload.order.compactMap { id in
+                guard pathwayOfCase[id] == pathway.id, let timeline = caseload.cases[id] else { return nil }
+                if case .discharge = timeline.events.last?.kind { return nil }
+                return timeline
+            }
+        }
         if request.save, context != .simulation {
             throw StepCareError(
                 .invalidOption, "--save keeps simulated cases only in the simulation context",
@@ -160,8 +176,10 @@ extension Workspace {
         let measures = HuddleMetrics.talkingTherapiesMeasures(in: registry)
         var points: [PathwayReport.Point] = []
         for (point, plan) in zip(grid.points, plans) {
-            let simulation = try PathwaySimulation(
+            var configured = try PathwaySimulation(
                 pathway: plan.pathway, population: plan.population, registry: registry, days: request.days, start: now)
+            configured.initialCases = initial
+            let simulation = configured
             let done = points.count * request.reps
             let replications = Replications.run(
                 count: request.reps, jobs: request.jobs, progress: { progress(done + $0) }

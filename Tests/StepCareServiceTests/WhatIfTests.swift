@@ -1,8 +1,10 @@
 import StepCareCore
+import StepCareEngine
 import StepCareMetrics
 import StepCareReports
 import StepCareService
 import StepCareSimulation
+import StepCareStore
 import Testing
 
 /// What-ifs on the service's own rules: a simulation starts from the configuration in force, sets or sweeps
@@ -85,6 +87,39 @@ import Testing
                 refusal?.code == .invalidSetting && refusal?.field == "set"
                     && refusal?.message.contains("thresholds-in-range") == true, "\(error)")
         }
+    }
+
+    /// Tier 3 cut to two slots with both taken and one client waiting: a run from the caseload starts full (100 %
+    /// occupancy over two weeks, where a run from an empty service cannot be), a run with four slots places the
+    /// waiting client at once, and nothing is written to the caseload.
+    @Test func aRunCanStartFromTheCaseloadAsItStands() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        try workspace.configure(
+            [("tier-3.slots", "2"), ("tier-3.rapid-access-slots", "0")], reason: "leave", by: Self.lead,
+            registry: service.registry)
+        let lee = Actor(name: "lee", role: .supervisor)
+        for id in ["C001", "C002", "C003"] {
+            try workspace.openCase(id)
+            try workspace.record(try service.phq9([3, 3, 3, 3, 3, 2, 2, 2, 0]), on: id)
+            try workspace.decide(MoveRequest(.place, by: lee, at: workspace.now), on: id)
+        }
+        #expect(workspace.engine.map { $0.capacity(workspace.caseload, asOf: workspace.now)[2].waitlist } == ["C003"])
+        let stored = try service.store.records(.training, cases: nil)
+        var request = try request("tier-3.slots=2,4", reps: 2, days: 14)
+        request.fromCaseload = true
+        let report = try workspace.simulatePathway(request, registry: service.registry)
+        #expect(report.points[0].estimate("tier-3.occupancy").mean == 100)
+        #expect(report.points[1].replications.allSatisfy { $0.value("tier-3.waitlist.placed-median-days") == 0 })
+        request.fromCaseload = false
+        let empty = try workspace.simulatePathway(request, registry: service.registry)
+        #expect(empty.points[0].estimate("tier-3.occupancy").mean < 100)
+        #expect(try service.store.records(.training, cases: nil) == stored, "the run wrote nothing")
+        #expect(workspace.caseload.order == ["C001", "C002", "C003"])
+
+        request.fromCaseload = true
+        request.save = true
+        #expect(throws: StepCareError.self) { try workspace.simulatePathway(request, registry: service.registry) }
     }
 
     @Test func anEstimateWiderThanItselfOrBeyondItsRangeIsUnstable() {

@@ -144,7 +144,7 @@ package struct PathwayReport {
     }
 
     /// What a sweep's table shows: the measures slots, thresholds and windows move, the waitlist among them.
-    private var sweepColumns: [(id: String, heading: String)] {
+    package var sweepColumns: [(id: String, heading: String)] {
         let last = pathway.tiers.last?.id ?? ""
         return [
             ("\(last).occupancy", "\(last) occ %"), ("\(last).waitlist", "waitlist"),
@@ -191,7 +191,13 @@ package struct PathwayReport {
         return text
     }
 
-    private func unit(_ id: String) -> MetricKind? {
+    /// A point as the settings it ran with: `tier-3.slots=8, step-up-window=14`, or `as configured`.
+    package func label(_ point: Point) -> String {
+        sweeps.isEmpty
+            ? "as configured" : zip(sweeps, point.values).map { "\($0)=\(Numbers.plain($1))" }.joined(separator: ", ")
+    }
+
+    package func unit(_ id: String) -> MetricKind? {
         points.first?.replications.first?.metrics.first { $0.id == id }?.definition.kind
     }
 
@@ -321,7 +327,7 @@ private func differenceJSON(_ estimate: Estimate) -> JSONValue {
 
 extension PathwayReport.Replication {
     /// The value of metric `id` in this replication (NaN when it has none).
-    func value(_ id: String) -> Double { metrics.first { $0.id == id }?.value ?? .nan }
+    package func value(_ id: String) -> Double { metrics.first { $0.id == id }?.value ?? .nan }
 }
 
 extension Array {

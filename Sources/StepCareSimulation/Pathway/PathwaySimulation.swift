@@ -33,6 +33,8 @@ public struct PathwaySimulation: Sendable {
     public let days: Double
     /// The first day.
     public let start: Instant
+    /// Open cases the run starts with (a service's caseload as it stands), followed from where their records end.
+    public var initialCases: [CaseTimeline] = []
     let phq9: any Instrument
     let gad7: any Instrument
     let wsas: any Instrument
@@ -113,6 +115,8 @@ private struct PathwayRunner {
     }
 
     mutating func run() {
+        for timeline in simulation.initialCases { adopt(timeline) }
+        if !simulation.initialCases.isEmpty { fillWaitlists(at: simulation.start) }  // slots the run adds
         queue.schedule(.referral, at: random.exponential(mean: 1 / p.referralRate))
         while let (time, event) = queue.next(until: simulation.days) {
             switch event {
@@ -168,6 +172,40 @@ private struct PathwayRunner {
         measure(k, at: time, function: true)
         queue.schedule(.week(k), at: time + 7)
         review(k, at: time)
+    }
+
+    /// Takes on an open case as it stands: its record so far, its tier and sessions, its place on a waitlist;
+    /// severity from its latest PHQ-9 (the intake mean without one). Its week and first contact fall at random
+    /// in the first week, so the caseload does not move in step.
+    mutating func adopt(_ timeline: CaseTimeline) {
+        guard let last = timeline.events.last, last.at <= simulation.start else { return }
+        let k = clients.count
+        var latest: Double?
+        for event in timeline.events {
+            if case .administration(let record) = event.kind, record.instrumentID == "phq9", let total = record.total {
+                latest = total.value
+            }
+        }
+        clients.append(
+            SyntheticClient(
+                caseID: timeline.caseID, severity: clamp(latest ?? p.intakeMean, 0, 27),
+                anxietyRatio: clamp(0.7 + 0.1 * random.standardNormal(), 0.3, 1.2),
+                functionRatio: clamp(1.2 + 0.2 * random.standardNormal(), 0.5, 2), updatedAt: 0))
+        try? caseload.open(timeline)
+        monitors.append(CaseMonitor(engine: engine))
+        waiting.append(false)
+        latestPHQ9.append(0)
+        clientOfCase[timeline.caseID] = k
+        follow(k, timeline.events)
+        if let tier = monitors[k].state.tier, let rank = simulation.pathway.rank(of: tier) {
+            clients[k].tierRank = rank
+            clients[k].placements = 1
+            clients[k].contacts = monitors[k].state.sessions.count
+            clients[k].responder = random.uniform() < p.response[rank]
+            queue.schedule(.contact(k, generation: 1), at: 7 * random.uniform())
+        }
+        queue.schedule(.week(k), at: 7 * random.uniform())
+        review(k, at: 0)
     }
 
     /// A week passes for client `k`: severity moves and crises are drawn for the coming week.

@@ -9,7 +9,7 @@ import StepCareSimulation
 
 /// `simulate pathway NAME …`: a synthetic population through a pathway's rules, with sweeps.
 enum PathwayCommand {
-    static let modeOptions: Set<String> = ["set", "parameters", "save"]
+    static let modeOptions: Set<String> = ["set", "parameters", "save", "html", "from-caseload"]
 
     static func run(_ invocation: Invocation, _ interpreter: Interpreter) throws(Diagnostic) {
         try NetworkCommand.refuseOptions(NetworkCommand.modeOptions, in: invocation, mode: "pathway")
@@ -45,6 +45,7 @@ enum PathwayCommand {
                 request.days = try SimulationOptionText.number(word.text, field: "days")
             }
             request.save = invocation.flag("save")
+            request.fromCaseload = invocation.flag("from-caseload")
         }
         let progress = ProgressBar(total: points * request.reps, unit: "replications")
         let report = try interpreter.core(bound) { () throws(StepCareError) in
@@ -54,6 +55,9 @@ enum PathwayCommand {
         progress.finish()
         if request.save, let kept = report.points.first?.replications.first?.caseload.order.count {
             interpreter.output.line("saved \(kept) simulated case(s) in the simulation context")
+        }
+        if let file = invocation.values["html"] {
+            try DashboardCommand.write(ComparisonPage.html(report), to: file)
         }
         if invocation.flag("json") {
             interpreter.output.line(report.json().serialized)

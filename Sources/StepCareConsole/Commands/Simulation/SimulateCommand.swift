@@ -42,6 +42,12 @@ extension CommandSpec {
             OptionSpec("set", value: "PARAMETER=VALUE", "pathway: change a parameter, or sweep a range (repeatable)"),
             OptionSpec("parameters", "pathway: list the parameters --set can change, with their values"),
             OptionSpec("save", "pathway: keep the first replication's cases in the simulation context"),
+            OptionSpec(
+                "from-caseload",
+                "pathway: start from the session's open cases as they stand (their tiers, waitlists and records)"),
+            OptionSpec(
+                "html", value: "FILE", "pathway: also write the comparison as an HTML page with charts (0600)",
+                completion: .file),
         ],
         examples: [
             "simulate network --reps 10", "simulate network --scale 10 --json",

@@ -221,6 +221,23 @@ package struct CategoryChart {
         keys.append(SVG.Key(label: label, colour: colour, mark: .bar))
     }
 
+    /// A 95 % interval drawn as a whisker from `mean - halfWidth` to `mean + halfWidth` in each band where
+    /// both are known, in position `slot` of `slots` like ``bars(_:label:colour:slot:of:)``.
+    package mutating func whiskers(
+        _ means: [Double], _ halfWidths: [Double?], colour: String, slot: Int = 0, of slots: Int = 1
+    ) {
+        let inner = band * 0.7
+        let width = inner / Double(max(slots, 1))
+        for (index, mean) in means.enumerated() where index < categories.count && mean.isFinite {
+            guard let halfWidth = halfWidths[safe: index] ?? nil, halfWidth.isFinite else { continue }
+            let middle = x(index) - inner / 2 + (Double(slot) + 0.45) * width
+            let (low, high) = (y(max(y.low, mean - halfWidth)), y(min(y.high, mean + halfWidth)))
+            marks.append(SVG.line(middle, low, middle, high, stroke: colour, width: 1.5))
+            marks.append(SVG.line(middle - 4, low, middle + 4, low, stroke: colour, width: 1.5))
+            marks.append(SVG.line(middle - 4, high, middle + 4, high, stroke: colour, width: 1.5))
+        }
+    }
+
     /// A horizontal reference line at `value`, such as 100 % occupancy or an access standard.
     package mutating func rule(at value: Double, label: String, colour: String = SVG.grey, opacity: Double = 1) {
         guard value.isFinite, value >= y.low, value <= y.high else { return }
