@@ -43,7 +43,13 @@ struct CaseScan {
                 tally.tiers[current.rank].placedDays += overlap / 1440
                 tally.tiers[current.rank].cohort += 1
             }
-            if let end, window.contains(end) { tally.tiers[current.rank].stays.append(days(current.since, end)) }
+            if let end, window.contains(end) {
+                tally.tiers[current.rank].stays.append(days(current.since, end))
+                tally.tiers[current.rank].staySessions.append(Double(attendedInStay.count))
+                if pathway.tiers[current.rank].sessions.contains(attendedInStay.count) {
+                    tally.tiers[current.rank].staysWithinPackage += 1
+                }
+            }
             decideAccess(current, end: end, &tally)
             countCheckIns(current, end: end, attended: attendedInStay, &tally)
             attendedInStay = []
@@ -94,6 +100,8 @@ struct CaseScan {
                 if inWindow { tally.tiers[current.rank].firstContactWaits.append(days(current.clockStart, event.at)) }
             case .crisisContact:
                 if let current = stay, inWindow { tally.tiers[current.rank].crisis += 1 }
+            case .emergencyVisit:
+                if let current = stay, inWindow { tally.tiers[current.rank].emergencyVisits += 1 }
             case .discharge:
                 let rank = stay?.rank
                 close(at: event.at)

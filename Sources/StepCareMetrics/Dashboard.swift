@@ -22,10 +22,10 @@ public struct Dashboard: Sendable {
     public var previousWeek: MetricSet { history[history.count - 2] }
 
     /// Builds the dashboard of `caseload` for `week`, with `weeks` weeks of history (at least 2) and a
-    /// breakdown for each of `equityFields`.
+    /// breakdown for each of `equityFields` over the `equityPeriod` ending with the week.
     public init(
         _ caseload: Caseload, metrics: HuddleMetrics, context: RecordContext, week: ReportingWindow, weeks: Int = 12,
-        equityFields: [String] = [], suppression: Suppression = Suppression()
+        equityFields: [String] = [], equityPeriod: EquityPeriod = .week, suppression: Suppression = Suppression()
     ) {
         precondition(weeks >= 2, "the dashboard compares at least two weeks")
         let timelines = caseload.order.compactMap { caseload.cases[$0] }
@@ -36,10 +36,16 @@ public struct Dashboard: Sendable {
         let computed = metrics.compute(timelines, windows: windows, groupsBy: equityFields)
         history = computed.history
         fields = Array(Set(timelines.flatMap(\.demographics.keys))).sorted()
-        let reported = history[history.count - 1]
+        var groups = computed.groups
+        var overall = history[history.count - 1]
+        if equityPeriod != .week, !equityFields.isEmpty {
+            let span = metrics.compute(
+                timelines, windows: [equityPeriod.window(endingWith: week)], groupsBy: equityFields)
+            groups = span.groups
+            overall = span.history[0]
+        }
         equity = equityFields.map { field in
-            EquityBreakdown(
-                field: field, groups: computed.groups[field] ?? [:], overall: reported, suppression: suppression)
+            EquityBreakdown(field: field, groups: groups[field] ?? [:], overall: overall, suppression: suppression)
         }
     }
 }

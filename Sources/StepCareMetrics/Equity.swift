@@ -53,6 +53,23 @@ public struct EquityGroup: Sendable, Hashable {
 }
 
 /// Every metric broken down by one demographic field, with suppression and the gap to the overall figure.
+/// How long a window an equity breakdown covers, ending with the huddle week: the week alone leaves most cells
+/// blank or suppressed in a small service, so a lead may look over a quarter or a year.
+public enum EquityPeriod: String, Sendable, Hashable, CaseIterable {
+    /// The huddle week.
+    case week
+    /// The 13 weeks ending with it.
+    case quarter
+    /// The 52 weeks ending with it.
+    case year
+
+    /// The window of this length ending with `week`.
+    public func window(endingWith week: ReportingWindow) -> ReportingWindow {
+        let weeks = self == .week ? 1 : self == .quarter ? 13 : 52
+        return ReportingWindow(from: week.to.startOfDay - .days(7 * weeks - 1), to: week.to)
+    }
+}
+
 public struct EquityBreakdown: Sendable, Hashable {
     /// The group of clients with no value recorded for the field.
     public static let notRecorded = "not recorded"
@@ -74,6 +91,9 @@ public struct EquityBreakdown: Sendable, Hashable {
         let groups = metrics.compute(caseload, windows: [window], groupsBy: [field]).groups[field] ?? [:]
         self.init(field: field, groups: groups, overall: overall, suppression: suppression)
     }
+
+    /// The window the breakdown covers (the overall figures' window).
+    public var window: ReportingWindow { overall.window }
 
     /// The breakdown of `field` from its groups' metrics (see ``HuddleMetrics/compute(_:windows:groupsBy:)``).
     init(

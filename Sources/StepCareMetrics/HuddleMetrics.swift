@@ -214,11 +214,15 @@ public struct HuddleMetrics: Sendable {
                 "occupancy", slots > 0 ? 100 * counts.placedDays / (tally.windowDays * Double(slots)) : .nan,
                 support: counts.cohort)
             daysOf("length-of-stay.median-days", counts.stays, 0.5)
+            add(
+                "sessions.median-per-stay", Self.quantile(counts.staySessions, 0.5), support: counts.staySessions.count)
+            percent("sessions.within-package", counts.staysWithinPackage, of: counts.staySessions.count)
             count("crisis-contacts", counts.crisis)
             add(
                 "crisis-per-100-client-weeks",
                 counts.placedDays > 0 ? 100 * Double(counts.crisis) / (counts.placedDays / 7) : .nan,
                 support: counts.cohort, numerator: counts.crisis)
+            count("ed-visits", counts.emergencyVisits)
             count("check-in.weeks", counts.checkInsExpected)
             if engine.contactSchedule(of: package.id) != nil {
                 percent("check-in.weeks-seen", counts.checkInsMet, of: counts.checkInsExpected)

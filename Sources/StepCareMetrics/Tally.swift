@@ -14,7 +14,12 @@ struct Tally {
         var placedDays = 0.0
         var cohort = 0
         var stays: [Double] = []
+        /// Sessions attended in each stay that ended in the window, and how many of those stays fell within
+        /// the package's session range.
+        var staySessions: [Double] = []
+        var staysWithinPackage = 0
         var crisis = 0
+        var emergencyVisits = 0
         var checkInsExpected = 0
         var checkInsMet = 0
         var finished = 0
@@ -101,7 +106,10 @@ extension Tally.Tier {
         placedDays += other.placedDays
         cohort += other.cohort
         stays += other.stays
+        staySessions += other.staySessions
+        staysWithinPackage += other.staysWithinPackage
         crisis += other.crisis
+        emergencyVisits += other.emergencyVisits
         checkInsExpected += other.checkInsExpected
         checkInsMet += other.checkInsMet
         finished += other.finished

@@ -17,6 +17,8 @@ public struct DashboardRequest: Sendable {
     public var suppress = 5
     /// Break down by every recorded field (the HTML page), when `by` is not given.
     public var everyField = false
+    /// How long a window the equity breakdowns cover, ending with the week.
+    public var equityPeriod = EquityPeriod.week
 
     /// The defaults.
     public init() {}
@@ -83,7 +85,7 @@ extension Workspace {
         metrics.lateEntries = try lateEntries()
         return Dashboard(
             caseload, metrics: metrics, context: workspace.context, week: week, equityFields: equityFields,
-            suppression: Suppression(threshold: request.suppress))
+            equityPeriod: request.equityPeriod, suppression: Suppression(threshold: request.suppress))
     }
 }
 

@@ -215,6 +215,9 @@ struct DashboardReport: ParsableCommand {
     @Option(help: ReplHelp.option("dashboard", "pathway"))
     var pathway: String?
 
+    @Option(name: .customLong("equity-over"), help: ReplHelp.option("dashboard", "equity-over"))
+    var equityOver: String?
+
     @Flag(help: ReplHelp.option("dashboard", "json"))
     var json = false
 
@@ -241,6 +244,16 @@ struct DashboardReport: ParsableCommand {
         request.pathway = pathway
         request.by = by
         request.everyField = html != nil
+        if let equityOver {
+            guard let period = EquityPeriod(rawValue: equityOver) else {
+                throw fail(
+                    "equity-over",
+                    StepCareError(
+                        .invalidOption, "takes week, quarter or year, not \"\(equityOver.prefix(40))\"",
+                        hint: "e.g. stepcare dashboard --by ethnicity --equity-over quarter"))
+            }
+            request.equityPeriod = period
+        }
         if let week {
             guard let day = DashboardRequest.day(week) else {
                 throw fail(

@@ -3,13 +3,14 @@ import StepCareTesting
 import Testing
 
 /// `dashboard --html` as a service lead opens it: the page is self-contained, a real browser (headless Chromium)
-/// parses its six charts, and a screenshot of it shows drawn charts rather than a blank page.
+/// parses its seven charts, and a screenshot of it shows drawn charts rather than a blank page.
 @Suite struct DashboardBrowserTests {
     static let chartIDs = [
-        "chart-access", "chart-step-up", "chart-occupancy", "chart-crisis", "chart-re-escalation", "chart-equity",
+        "chart-access", "chart-step-up", "chart-occupancy", "chart-waitlist", "chart-crisis", "chart-re-escalation",
+        "chart-equity",
     ]
 
-    @Test func theHTMLDashboardIsSelfContainedAndChromiumDrawsItsSixCharts() throws {
+    @Test func theHTMLDashboardIsSelfContainedAndChromiumDrawsItsCharts() throws {
         let scratch = try TemporaryDirectory()
         let directory = scratch.url
         let database = directory.appendingPathComponent("sim.sqlite").path
@@ -33,15 +34,17 @@ import Testing
         #expect(!html.contains("S3-"), "the page names a case")
         let mode = try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? Int
         #expect(mode == 0o600, "the page is not private (0600)")
-        #expect(Self.count("<svg", in: html) == 6)
+        #expect(Self.count("<svg", in: html) == Self.chartIDs.count)
         for id in Self.chartIDs { #expect(html.contains("id=\"\(id)\""), "no figure \(id)") }
         // The coordinator's figures: Tier 3's client-weeks seen, and crises either side of a step-up.
         for label in [
             "tier-3 · client-weeks with a contact, %", "crises 30d before step-up, mean",
-            "crises 30d after step-up, mean",
+            "crises 30d after step-up, mean", "tier-3 · stays ended, median days", "tier-2 · recovery, %",
+            "tier-1 · placed, not seen yet",
         ] {
             #expect(html.contains("<th scope=\"row\">\(label)</th>"), "the page has no row \(label)")
         }
+        #expect(html.contains("<table class=\"summary\" id=\"outstanding\">"), "no table of outstanding triggers")
         #expect(
             Self.figure("chart-access", in: html).contains("<circle"),
             "the access chart has no points: does the default week (the latest record's) hold the simulated cases?")
@@ -69,12 +72,12 @@ import Testing
         }
         let home = ["HOME": directory.path]
 
-        // The DOM the browser built: the six figures and their svg elements were parsed, not just written.
+        // The DOM the browser built: the figures and their svg elements were parsed, not just written.
         let dom = try Self.run(
             chromium, browser("profile-dom") + ["--dump-dom", url], in: directory, environment: home)
         try #require(dom.status == 0, "chromium --dump-dom failed: \(dom.stderr.suffix(2000))")
         for id in Self.chartIDs { #expect(dom.stdout.contains("id=\"\(id)\""), "the browser's DOM has no \(id)") }
-        #expect(Self.count("<svg", in: dom.stdout) >= 6, "the browser's DOM has fewer than six svg elements")
+        #expect(Self.count("<svg", in: dom.stdout) >= Self.chartIDs.count, "the browser's DOM lacks svg elements")
 
         // The picture: enough ink, many colours, and the palette's colours that only the charts use.
         let shot = directory.appendingPathComponent("shot.png")

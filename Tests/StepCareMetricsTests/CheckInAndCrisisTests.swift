@@ -71,4 +71,39 @@ import Testing
         #expect(set.value("step-up.crisis-after-30") == 1)
         #expect(set["step-up.crisis-after-30"]?.support == 1)
     }
+
+    /// ED visits count where crisis contacts do: while placed, in the window. Sessions are counted per stay that
+    /// ends in the window, against the package's range (Tier 1: 4–6).
+    @Test func edVisitsAndSessionsAgainstThePackageAreCountedPerTier() {
+        // V: Tier 1 from day 0; ED visits on days 2 (before the window), 8 and 9; 5 sessions, discharged day 12.
+        var v = Timeline("V", referred: 0)
+        v.place("tier-1", on: 0)
+        v.contact(1)
+        v.add(2, .emergencyVisit())
+        v.contact(3)
+        v.contact(5)
+        v.contact(8)
+        v.add(8, .emergencyVisit(), hours: 1)
+        v.add(9, .emergencyVisit())
+        v.contact(10)
+        v.discharge(12)
+        // W: Tier 1 from day 0, an ED visit on day 10 before placement elsewhere is still Tier 1's; 2 sessions,
+        // stepped up on day 11: a stay ended below the package's 4 sessions.
+        var w = Timeline("W", referred: 0)
+        w.place("tier-1", on: 0)
+        w.contact(2)
+        w.contact(4)
+        w.add(10, .emergencyVisit())
+        w.place("tier-3", on: 11, from: "tier-1", kind: .stepUp)
+        // X: referred, not placed: its ED visit on day 9 is counted nowhere.
+        var x = Timeline("X", referred: 7)
+        x.add(9, .emergencyVisit())
+        let set = Timeline.metrics([v, w, x])
+        #expect(set.value("tier-1.ed-visits") == 3)
+        #expect(set.value("tier-3.ed-visits") == 0)
+        #expect(set.value("tier-1.sessions.median-per-stay") == 3.5)  // stays of 5 and 2 sessions
+        #expect(set.value("tier-1.sessions.within-package") == 50)
+        #expect(set["tier-1.sessions.within-package"]?.numerator == 1)
+        #expect(set.value("tier-3.sessions.median-per-stay").isNaN, "no Tier 3 stay ended")
+    }
 }

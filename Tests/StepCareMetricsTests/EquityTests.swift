@@ -1,4 +1,5 @@
 import StepCareCore
+import StepCareEngine
 import StepCareMetrics
 import Testing
 
@@ -83,5 +84,30 @@ import Testing
             let total = equity.groups.reduce(0.0) { $0 + $1.metrics.value(value.id) }
             #expect(total == value.value, "\(value.id)")
         }
+    }
+
+    /// Over a quarter, clients seen in the weeks before the huddle week count too: the week leaves group "d"
+    /// (seen 40 days before) empty, the quarter shows its five first contacts; the window is named.
+    @Test func aQuarterCountsTheWeeksBeforeTheHuddleWeek() throws {
+        var cases = Self.caseload()
+        for index in 0..<5 {
+            var t = Timeline("D\(index)", referred: -30, demographics: ["ethnicity": "d"])
+            t.place("tier-1", on: -30)
+            t.contact(-28)
+            cases.append(t)
+        }
+        var caseload = Caseload()
+        for t in cases { try caseload.open(t.timeline) }
+        func group(_ period: EquityPeriod) -> EquityGroup? {
+            Dashboard(
+                caseload, metrics: Timeline.metrics, context: .training, week: Timeline.week,
+                equityFields: ["ethnicity"], equityPeriod: period
+            ).equity.first?.groups.first { $0.value == "d" }
+        }
+        #expect(try #require(group(.week)).metrics.value("tier-1.first-contact.seen") == 0)
+        #expect(try #require(group(.quarter)).metrics.value("tier-1.first-contact.seen") == 5)
+        let quarter = EquityPeriod.quarter.window(endingWith: Timeline.week)
+        #expect(quarter.days == 91 && quarter.to == Timeline.week.to)
+        #expect(EquityPeriod.year.window(endingWith: Timeline.week).days == 364)
     }
 }

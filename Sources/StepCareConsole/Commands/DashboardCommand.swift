@@ -31,6 +31,9 @@ extension CommandSpec {
             OptionSpec("by", value: "FIELD", "Break every figure down by this demographic field"),
             OptionSpec("suppress", value: "N", "Hide figures about fewer than N people or events (default 5)"),
             OptionSpec(
+                "equity-over", value: "PERIOD",
+                "The window of the equity breakdowns, ending with the week: week (default), quarter or year"),
+            OptionSpec(
                 "pathway", value: "ID", "Report the cases of this pathway (default: the one in use)",
                 completion: .pathway),
             OptionSpec("json", "Print the dashboard as one line of JSON"),
@@ -44,6 +47,14 @@ extension CommandSpec {
         request.suppress = try DashboardCommand.threshold(invocation)
         request.by = invocation.values["by"]?.text
         request.everyField = invocation.values["html"] != nil
+        if let word = invocation.values["equity-over"] {
+            guard let period = EquityPeriod(rawValue: word.text) else {
+                throw Diagnostic(
+                    .invalidOption, "--equity-over takes week, quarter or year, not \"\(word.text.prefix(40))\"",
+                    hint: "e.g. dashboard --by ethnicity --equity-over quarter", at: word.location)
+            }
+            request.equityPeriod = period
+        }
         let dashboard: Dashboard
         dashboard = try interpreter.core(invocation) { () throws(StepCareError) in
             try interpreter.workspace.dashboard(request, registry: interpreter.registry)

@@ -42,7 +42,9 @@ package enum DashboardEquity {
     package static func figure(_ dashboard: Dashboard) -> String {
         let columns = decisionColumns(dashboard.pathway)
         let width = labelWidth + columnWidth * Double(columns.count) + 10
-        let title = "Equity: each group's gap to the overall figure, week ending \(dashboard.week.window.to.date)"
+        let span = dashboard.equity.first?.window ?? dashboard.week.window
+        let title =
+            "Equity: each group's gap to the overall figure, \(span.from.date) to \(span.to.date)"
         guard !dashboard.equity.isEmpty else {
             let note =
                 dashboard.fields.isEmpty
@@ -81,7 +83,7 @@ package enum DashboardEquity {
         let svg = SVG.document(
             id: "chart-equity-svg", title: title, width: width, height: legend.bottom + 4, body: body + legend.markup)
         let caption =
-            "Bars: each group's figure minus the overall figure this week (percentage points; days for the step-up "
+            "Bars: each group's figure minus the overall figure over the window (percentage points; days for the step-up "
             + "wait). Grey \"suppressed\": the figure is about fewer than \(threshold) people or events. "
             + "–: nothing to measure."
         return DashboardPage.figure(

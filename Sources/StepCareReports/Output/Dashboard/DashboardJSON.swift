@@ -53,6 +53,7 @@ package enum DashboardJSON {
     private static func equity(_ breakdown: EquityBreakdown) -> JSONValue {
         .object([
             ("field", .string(breakdown.field)), ("threshold", .int(breakdown.suppression.threshold)),
+            ("window", window(breakdown.window)),
             (
                 "groups",
                 .array(

@@ -33,7 +33,9 @@ package enum DashboardPage {
         if dashboard.context != .live {
             page += "<p class=\"note\">These are \(dashboard.context) records, not real clients.</p>\n"
         }
-        page += "</header>\n<h2>This week and last</h2>\n<div class=\"tables\">\n" + summary(dashboard) + "</div>\n"
+        page +=
+            "</header>\n<h2>This week and last</h2>\n<div class=\"tables\">\n" + summary(dashboard)
+            + outstanding(dashboard) + "</div>\n"
         page += "<h2>Trends over \(dashboard.history.count) weeks</h2>\n<div class=\"charts\">\n"
         page += trendCharts(dashboard)
         page += DashboardEquity.figure(dashboard)
@@ -42,8 +44,13 @@ package enum DashboardPage {
 
     /// The tier metrics the summary shows for every tier.
     package static let keyTierMetrics = [
-        "entries", "first-contact.median-days", "first-contact.within-standard", "waitlist",
-        "waitlist.longest-wait-days", "occupancy", "crisis-per-100-client-weeks", "check-in.weeks-seen",
+        "entries", "first-contact.median-days", "first-contact.within-standard", "first-contact.waiting",
+        "first-contact.waiting-past-standard", "waitlist", "waitlist.median-wait-days", "waitlist.longest-wait-days",
+        "waitlist.placed-median-days", "placed", "occupancy", "length-of-stay.median-days", "sessions.median-per-stay",
+        "sessions.within-package", "crisis-contacts",
+        "crisis-per-100-client-weeks", "ed-visits", "check-in.weeks-seen", "finished", "recovery",
+        "reliable-improvement",
+        "deterioration",
     ]
 
     private static func summary(_ dashboard: Dashboard) -> String {
@@ -63,6 +70,25 @@ package enum DashboardPage {
             }
         }
         return service + "</tbody></table>\n" + tiers + "</tbody></table>\n"
+    }
+
+    /// The step-up triggers outstanding at the week's end, by rule: how many, how many overdue, the oldest. The
+    /// page names no case (the terminal lists them by case for staff who may see them).
+    private static func outstanding(_ dashboard: Dashboard) -> String {
+        let triggers = dashboard.week.outstanding
+        var html =
+            "<table class=\"summary\" id=\"outstanding\"><caption>Step-up triggers outstanding at the week's end"
+            + "</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Outstanding</th>"
+            + "<th scope=\"col\">Overdue</th><th scope=\"col\">Oldest, days</th></tr></thead>\n<tbody>\n"
+        let rules = Dictionary(grouping: triggers, by: \.ruleID)
+        for (rule, open) in rules.sorted(by: { $0.key < $1.key }) {
+            html +=
+                "<tr><th scope=\"row\">\(SVG.escape(rule))</th><td>\(open.count)</td>"
+                + "<td>\(open.filter(\.isOverdue).count)</td>"
+                + "<td>\(Numbers.fixed(open.map(\.ageDays).max() ?? 0, 1))</td></tr>\n"
+        }
+        if rules.isEmpty { html += "<tr><th scope=\"row\">none</th><td>0</td><td>0</td><td>–</td></tr>\n" }
+        return html + "</tbody></table>\n"
     }
 
     private static func row(_ label: String, _ kind: MetricKind, _ now: Double, _ before: Double) -> String {
@@ -127,6 +153,15 @@ package enum DashboardPage {
                 caption: "The pathway has no tiers.")
         }
 
+        let waitlists = tiers.map { series("\($0.id).waitlist") }
+        var waiting = chart(waitlists, atLeast: 5, yTitle: "clients waiting")
+        for (index, tier) in tiers.enumerated() {
+            waiting.line(waitlists[index], label: tier.id, colour: SVG.colour(index))
+        }
+        out += figure(
+            "chart-waitlist", waiting, title: "Waitlists at week end by tier",
+            caption: "Clients on each tier's waitlist at the end of each week (placed elsewhere or not yet placed).")
+
         let crises = tiers.map { series("\($0.id).crisis-per-100-client-weeks") }
         var crisis = chart(crises, atLeast: 1, yTitle: "per 100 client-weeks")
         for (index, tier) in tiers.enumerated() {
@@ -159,7 +194,8 @@ package enum DashboardPage {
             + "<figcaption>\(SVG.escape(caption))</figcaption>\n\(after)</figure>\n"
     }
 
-    private static let style = """
+    /// The page's styles, shared with the other reports drawn the same way.
+    package static let style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
           margin: 24px; color: #1a1a1a; background: #ffffff; }
         h1 { font-size: 1.5rem; margin: 0 0 6px; }

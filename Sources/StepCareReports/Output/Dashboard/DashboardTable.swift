@@ -48,7 +48,8 @@ package enum DashboardTable {
     /// Every figure by group, overall first, three groups to a table; `*` marks a suppressed figure.
     package static func equity(_ breakdown: EquityBreakdown) -> String {
         var text =
-            "\nby \(breakdown.field): group figure (gap to overall); * = about fewer than "
+            "\nby \(breakdown.field), \(breakdown.window.from.date) to \(breakdown.window.to.date): group figure (gap to "
+            + "overall); * = about fewer than "
             + "\(breakdown.suppression.threshold) people or events, suppressed\n"
         let groups = breakdown.groups
         var start = 0
