@@ -58,6 +58,28 @@ public final class Interpreter {
     /// Runs commands on `sandbox` until ``leaveSandbox()``.
     func enterSandbox(_ sandbox: Workspace) { workspace = sandbox }
 
+    /// The commands a sandbox runs: the case's what-ifs, and reading them. Anything that would seem to change the
+    /// service (users, configuration, kept definitions), write a file or touch other records is refused there,
+    /// so nothing done in a sandbox can look as if it happened.
+    static let sandboxCommands: Set<String> = [
+        "help", "instruments", "describe", "score", "administer", "outcome", "pathways", "pathway", "rights",
+        "who-can", "can", "case", "record", "correct", "timeline", "evaluate", "worklist", "assign", "appointment",
+        "place", "step-up", "step-down", "override", "discharge", "capacity", "today", "advance", "say", "expect",
+        "status", "sandbox", "quit",
+    ]
+
+    static func checkSandboxed(_ invocation: Invocation, at location: SourceLocation?) throws(Diagnostic) {
+        let name = invocation.spec.name
+        guard Self.sandboxCommands.contains(name), invocation.values["to"] == nil, invocation.values["html"] == nil
+        else {
+            throw Diagnostic(
+                .invalidOption,
+                "\(name) is not run in a sandbox: a sandbox tries what-ifs on one case, and nothing "
+                    + "done there may look as if it happened",
+                hint: "leave the sandbox first with: sandbox end", at: location)
+        }
+    }
+
     /// Drops the sandbox, and everything done in it; commands run on the session's records again.
     func leaveSandbox() { workspace = sessionWorkspace }
 
@@ -129,6 +151,7 @@ public final class Interpreter {
                 at: location)
         }
         let invocation = try spec.bind(arguments, at: location)
+        if isInSandbox { try Self.checkSandboxed(invocation, at: location) }
         guard spec.writes != .nothing else {
             do throws(StepCareError) {
                 try workspace.refresh()  // the live clock, and what other sessions wrote

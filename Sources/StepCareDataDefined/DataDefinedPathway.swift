@@ -34,7 +34,8 @@ public enum DataDefinedPathway {
         }
     }
 
-    static func parse(_ json: [UInt8]) throws(StepCareError) -> JSONValue {
+    static func parse(_ bytes: [UInt8]) throws(StepCareError) -> JSONValue {
+        let json = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes  // a UTF-8 mark
         guard json.count <= largestFile else {
             throw StepCareError(
                 .invalidDefinition, "the definition is larger than \(largestFile >> 20) MiB",
@@ -53,6 +54,7 @@ public enum DataDefinedPathway {
 
     /// The pathway in `root`, with `values` (by parameter id) in place of the parameters' own.
     static func read(_ root: JSONValue, values: [String: PathwayParameter.Value]) throws(FieldError) -> Pathway {
+        guard case .object = root else { throw FieldError("(the whole file)", "must be a JSON object") }
         let object = try JSONReader(root, path: "")
         try object.refuseUnknown(fields)
         guard try object.string("format") == format else { throw FieldError("format", "must be \"\(format)\"") }
@@ -78,6 +80,13 @@ public enum DataDefinedPathway {
         let handovers = try object.array("handoverContacts", required: false).map {
             (path, value) throws(FieldError) in try reader.span(value, path: path)
         }
+        guard handovers.count <= 16 else { throw FieldError("handoverContacts", "must list at most 16") }
+        try DefinitionReader.identifier(object.string("id"), "id")
+        for (index, tier) in tiers.enumerated() { try DefinitionReader.identifier(tier.id, "tiers[\(index)].id") }
+        for rule in tiers.flatMap({ $0.escalationRules + $0.stepDownRules }) + rules {
+            try DefinitionReader.identifier(rule.id, "rule \(rule.id.prefix(40))")
+        }
+        for role in roles { try DefinitionReader.identifier(role.id, "role \(role.id.prefix(40))") }
         let version = try object.int("version")
         guard version >= 1 else { throw FieldError("version", "must be 1 or more") }
         return Pathway(
@@ -108,6 +117,16 @@ public enum DataDefinedPathway {
 struct DefinitionReader {
     var parameters: [PathwayParameter]
 
+    /// An id as StepCare writes one: lower-case ASCII letters, digits and '-', starting with a letter, at most 64
+    /// characters, so no id can look like another when printed.
+    static func identifier(_ id: String, _ field: String) throws(FieldError) {
+        guard (1...64).contains(id.utf8.count), let first = id.unicodeScalars.first, ("a"..."z").contains(first),
+            id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        else {
+            throw FieldError(field, "must be 1 to 64 lower-case ASCII letters, digits or '-', starting with a letter")
+        }
+    }
+
     // MARK: Parameters and values
 
     func parameter(_ value: JSONValue, path: String) throws(FieldError) -> PathwayParameter {
@@ -118,8 +137,7 @@ struct DefinitionReader {
             throw FieldError(path, "must give exactly one of count, score, percent or span")
         }
         let id = try object.string("id")
-        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), id.first?.isLetter == true, id.count <= 64
-        else { throw FieldError(JSONReader.join(path, "id"), "must be a word of letters, digits and '-'") }
+        try Self.identifier(id, JSONReader.join(path, "id"))
         let parsed: PathwayParameter.Value
         switch kind {
         case "span": parsed = .span(try literalSpan(object.value("span"), path: JSONReader.join(path, "span")))

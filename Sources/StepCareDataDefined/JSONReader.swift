@@ -35,7 +35,21 @@ struct JSONReader {
         guard case .string(let text) = value, !text.isEmpty else {
             throw FieldError(Self.join(path, name), "must be a non-empty string")
         }
+        try Self.refuseControls(text, Self.join(path, name))
         return text
+    }
+
+    /// Refuses terminal controls (ESC and the other C0 and C1 codes but a line break) and the invisible
+    /// direction and joiner marks that can make one text look like another when it is printed.
+    static func refuseControls(_ text: String, _ field: String) throws(FieldError) {
+        for scalar in text.unicodeScalars where scalar != "\n" {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                throw FieldError(
+                    field,
+                    "contains an invisible or control character (U+\(String(scalar.value, radix: 16, uppercase: true)))"
+                )
+            }
+        }
     }
 
     func optionalString(_ name: String) throws(FieldError) -> String? {

@@ -49,6 +49,13 @@ public enum ConfigurationRecord {
                 writer.string("tier", tier)
                 writer.integer("value", slots)
                 writer.string("until", RecordTime.text(until))
+            case .documentation(let action, let tier, let items):
+                writer.string("kind", "documentation")
+                writer.string("action", action.rawValue)
+                if let tier { writer.string("tier", tier) }
+                writer.beginArray("documentation")
+                items.forEach { writer.string(nil, $0.rawValue) }
+                writer.endArray()
             }
             writer.endObject()
         }
@@ -111,10 +118,28 @@ public enum ConfigurationRecord {
                 throw SchemaError(field: field + "/until", "not a time written YYYY-MM-DDTHH:MM:00Z")
             }
             setting = .surge(tier: try string("tier"), slots: try integer("value"), until: until)
+        case "documentation":
+            expected = ["kind", "action", "tier", "documentation"]
+            guard let action = Action(rawValue: try string("action")) else {
+                throw SchemaError(field: field + "/action", "not a decision")
+            }
+            let tier = fields["tier"] == nil ? nil : try string("tier")
+            guard case .array(let values)? = fields["documentation"] else {
+                throw SchemaError(field: field + "/documentation", "missing or not an array")
+            }
+            var items: [Documentation] = []
+            for (index, value) in values.enumerated() {
+                guard case .string(let text) = value, let item = Documentation(rawValue: text) else {
+                    throw SchemaError(field: field + "/documentation/\(index)", "not documentation")
+                }
+                items.append(item)
+            }
+            setting = .documentation(action: action, tier: tier, items)
         default:
             throw SchemaError(
                 field: field + "/kind",
-                "unknown setting kind; the kinds are count, score, percent, span, slots, rapid-access-slots, surge")
+                "unknown setting kind; the kinds are count, score, percent, span, slots, rapid-access-slots, surge, "
+                    + "documentation")
         }
         if let extra = members.map(\.0).first(where: { !expected.contains($0) }) {
             throw SchemaError(field: field + "/" + extra.prefix(40), "a \(kind) setting has no such field")

@@ -26,11 +26,22 @@ extension Workspace {
                 let pathway = try DataDefinedPathway.pathway(json: json)
                 id = pathway.id
                 try refuseModule(kind, id, registry)
+                try checkSuccession(of: pathway)
                 updated = try Self.registry(registry, replacing: pathway)
             case .instrument:
                 let instrument = try DataDefinedInstrument(json: json)
                 id = instrument.definition.id
                 try refuseModule(kind, id, registry)
+                if let previous = definitions.last(where: { $0.kind == .instrument && $0.id == id }),
+                    let earlier = try? DataDefinedInstrument(json: Array(previous.body.utf8)),
+                    earlier.definition.edition == instrument.definition.edition,
+                    earlier.definition != instrument.definition
+                {
+                    throw StepCareError(
+                        .invalidDefinition,
+                        "instrument \(id) changed but keeps its edition \"\(instrument.definition.edition.prefix(60))\"",
+                        hint: "name a new edition: administrations of the two must be told apart", field: "file")
+                }
                 updated = try Self.registry(registry, replacing: instrument)
             }
             let earlier = definitions.filter { $0.kind == kind && $0.id == id }
@@ -75,6 +86,35 @@ extension Workspace {
             }
         }
         return (registry, refused)
+    }
+
+    /// A new version of a kept pathway raises its `version` (so every trace tells the two apart) and keeps every
+    /// tier an open case is in.
+    private func checkSuccession(of pathway: Pathway) throws(StepCareError) {
+        if let previous = definitions.last(where: { $0.kind == .pathway && $0.id == pathway.id }),
+            let earlier = try? DataDefinedPathway.pathway(json: Array(previous.body.utf8)),
+            pathway.version <= earlier.version
+        {
+            throw StepCareError(
+                .invalidDefinition,
+                "pathway \(pathway.id) changed but its version \(pathway.version) is not above the kept v\(earlier.version)",
+                hint: "raise \"version\" in the file: traces name it", field: "file")
+        }
+        let tiers = Set(pathway.tiers.map(\.id))
+        var stranded: [String: Int] = [:]
+        for id in caseload.order where pathwayOfCase[id] == pathway.id {
+            guard let timeline = caseload.cases[id], let tier = CaseState(timeline, asOf: .latest).tier,
+                !tiers.contains(tier)
+            else { continue }
+            stranded[tier, default: 0] += 1
+        }
+        guard stranded.isEmpty else {
+            throw StepCareError(
+                .invalidDefinition,
+                "pathway \(pathway.id) would leave open cases in tiers it no longer has: "
+                    + stranded.sorted { $0.key < $1.key }.map { "\($1) in \($0)" }.joined(separator: ", "),
+                hint: "keep those tiers, or move or discharge the cases first", field: "file")
+        }
     }
 
     /// The pathway in use's `configure` right for `actor`, and the trimmed reason.

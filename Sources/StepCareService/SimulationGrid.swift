@@ -107,9 +107,14 @@ public struct SimulationGrid: Sendable {
         let text: String
         if case .span = current {
             let minutes = number * 1440
-            guard minutes.isFinite, minutes == minutes.rounded(), abs(minutes) <= Double(TimeSpan.longest.minutes)
-            else {
-                throw StepCareError.simulation(name, "is a length of time in days here; \(number) is not whole minutes")
+            let (low, high) = (ConfigurationSetting.shortestSpan.minutes, ConfigurationSetting.longestSpan.minutes)
+            guard minutes.isFinite, minutes >= Double(low), minutes <= Double(high) else {
+                throw StepCareError.simulation(
+                    name, "is a length of time in days here, from 1 hour (0.0417) to \(high / 1440) days, not \(number)"
+                )
+            }
+            guard minutes == minutes.rounded() else {
+                throw StepCareError.simulation(name, "is in days here; \(number) days is not a whole number of minutes")
             }
             text = "\(Int(minutes))m"
         } else {

@@ -163,9 +163,11 @@ extension Workspace {
                 do throws(RegistryError) { try registry.check(configured) } catch {
                     throw StepCareError(
                         .invalidSetting,
-                        "at " + zip(grid.axes, point).map { "\($0.name)=\($1)" }.joined(separator: ", ")
-                            + (values.isEmpty ? "" : " with " + values.keys.sorted().joined(separator: ", "))
-                            + " the pathway fails its check \(error.check): " + error.problems.joined(separator: "; "),
+                        (point.isEmpty
+                            ? ""
+                            : "at " + zip(grid.axes, point).map { "\($0.name)=\($1)" }.joined(separator: ", ") + " ")
+                            + (values.isEmpty ? "" : "with " + values.keys.sorted().joined(separator: ", ") + " ")
+                            + "the pathway fails its check \(error.check): " + error.problems.joined(separator: "; "),
                         hint: "choose values the check allows")
                 }
                 plans.append((population, configured))

@@ -119,6 +119,9 @@ struct SimulatePathway: ParsableCommand {
     @Flag(help: "Keep the first replication's cases in the simulation context (--context simulation).")
     var save = false
 
+    @Option(help: "Also write the comparison as an HTML page with charts (created private, 0600).", completion: .file())
+    var html: String?
+
     @OptionGroup var options: InstrumentOptions
     @OptionGroup var store: StoreOptions
 
@@ -149,6 +152,11 @@ struct SimulatePathway: ParsableCommand {
             progress.finish()
             if save, let kept = report.points.first?.replications.first?.caseload.order.count {
                 standardOutput.line("saved \(kept) simulated case(s) in the simulation context")
+            }
+            if let html {
+                let file = try CheckedFile(html, replacing: true)
+                file.write(ComparisonPage.html(report))
+                try file.publish()
             }
             standardOutput.write(runs.json ? report.json().serialized + "\n" : report.table())
         } catch {

@@ -141,6 +141,10 @@ import Testing
         ("rights[0].verdict", #""maybe""#, "must be yes, no or co-sign"),
         ("tiers[0].sessions", #"{"min":6,"max":4}"#, "min must not exceed max"),
         ("tiers[0].escalationRules[0].title", #""by session {no-such}""#, "names no parameter"),
+        ("name", #""North \u001b[31mlocality""#, "control character"),
+        ("tiers[0].name", #""Tier 1 \u202e""#, "control character"),
+        ("id", #""north-loc\u0430lity""#, "lower-case ASCII"),
+        ("tiers[2].id", #""Tier-3""#, "lower-case ASCII"),
     ])
     func aMutatedExampleIsRefusedNamingTheField(path: String, replacement: String, message: String) throws {
         let url = Self.root.appendingPathComponent("Examples/pathways/community-stepped-care.json")
@@ -164,6 +168,10 @@ import Testing
         (
             "tiers[0].escalationRules[5].recommend", #"{"stepUp":"tier-1"}"#,
             "failed check moves-point-the-right-way"
+        ),
+        (
+            "rights", "[]",
+            "failed check rules-can-be-acted-on: rule placement-due recommends place, which no role may do"
         ),
     ])
     func aDefinitionFailingARegistryCheckIsRefused(path: String, replacement: String, message: String) throws {

@@ -185,4 +185,33 @@ import Testing
             ["run", "-", "--db", db, "--context", "live", "--late-after", "5d"], stdin: "login raj\ntimeline C001\n")
         #expect(!relaxed.stdout.contains("LATE ENTRY"), "\(relaxed.stdout)")
     }
+
+    /// In live a definition is loaded only to be kept (by the clinical lead, audited), so nobody can act under a
+    /// pathway of their own making; a sandbox refuses what would look as if it happened.
+    @Test func liveLoadsAreKeptAndSandboxesChangeNothingElse() throws {
+        let scratch = try TemporaryDirectory()
+        let pathway = Binary.root.appendingPathComponent("Examples/pathways/north-locality.json").path
+        let live = try Binary.run(
+            ["--db", "live.sqlite", "--context", "live"],
+            stdin: "user add raj --role clinical-lead\nlogin raj\nuser add kim --role coach\nlogin kim\n"
+                + "load-pathway \(pathway)\n", directory: scratch.url)
+        #expect(live.status != 0)
+        #expect(live.stderr.contains("in live, a pathway definition is loaded only to be kept"), "\(live.stderr)")
+        let keptByCoach = try Binary.run(
+            ["--db", "live.sqlite", "--context", "live"],
+            stdin: "login kim\nload-pathway \(pathway) --keep --reason mine\n", directory: scratch.url)
+        #expect(keptByCoach.status != 0)
+        #expect(keptByCoach.stderr.contains("coach may not change the configuration"), "\(keptByCoach.stderr)")
+
+        for line in [
+            "configure set tier-3.slots=3 --reason x --as clinical-lead:raj", "user add zed --role coach",
+            "load-pathway \(pathway) --keep --reason x --as clinical-lead:raj", "dashboard --html page.html",
+            "export C001 --to out.jsonl",
+        ] {
+            let run = try Binary.run(
+                ["--db", ":memory:"], stdin: "today 2026-02-02\ncase new\nsandbox\n\(line)\n", directory: scratch.url)
+            #expect(run.status != 0, "\(line)")
+            #expect(run.stderr.contains("is not run in a sandbox"), "\(line): \(run.stderr)")
+        }
+    }
 }

@@ -15,6 +15,8 @@ import Testing
         .slots(tier: "tier-3", 10),
         .rapidAccessSlots(tier: "tier-3", 3),
         .surge(tier: "tier-2", slots: 4, until: Instant(year: 2027, month: 3, day: 1) ?? Instant(minutes: 0)),
+        .documentation(action: .stepUp, tier: "tier-3", [.structuredReview, .supervisorConsult, .safetyPlan]),
+        .documentation(action: .place, tier: nil, []),
     ]
 
     @Test func everySettingKindMatchesTheGoldenFileAndReadsBack() throws {
@@ -32,6 +34,8 @@ import Testing
         (#"[{"kind":"span","parameter":"step-up-window","value":14}]"#, "/0/minutes"),
         (#"[{"kind":"surge","tier":"tier-3","value":2,"until":"2027-03-01"}]"#, "/0/until"),
         (#"[{"kind":"count","parameter":"no-shows","value":2},3]"#, "/1"),
+        (#"[{"kind":"documentation","action":"teleport","documentation":[]}]"#, "/0/action"),
+        (#"[{"kind":"documentation","action":"place","documentation":["hope"]}]"#, "/0/documentation/0"),
     ])
     func aMalformedRecordIsRefusedNamingTheField(json: String, field: String) {
         #expect(throws: SchemaError.self) { try ConfigurationRecord.settings(json) }

@@ -115,6 +115,41 @@ import Testing
         #expect(slots() == 12 && workspace.configuration.version == 2, "the change took effect on its date")
     }
 
+    /// A service may require more before a decision (a safety plan before a step-up to Tier 3), never less than
+    /// the pathway's checks demand (a step-down always needs a stability plan).
+    @Test func aServiceSetsTheDocumentationADecisionNeeds() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let clinician = Actor(name: "ana", role: .clinician)
+        let supervisor = Actor(name: "lee", role: .supervisor)
+        try workspace.configure(
+            [("step-up.to-tier-3.documentation", "structured-review,supervisor-consult,safety-plan")],
+            reason: "a safety plan before Tier 3", by: Self.lead, registry: service.registry)
+        try workspace.openCase("C001")
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: "C001")
+        try workspace.decide(MoveRequest(.place, tier: "tier-1", by: clinician, at: workspace.now), on: "C001")
+        try workspace.record(.review(.structured, by: clinician), on: "C001")
+        try workspace.record(.review(.supervisor, by: supervisor), on: "C001")
+        let stepUp = MoveRequest(.stepUp, tier: "tier-3", by: clinician, coSigner: supervisor, at: workspace.now)
+        do {
+            try workspace.decide(stepUp, on: "C001")
+            Issue.record("a step-up to Tier 3 without the safety plan the service requires was accepted")
+        } catch {
+            #expect(error.message.contains("safety-plan"), "\(error.message)")
+        }
+        try workspace.record(.plan(.safety(summary: "crisis line, remove means")), on: "C001")
+        #expect(
+            try workspace.decide(stepUp, on: "C001").timeline.events.last.map { "\($0.kind)" }?.contains("tier-3")
+                == true)
+        #expect(workspace.configurationHistory.last?.settings.first?.name == "step-up.to-tier-3.documentation")
+
+        #expect(throws: StepCareError.self, "a step-down must keep its stability plan") {
+            try workspace.configure(
+                [("step-down.documentation", "structured-review")], reason: "quicker", by: Self.lead,
+                registry: service.registry)
+        }
+    }
+
     @Test func aBadChangeIsRefusedNamingTheSettingAndNothingIsStored() throws {
         let service = try Self.liveLead()
         let registry = service.registry
@@ -140,6 +175,9 @@ import Testing
             (attempt([("no-such-threshold", "3")]), .invalidSetting, "no-such-threshold"),
             (attempt([("tier-9.slots", "3")]), .invalidSetting, "tier-9.slots"),
             (attempt([("tier-3.beds", "3")]), .invalidSetting, "tier-3.beds"),
+            (attempt([("teleport.documentation", "reason")]), .invalidSetting, "teleport.documentation"),
+            (attempt([("place.to-tier-9.documentation", "reason")]), .invalidSetting, "place.to-tier-9.documentation"),
+            (attempt([("place.documentation", "hope")]), .invalidSetting, "place.documentation"),
             (attempt([("tier-3.surge", "2")]), .invalidSetting, "tier-3.surge"),
             (
                 attempt([("tier-3.surge", "2")], until: ServiceFixture.now - .days(1)), .invalidSetting,

@@ -96,4 +96,41 @@ import Testing
         for (error, code) in cases { #expect(error?.code == code, "\(String(describing: error))") }
         #expect(service.workspace.definitions.isEmpty)
     }
+
+    /// A new version of a kept pathway must say so (a higher `version`, which every trace names) and keep every
+    /// tier an open case is in; a changed instrument must name a new edition.
+    @Test func aNewVersionRaisesItsVersionAndStrandsNoCase() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let lead = ConfigurationUseCaseTests.lead
+        let text = String(decoding: try Self.file("Examples/pathways/north-locality.json"), as: UTF8.self)
+        let kept = try workspace.keepDefinition(
+            .pathway, json: Array(text.utf8), reason: "ours", by: lead, registry: service.registry)
+        try workspace.use(try kept.registry.pathway("north-locality"))
+        try workspace.openCase("C001")
+        try workspace.record(try service.phq9([3, 3, 3, 3, 3, 3, 3, 3, 0]), on: "C001")
+        try workspace.decide(
+            MoveRequest(.place, by: Actor(name: "pat", role: .psychiatrist), at: workspace.now), on: "C001")
+        func keep(_ body: String) -> StepCareError? {
+            do {
+                _ = try workspace.keepDefinition(
+                    .pathway, json: Array(body.utf8), reason: "next", by: lead, registry: kept.registry)
+                return nil
+            } catch { return error }
+        }
+        let fewerSlots = text.replacing("\"standardSlots\": 6", with: "\"standardSlots\": 5")
+        #expect(keep(fewerSlots)?.message.contains("version 1 is not above the kept v1") == true)
+        let renamed = text.replacing("tier-3", with: "tier-9").replacing("\"version\": 1,", with: "\"version\": 2,")
+        #expect(keep(renamed)?.message.contains("1 in tier-3") == true, "the case in tier-3 would be stranded")
+        #expect(keep(fewerSlots.replacing("\"version\": 1,", with: "\"version\": 2,")) == nil)
+
+        let instrument = String(decoding: try Self.file("Examples/instruments/demo4.json"), as: UTF8.self)
+        _ = try workspace.keepDefinition(
+            .instrument, json: Array(instrument.utf8), reason: "pilot", by: lead, registry: kept.registry)
+        let reworded = instrument.replacing("\"title\": \"", with: "\"title\": \"Revised ")
+        #expect(throws: StepCareError.self, "a changed instrument keeps its edition") {
+            try workspace.keepDefinition(
+                .instrument, json: Array(reworded.utf8), reason: "reworded", by: lead, registry: kept.registry)
+        }
+    }
 }

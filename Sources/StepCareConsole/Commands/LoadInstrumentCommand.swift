@@ -1,6 +1,8 @@
 public import StepCareCore
 public import StepCareDataDefined
+import StepCareEngine
 import StepCareReports
+import StepCareService
 import StepCareStore
 
 extension CommandSpec {
@@ -27,6 +29,13 @@ extension CommandSpec {
             let kept = try keep(.instrument, invocation, interpreter)
             return interpreter.output.line(
                 "kept instrument \(kept.id) v\(kept.version) in the caseload; every later session registers it")
+        }
+        guard interpreter.workspace.context != .live else {
+            throw Diagnostic(
+                .notAuthorised,
+                "in live, an instrument definition is loaded only to be kept: checked, versioned and audited in the caseload",
+                hint: "load-instrument FILE --keep --reason TEXT (the clinical lead); or try it in a training session",
+                at: file.location)
         }
         do throws(StepCareError) {
             let instrument = try DefinitionFiles.load(file.text)

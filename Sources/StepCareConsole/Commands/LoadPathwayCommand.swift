@@ -1,5 +1,6 @@
 public import StepCareCore
 public import StepCareDataDefined
+import StepCareEngine
 import StepCareReports
 import StepCareService
 import StepCareStore
@@ -29,6 +30,13 @@ extension CommandSpec {
             return interpreter.output.line(
                 "kept pathway \(kept.id) v\(kept.version) in the caseload; every later session registers it; "
                     + "switch to it with: use \(kept.id)")
+        }
+        guard interpreter.workspace.context != .live else {
+            throw Diagnostic(
+                .notAuthorised,
+                "in live, a pathway definition is loaded only to be kept: checked, versioned and audited in the caseload",
+                hint: "load-pathway FILE --keep --reason TEXT (the clinical lead); or try it in a training session",
+                at: file.location)
         }
         do throws(StepCareError) {
             let pathway = try DefinitionFiles.loadPathway(file.text)

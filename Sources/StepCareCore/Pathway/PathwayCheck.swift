@@ -19,7 +19,7 @@ public struct PathwayCheck: Sendable {
     public static let all: [PathwayCheck] = [
         .identifiers, .tiersKnown, .movesPointTheRightWay, .instrumentsRegistered, .thresholdsInRange,
         .reliableChangeMatches,
-        .rightsWellFormed, .overridesNeedTwo, .sourcesGiven,
+        .rightsWellFormed, .overridesNeedTwo, .rulesCanBeActedOn, .sourcesGiven,
     ]
 }
 
@@ -120,6 +120,24 @@ extension PathwayCheck {
             + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
             + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
         return conditions.flatMap { outside($0, $1) }
+    }
+
+    /// Every decision a rule recommends can be taken by some role (alone or with a co-signer): a step-up, a
+    /// step-down, a placement, a risk review or a discharge that nobody may make would stay overdue for ever.
+    public static let rulesCanBeActedOn = PathwayCheck("rules-can-be-acted-on") { pathway, _ in
+        pathway.allRules.compactMap { rule in
+            let action: Action
+            switch rule.recommendation {
+            case .place: action = .place
+            case .stepUp: action = .stepUp
+            case .stepDown: action = .stepDown
+            case .urgentSafetyReview: action = .clearRiskFlag
+            case .routeElsewhere: action = .discharge
+            case .tierReview, .handoverContact, .followUpContact, .scheduledContact, .stepUpPlan: return nil
+            }
+            let someone = pathway.rights.rights.contains { $0.action == action && $0.verdict != .denied }
+            return someone ? nil : "rule \(rule.id) recommends \(action.rawValue), which no role may do"
+        }
     }
 
     /// A reliable-improvement condition uses the instrument's published reliable-change threshold.

@@ -11,6 +11,8 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
     case rapidAccessSlots(tier: String, Int)
     /// Extra ordinary slots for a tier until a date (0 ends a surge early).
     case surge(tier: String, slots: Int, until: Instant)
+    /// What must be on record before a decision (`action`, into `tier` when given) is accepted, for every role.
+    case documentation(action: Action, tier: String?, [Documentation])
 
     /// The setting's name: the parameter id, or `TIER.slots`, `TIER.rapid-access-slots`, `TIER.surge`.
     public var name: String {
@@ -19,6 +21,8 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
         case .slots(let tier, _): tier + ".slots"
         case .rapidAccessSlots(let tier, _): tier + ".rapid-access-slots"
         case .surge(let tier, _, _): tier + ".surge"
+        case .documentation(let action, let tier, _):
+            action.rawValue + (tier.map { ".to-" + $0 } ?? "") + ".documentation"
         }
     }
 
@@ -29,6 +33,8 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
         case .parameter(_, let value): "\(name)=\(value)"
         case .slots(_, let count), .rapidAccessSlots(_, let count): "\(name)=\(count)"
         case .surge(_, let slots, let until): slots == 0 ? "\(name)=0" : "\(name)=\(slots) until \(until)"
+        case .documentation(_, _, let items):
+            "\(name)=" + (items.isEmpty ? "none" : items.map(\.rawValue).joined(separator: ","))
         }
     }
 
@@ -47,6 +53,10 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
     ///   the parameter's kind, or it lies outside what any configuration may hold.
     public init(name: String, text: String, until: Instant?, in pathway: Pathway) throws(StepCareError) {
         let lowered = name.lowercased()
+        if lowered.hasSuffix(".documentation") {
+            self = try Self.documentation(lowered, text, in: pathway)
+            return
+        }
         if let dot = lowered.lastIndex(of: "."), let tier = pathway.tier(String(lowered[..<dot])) {
             let suffix = String(lowered[lowered.index(after: dot)...])
             let count = try Self.wholeNumber(text, name: lowered, range: 0...Self.largestSlotCount)
@@ -75,6 +85,44 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
                     + "TIER.surge)", field: name)
         }
         self = .parameter(id: parameter.id, try Self.value(text, like: parameter.value, name: parameter.id))
+    }
+
+    /// `ACTION.documentation=a,b` or `ACTION.to-TIER.documentation=…` (`none` for nothing).
+    private static func documentation(
+        _ name: String, _ text: String, in pathway: Pathway
+    ) throws(StepCareError) -> ConfigurationSetting {
+        var parts = name.split(separator: ".").map(String.init)
+        parts.removeLast()
+        guard let first = parts.first, let action = Action(rawValue: first), action != .configure,
+            parts.count <= 2
+        else {
+            throw StepCareError(
+                .invalidSetting, "\(name) names no decision",
+                hint: "write ACTION.documentation or ACTION.to-TIER.documentation; actions: "
+                    + Action.allCases.filter { $0 != .configure }.map(\.rawValue).joined(separator: ", "),
+                field: name)
+        }
+        var tier: String?
+        if parts.count == 2 {
+            guard parts[1].hasPrefix("to-"), let found = pathway.tier(String(parts[1].dropFirst(3))) else {
+                throw StepCareError(
+                    .invalidSetting, "\(name): \"\(parts[1].prefix(40))\" is not to-TIER",
+                    hint: "tiers: " + pathway.tiers.map(\.id).joined(separator: ", "), field: name)
+            }
+            tier = found.id
+        }
+        guard text != "none" else { return .documentation(action: action, tier: tier, []) }
+        var items: [Documentation] = []
+        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let item = Documentation(rawValue: String(word)), !items.contains(item) else {
+                throw StepCareError(
+                    .invalidSetting, "\(name): \"\(word.prefix(40))\" is not documentation, or is given twice",
+                    hint: "one or more of " + Documentation.allCases.map(\.rawValue).joined(separator: ", ")
+                        + ", separated by commas, or none", field: name)
+            }
+            items.append(item)
+        }
+        return .documentation(action: action, tier: tier, items)
     }
 
     /// `text` read as a value of the same kind as `current`, within what any configuration may hold.
@@ -109,10 +157,12 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
     ) throws(StepCareError)
         -> Int
     {
-        guard let number = Int(text), range.contains(number) else {
+        guard text.first.map({ $0.isASCII && $0.isNumber }) == true, let number = Int(text), range.contains(number)
+        else {
             throw StepCareError(
                 .invalidSetting, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)",
-                hint: "e.g. \(name)=\(range.lowerBound == 0 ? 1 : range.lowerBound)", field: name)
+                hint: "e.g. \(name)=\(range.lowerBound == 0 ? 1 : min(range.upperBound, max(range.lowerBound, 10)))",
+                field: name)
         }
         return number
     }
@@ -161,6 +211,8 @@ public struct ServiceConfiguration: Sendable, Hashable {
     public var rapidAccessSlots: [String: Int] = [:]
     /// Surge slots in force, by tier id.
     public var surges: [String: Int] = [:]
+    /// The documentation each decision needs, as set (in the order set): action, tier moved into, items.
+    public var documentation: [DocumentationRequirement] = []
     /// When the earliest surge in force ends (the configuration changes then without a new version).
     public var nextSurgeEnd: Instant?
 
@@ -181,6 +233,9 @@ public struct ServiceConfiguration: Sendable, Hashable {
                 case .slots(let tier, let count): slots[tier] = count
                 case .rapidAccessSlots(let tier, let count): rapidAccessSlots[tier] = count
                 case .surge(let tier, let count, let until): surges[tier] = (count, until)
+                case .documentation(let action, let tier, let items):
+                    documentation.removeAll { $0.action == action && $0.tier == tier }
+                    documentation.append(DocumentationRequirement(action: action, tier: tier, documentation: items))
                 }
             }
         }
@@ -188,6 +243,24 @@ public struct ServiceConfiguration: Sendable, Hashable {
             self.surges[tier] = surge.slots
             nextSurgeEnd = min(nextSurgeEnd ?? surge.until, surge.until)
         }
+    }
+}
+
+/// The documentation a service requires before a decision: for `action` (into `tier`, or any move when `nil`),
+/// for every role that may take it.
+public struct DocumentationRequirement: Sendable, Hashable {
+    /// The decision.
+    public var action: Action
+    /// The tier moved into, or `nil` for every move.
+    public var tier: String?
+    /// What must be on record.
+    public var documentation: [Documentation]
+
+    /// Creates a requirement.
+    public init(action: Action, tier: String?, documentation: [Documentation]) {
+        self.action = action
+        self.tier = tier
+        self.documentation = documentation
     }
 }
 
@@ -236,6 +309,17 @@ extension Pathway {
             if let count = configuration.slots[id] { pathway.tiers[rank].capacity.standardSlots = count }
             if let count = configuration.rapidAccessSlots[id] { pathway.tiers[rank].capacity.rapidAccessSlots = count }
             pathway.tiers[rank].capacity.standardSlots += configuration.surges[id] ?? 0
+        }
+        // A requirement for every move of an action first, then the tier-specific ones over it.
+        for requirement in configuration.documentation.sorted(by: {
+            ($0.tier == nil ? 0 : 1) < ($1.tier == nil ? 0 : 1)
+        }) {
+            for index in pathway.rights.rights.indices
+            where pathway.rights.rights[index].action == requirement.action
+                && (requirement.tier == nil || pathway.rights.rights[index].scope.to == requirement.tier)
+            {
+                pathway.rights.rights[index].documentation = requirement.documentation
+            }
         }
         pathway.configurationVersion = configuration.version
         return pathway

@@ -39,6 +39,15 @@ package enum ConfigurationSheet {
                 "  " + (set ? "* " : "  ") + "\(parameter.id) = \(parameter.value.text)"
                     + (set ? " (default \(original.value.text))" : "") + ": \(parameter.meaning)")
         }
+        if !configuration.documentation.isEmpty {
+            lines.append("documentation each decision needs (set by the service):")
+            for requirement in configuration.documentation {
+                lines.append(
+                    "  * \(requirement.action.rawValue)" + (requirement.tier.map { " to \($0)" } ?? "") + ": "
+                        + (requirement.documentation.isEmpty
+                            ? "nothing" : requirement.documentation.map(\.rawValue).joined(separator: ", ")))
+            }
+        }
         for change in history where change.effective > now {
             lines.append(
                 "pending: v\(change.version) takes effect \(change.effective): "

@@ -14,8 +14,10 @@ extension CommandSpec {
             + "audited and kept in the caseload as a new version, and every later recommendation names the version "
             + "it was made under. Settings: a parameter id (step-up-window=14d, step-up-crisis-contacts=3, "
             + "engagement-attendance=80%), TIER.slots=N, TIER.rapid-access-slots=N, and TIER.surge=N with --until "
-            + "DATE for temporary extra slots (TIER.surge=0 ends a surge). Every value must pass the checks the "
-            + "registry applies to the pathway.",
+            + "DATE for temporary extra slots (TIER.surge=0 ends a surge), and ACTION.documentation or "
+            + "ACTION.to-TIER.documentation for what a decision needs on record (step-up.to-tier-3.documentation="
+            + "structured-review,supervisor-consult,safety-plan). Every value must pass the checks the registry "
+            + "applies to the pathway.",
         arguments: [
             ArgumentSpec("WHAT", "show (the default), set, or history", arity: .optional),
             ArgumentSpec("SETTING", "set: NAME=VALUE, one or more", arity: .zeroOrMore),
@@ -36,7 +38,22 @@ extension CommandSpec {
         writes: .records
     ) { (invocation: Invocation, interpreter: Interpreter) throws(Diagnostic) in
         let words = invocation.positionals
-        switch words.first?.text ?? "show" {
+        let what = words.first?.text ?? "show"
+        if what != "set",
+            let option = ["reason", "effective", "until", "as"].first(where: { invocation.values[$0] != nil })
+        {
+            throw Diagnostic(
+                .invalidOption, "configure \(what) takes no --\(option): only configure set changes anything",
+                hint: "e.g. configure set tier-3.slots=10 --\(option) …", at: invocation.values[option]?.location)
+        }
+        if what == "set", let until = invocation.values["until"],
+            !words.dropFirst().contains(where: { $0.text.lowercased().contains(".surge=") })
+        {
+            throw Diagnostic(
+                .invalidOption, "--until ends surge slots only (TIER.surge=N); every other setting lasts until changed",
+                hint: "for a temporary change, set it back later with its own --effective date", at: until.location)
+        }
+        switch what {
         case "show" where words.count <= 1:
             let engine = try interpreter.engine(at: invocation.location)
             interpreter.output.write(
