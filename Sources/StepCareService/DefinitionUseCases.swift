@@ -27,7 +27,7 @@ extension Workspace {
                 id = pathway.id
                 try refuseModule(kind, id, registry)
                 try checkSuccession(of: pathway)
-                updated = try Self.registry(registry, replacing: pathway)
+                updated = try registry.replacing(pathway)
             case .instrument:
                 let instrument = try DataDefinedInstrument(json: json)
                 id = instrument.definition.id
@@ -42,7 +42,7 @@ extension Workspace {
                         "instrument \(id) changed but keeps its edition \"\(instrument.definition.edition.prefix(60))\"",
                         hint: "name a new edition: administrations of the two must be told apart", field: "file")
                 }
-                updated = try Self.registry(registry, replacing: instrument)
+                updated = try registry.replacing(instrument)
             }
             let earlier = definitions.filter { $0.kind == kind && $0.id == id }
             let body = String(decoding: json, as: UTF8.self)
@@ -75,11 +75,9 @@ extension Workspace {
             do throws(StepCareError) {
                 switch definition.kind {
                 case .instrument:
-                    registry = try Self.registry(
-                        registry, replacing: try DataDefinedInstrument(json: Array(definition.body.utf8)))
+                    registry = try registry.replacing(try DataDefinedInstrument(json: Array(definition.body.utf8)))
                 case .pathway:
-                    registry = try Self.registry(
-                        registry, replacing: try DataDefinedPathway.pathway(json: Array(definition.body.utf8)))
+                    registry = try registry.replacing(try DataDefinedPathway.pathway(json: Array(definition.body.utf8)))
                 }
             } catch {
                 refused.append("\(definition.kind.rawValue) \(definition.id) v\(definition.version): \(error.message)")
@@ -152,12 +150,15 @@ extension Workspace {
                 hint: "give the definition its own id: a service's \(kind.rawValue) is not the module it started from")
         }
     }
+}
 
-    static func registry(_ registry: Registry, replacing pathway: Pathway) throws(StepCareError) -> Registry {
+extension Registry {
+    /// This registry with `pathway` in place of any pathway with its id, every pathway check applied.
+    ///
+    /// - Throws: `invalid-definition` naming the failed check.
+    public func replacing(_ pathway: Pathway) throws(StepCareError) -> Registry {
         do {
-            return try Registry(
-                instruments: registry.instruments,
-                pathways: registry.pathways.filter { $0.id != pathway.id } + [pathway])
+            return try Registry(instruments: instruments, pathways: pathways.filter { $0.id != pathway.id } + [pathway])
         } catch {
             throw StepCareError(
                 .invalidDefinition,
@@ -166,13 +167,14 @@ extension Workspace {
         }
     }
 
-    static func registry(_ registry: Registry, replacing instrument: any Instrument) throws(StepCareError) -> Registry {
+    /// This registry with `instrument` in place of any instrument with its id, every check applied.
+    ///
+    /// - Throws: `invalid-definition` naming the failed check.
+    public func replacing(_ instrument: any Instrument) throws(StepCareError) -> Registry {
+        let id = instrument.definition.id
         do {
             return try Registry(
-                instruments: registry.instruments.filter { $0.definition.id != instrument.definition.id } + [
-                    instrument
-                ],
-                pathways: registry.pathways)
+                instruments: instruments.filter { $0.definition.id != id } + [instrument], pathways: pathways)
         } catch {
             throw StepCareError(
                 .invalidDefinition,

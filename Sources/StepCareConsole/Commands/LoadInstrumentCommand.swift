@@ -30,13 +30,7 @@ extension CommandSpec {
             return interpreter.output.line(
                 "kept instrument \(kept.id) v\(kept.version) in the caseload; every later session registers it")
         }
-        guard interpreter.workspace.context != .live else {
-            throw Diagnostic(
-                .notAuthorised,
-                "in live, an instrument definition is loaded only to be kept: checked, versioned and audited in the caseload",
-                hint: "load-instrument FILE --keep --reason TEXT (the clinical lead); or try it in a training session",
-                at: file.location)
-        }
+        try refuseSessionLoadInLive("instrument", file, interpreter)
         do throws(StepCareError) {
             let instrument = try DefinitionFiles.load(file.text)
             interpreter.registry = try DefinitionFiles.register([instrument], in: interpreter.registry)

@@ -31,13 +31,7 @@ extension CommandSpec {
                 "kept pathway \(kept.id) v\(kept.version) in the caseload; every later session registers it; "
                     + "switch to it with: use \(kept.id)")
         }
-        guard interpreter.workspace.context != .live else {
-            throw Diagnostic(
-                .notAuthorised,
-                "in live, a pathway definition is loaded only to be kept: checked, versioned and audited in the caseload",
-                hint: "load-pathway FILE --keep --reason TEXT (the clinical lead); or try it in a training session",
-                at: file.location)
-        }
+        try refuseSessionLoadInLive("pathway", file, interpreter)
         do throws(StepCareError) {
             let pathway = try DefinitionFiles.loadPathway(file.text)
             interpreter.registry = try DefinitionFiles.register(pathway, in: interpreter.registry)
@@ -58,6 +52,20 @@ extension CommandSpec {
         OptionSpec("reason", value: "TEXT", "Why it is kept (required with --keep)"),
         OptionSpec("as", value: "ROLE:ID", "Who keeps it (training; live uses the logged-in user)", completion: .actor),
     ]
+
+    /// In live a definition is loaded only to be kept (by the clinical lead, audited), so nobody acts on live
+    /// records under a pathway or instrument of their own making.
+    static func refuseSessionLoadInLive(
+        _ kind: String, _ file: CommandArgument, _ interpreter: Interpreter
+    ) throws(Diagnostic) {
+        guard interpreter.workspace.context == .live else { return }
+        throw Diagnostic(
+            .notAuthorised,
+            "in live, \(kind == "instrument" ? "an" : "a") \(kind) definition is loaded only to be kept: checked, "
+                + "versioned and audited in the caseload",
+            hint: "load-\(kind) FILE --keep --reason TEXT (the clinical lead); or try it in a training session",
+            at: file.location)
+    }
 
     /// Keeps the definition named by the command's FILE in the caseload and registers it for the session.
     static func keep(
@@ -112,13 +120,6 @@ extension DefinitionFiles {
                 .invalidDefinition, "a pathway \"\(pathway.id)\" is already registered",
                 hint: "give the definition its own id: a service's pathway is not the module it started from")
         }
-        do {
-            return try Registry(instruments: registry.instruments, pathways: registry.pathways + [pathway])
-        } catch {
-            throw StepCareError(
-                .invalidDefinition,
-                "pathway \"\(error.id)\" failed check \(error.check): " + error.problems.joined(separator: "; "),
-                hint: "fix the definition; docs/pathway-guide.md explains each check")
-        }
+        return try registry.replacing(pathway)
     }
 }

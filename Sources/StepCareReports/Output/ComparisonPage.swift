@@ -10,28 +10,20 @@ package enum ComparisonPage {
     package static func html(_ report: PathwayReport) -> String {
         let reps = report.points.first?.replications.count ?? 0
         let title = "StepCare what-if — \(report.pathway.id), \(Numbers.fixed(report.days, 0)) days"
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(SVG.escape(title))</title>
-            <style>\(DashboardPage.style)</style>
-            </head>
-            <body>
-            <header>
-            <h1>StepCare what-if</h1>
-            <p class="meta"><strong>Pathway</strong> \(SVG.escape(report.pathway.name)) (\(SVG.escape(report.pathway.id))),
-            configuration v\(report.configurationVersion) ·
-            <strong>Horizon</strong> \(Numbers.fixed(report.days, 0)) days ·
-            <strong>Replications</strong> \(reps) per point, seed \(report.seed) + k ·
-            <strong>Varied</strong> \(SVG.escape(report.sweeps.isEmpty ? "nothing" : report.sweeps.joined(separator: ", ")))</p>
-            <p class="note">Simulated clients, not real ones: a synthetic population through the pathway's own rules.
-            Replication k of every point uses the same seed, so points are compared replication by replication.</p>
-            </header>
+        var page =
+            DashboardPage.opening(title: title) + """
+                <header>
+                <h1>StepCare what-if</h1>
+                <p class="meta"><strong>Pathway</strong> \(SVG.escape(report.pathway.name)) (\(SVG.escape(report.pathway.id))),
+                configuration v\(report.configurationVersion) ·
+                <strong>Horizon</strong> \(Numbers.fixed(report.days, 0)) days ·
+                <strong>Replications</strong> \(reps) per point, seed \(report.seed) + k ·
+                <strong>Varied</strong> \(SVG.escape(report.sweeps.isEmpty ? "nothing" : report.sweeps.joined(separator: ", ")))</p>
+                <p class="note">Simulated clients, not real ones: a synthetic population through the pathway's own rules.
+                Replication k of every point uses the same seed, so points are compared replication by replication.</p>
+                </header>
 
-            """
+                """
         page += "<h2>Each point</h2>\n<div class=\"tables\">\n" + table(report, differences: false) + "</div>\n"
         if report.points.count > 1 {
             page +=

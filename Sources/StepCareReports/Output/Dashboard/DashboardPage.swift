@@ -12,24 +12,16 @@ package enum DashboardPage {
         let title =
             "StepCare huddle dashboard — \(pathway.id), week \(week.from.date) to \(week.to.date) "
             + "(\(dashboard.context) records)"
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(SVG.escape(title))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <header>
-            <h1>StepCare huddle dashboard</h1>
-            <p class="meta"><strong>Pathway</strong> \(SVG.escape(pathway.name)) (\(SVG.escape(pathway.id))) ·
-            <strong>Records</strong> \(dashboard.context) ·
-            <strong>Week</strong> \(week.from.date) to \(week.to.date),
-            compared with \(before.from.date) to \(before.to.date)</p>
+        var page =
+            opening(title: title) + """
+                <header>
+                <h1>StepCare huddle dashboard</h1>
+                <p class="meta"><strong>Pathway</strong> \(SVG.escape(pathway.name)) (\(SVG.escape(pathway.id))) ·
+                <strong>Records</strong> \(dashboard.context) ·
+                <strong>Week</strong> \(week.from.date) to \(week.to.date),
+                compared with \(before.from.date) to \(before.to.date)</p>
 
-            """
+                """
         if dashboard.context != .live {
             page += "<p class=\"note\">These are \(dashboard.context) records, not real clients.</p>\n"
         }
@@ -194,8 +186,25 @@ package enum DashboardPage {
             + "<figcaption>\(SVG.escape(caption))</figcaption>\n\(after)</figure>\n"
     }
 
-    /// The page's styles, shared with the other reports drawn the same way.
-    package static let style = """
+    /// The start of a self-contained page titled `title`, to the opening `<body>`, with the page's styles: shared
+    /// by the reports drawn the same way.
+    package static func opening(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(SVG.escape(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+
+        """
+    }
+
+    /// The page's styles.
+    private static let style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
           margin: 24px; color: #1a1a1a; background: #ffffff; }
         h1 { font-size: 1.5rem; margin: 0 0 6px; }
