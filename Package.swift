@@ -185,7 +185,8 @@ var targets: [Target] = [
             "StepCareTesting",
         ]),
     .testTarget(
-        name: "StepCareEndToEndTests", dependencies: ["StepCareTesting", .target(name: "stepcare")],
+        name: "StepCareEndToEndTests",
+        dependencies: ["StepCareTesting", "StepCareStore", grdb, .target(name: "stepcare")],
         exclude: ["Transcripts"]),
 ]
 

@@ -210,8 +210,3 @@ public struct DataDefinedInstrument: Instrument {
         return citations
     }
 }
-
-extension StepCareError.Code {
-    /// A data-defined instrument file has a missing, malformed or unknown field.
-    public static let invalidDefinition = Self("invalid-definition")
-}

@@ -56,6 +56,10 @@ public enum ConfigurationRecord {
                 writer.beginArray("documentation")
                 items.forEach { writer.string(nil, $0.rawValue) }
                 writer.endArray()
+            case .recordWindow(let bound, let span):
+                writer.string("kind", "record-window")
+                writer.string("bound", bound.rawValue)
+                writer.integer("minutes", span.minutes)
             }
             writer.endObject()
         }
@@ -135,11 +139,18 @@ public enum ConfigurationRecord {
                 items.append(item)
             }
             setting = .documentation(action: action, tier: tier, items)
+        case "record-window":
+            expected = ["kind", "bound", "minutes"]
+            guard let bound = RecordWindow(rawValue: try string("bound")) else {
+                throw SchemaError(
+                    field: field + "/bound", "not a record-window bound (records.backdate-limit, records.clock-skew)")
+            }
+            setting = .recordWindow(bound, TimeSpan(minutes: try integer("minutes")))
         default:
             throw SchemaError(
                 field: field + "/kind",
                 "unknown setting kind; the kinds are count, score, percent, span, slots, rapid-access-slots, surge, "
-                    + "documentation")
+                    + "documentation, record-window")
         }
         if let extra = members.map(\.0).first(where: { !expected.contains($0) }) {
             throw SchemaError(field: field + "/" + extra.prefix(40), "a \(kind) setting has no such field")

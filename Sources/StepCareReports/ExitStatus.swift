@@ -28,7 +28,9 @@ public enum ExitStatus {
         case .notAuthorised, .coSignRequired, .missingDocumentation, .openRiskFlag, .invalidMove: refused
         case .storeLocked, .storeConflict: retry
         case .auditBroken, .storeCorrupt, .storeTampered, .storeForeign, .storeNewer, .storeSettings: integrity
-        case .storeFull, .storeIO, .storePermissions, .storeFolderMissing, .writeFailed, .io: io
+        case .storeFull, .storeIO, .storePermissions, .storeFolderMissing, .storeNotAFile, .storeReadOnly, .writeFailed,
+            .io:
+            io
         default: badInput
         }
     }

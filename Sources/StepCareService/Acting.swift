@@ -35,14 +35,29 @@ extension Workspace {
         currentCase = try caseID(id)
     }
 
-    /// When a record or decision is dated: `at`, or the session clock. A live session refuses a date after now,
-    /// which would block every later record.
+    /// When a record or decision is dated: `at`, or the session clock. A live record must fall in the window the
+    /// service configures (``RecordWindow``): no later than now plus `records.clock-skew` (a record dated ahead
+    /// would block every later one on the case), no earlier than now less `records.backdate-limit`.
     public func date(_ at: Instant?, field: String = "at") throws(StepCareError) -> Instant {
         guard let at else { return now }
-        guard context.policy.allowsFutureDates || at <= now else {
+        guard !context.policy.allowsFutureDates else { return at }
+        let skew = configuration.clockSkew
+        guard at <= now + skew else {
             throw StepCareError(
-                .invalidOption, "\(at) is in the future; live records are dated when they happen",
-                hint: "leave out the date to use now (\(now)), or give an earlier one", field: field)
+                .invalidOption,
+                "\(at) is in the future; live records are dated when they happen (the clock reads \(now) UTC"
+                    + (skew.minutes > 0 ? ", and records may be dated at most \(skew.spoken) ahead)" : ")"),
+                hint: "leave out the date to use now, or give an earlier one; times are UTC, whatever the "
+                    + "computer's time zone", field: field)
+        }
+        let limit = configuration.backdateLimit
+        guard at >= now - limit else {
+            throw StepCareError(
+                .invalidOption,
+                "\(at) is more than \(limit.spoken) before now (\(now) UTC); this service's live records may be dated back "
+                    + "to \(now - limit)",
+                hint: "check the date; a record older than that is not entered by date (the clinical lead sets the "
+                    + "limit: configure set records.backdate-limit=SPAN)", field: field)
         }
         return at
     }
@@ -176,8 +191,13 @@ extension Workspace {
                 hint: "\(user.name) must log in to act: login \(user.name)", field: field)
         }
         let previous = currentUser
+        let previousEnterer = enteredBy
+        enteredBy = previous?.name ?? enteredBy
         currentUser = user
-        defer { currentUser = previous }
+        defer {
+            currentUser = previous
+            enteredBy = previousEnterer
+        }
         do throws(E) { return .success(try body()) } catch { return .failure(error) }
     }
 }

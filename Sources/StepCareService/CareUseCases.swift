@@ -64,7 +64,18 @@ extension Workspace {
             do throws(StepCareError) {
                 timeline = try engine.record(event, at: at, to: caseID, in: caseload)
             } catch {
-                throw error.code == .datesOutOfOrder ? error.blaming("at") : error
+                guard error.code == .datesOutOfOrder else { throw error }
+                if !context.policy.allowsFutureDates, let last = caseload.cases[caseID]?.lastEventAt,
+                    last > now + configuration.clockSkew
+                {
+                    throw StepCareError(
+                        .datesOutOfOrder,
+                        "the case's latest event is dated \(last), after the clock (\(now) UTC): the computer's clock "
+                            + "is behind, or that event was dated ahead",
+                        hint: "check the system clock (times are UTC); nothing can be recorded on this case before "
+                            + "\(last)", field: "at")
+                }
+                throw error.blaming("at")
             }
             store(timeline)
             return timeline

@@ -172,6 +172,7 @@ extension Registry {
     /// - Throws: `invalid-definition` naming the failed check.
     public func replacing(_ instrument: any Instrument) throws(StepCareError) -> Registry {
         let id = instrument.definition.id
+        try refuseImitation(instrument.definition)
         do {
             return try Registry(
                 instruments: instruments.filter { $0.definition.id != id } + [instrument], pathways: pathways)

@@ -62,6 +62,10 @@ public final class Workspace {
     var auditsWithoutRecords = false
     /// The person the running unit acted as, for its audit entry.
     var actedAs: Actor?
+    /// The logged-in user while a command runs as someone else (`as`): the audit entry names both.
+    var enteredBy: String?
+    /// Where a training or simulation session last set this context's clock, as stored.
+    private var savedClock: Instant?
     /// The unit of work in progress.
     var unit: Unit?
     /// The client and description for an entry that writes no records (an export).
@@ -91,6 +95,20 @@ public final class Workspace {
         self.registeredPathway = pathway
         self.engine = pathway.map(Engine.init(pathway:))
         try reload()
+        if clockIsSettable { try resumeClock() }
+    }
+
+    /// A reopened training or simulation caseload resumes where its clock was last set, or else at its latest
+    /// record, so its cases show the state they were left in.
+    private func resumeClock() throws(StepCareError) {
+        if let saved = savedClock, saved.isRecordable {
+            now = saved
+        } else if let latest = caseload.cases.values.lazy.compactMap(\.lastEventAt).max(), latest > now {
+            now = latest
+        } else {
+            return
+        }
+        try applyConfiguration()
     }
 
     /// A throw-away training workspace in memory.
@@ -115,6 +133,7 @@ public final class Workspace {
                 .liveClock, "the clock of a live session cannot be set: live records are dated by the real clock",
                 hint: "give a record's date with --at, or practise in a training session (--context training)")
         }
+        try store.saveClock(instant, context: context)
         now = instant
         try applyConfiguration()
     }
@@ -148,6 +167,7 @@ public final class Workspace {
         configurations = stored.configurations
         definitions = stored.definitions
         sequence = stored.sequence
+        savedClock = stored.clock
         try applyConfiguration()
         if let id = currentCase, caseload.cases[id] == nil { currentCase = nil }
         if let user = currentUser { currentUser = users[user.name] }
@@ -338,10 +358,11 @@ public final class Workspace {
             role += " (break-glass)"
         }
         let clients = pending.clients
+        let entered = enteredBy.flatMap { $0 == who?.name ? nil : "; entered by \($0) for \(who?.name ?? "nobody")" }
         let draft = AuditDraft(
             user: who?.name ?? "unidentified", role: role,
             client: auditClient ?? (clients.count == 1 ? clients[0] : nil), action: action,
-            detail: auditDetail ?? Self.detail(pending) + lateEntryDetail(pending))
+            detail: (auditDetail ?? Self.detail(pending) + lateEntryDetail(pending)) + (entered ?? ""))
         do throws(StepCareError) {
             let entry = try store.commit(pending, audit: draft, context: context, after: sequence)
             sequence = entry.sequence

@@ -102,7 +102,16 @@ public enum AuditChain {
     ) -> [AuditProblem] {
         var problems: [AuditProblem] = []
         var previous = AuditEntry.genesis
+        var previousTime = Int64.min
         for (index, entry) in entries.enumerated() {
+            if entry.time < previousTime {
+                problems.append(
+                    AuditProblem(
+                        sequence: entry.sequence,
+                        message: "is dated before the entry before it: entry times never go backwards, so the "
+                            + "system clock was wrong or the entry was written by something other than StepCare"))
+            }
+            previousTime = max(previousTime, entry.time)
             let expected = Int64(index + 1)
             if entry.sequence != expected {
                 problems.append(

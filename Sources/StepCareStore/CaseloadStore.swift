@@ -20,6 +20,8 @@ public struct StoredCaseload: Sendable {
     public var definitions: [StoredDefinition] = []
     /// The audit sequence number of the last entry when this was read.
     public var sequence: Int64 = 0
+    /// Where a training or simulation session last left the context's clock (`nil` when none did).
+    public var clock: Instant?
 
     /// Creates an empty caseload.
     public init() {}
@@ -106,6 +108,9 @@ public protocol CaseloadStore: AnyObject, Sendable {
     func auditEntries(_ filter: AuditFilter) throws(StepCareError) -> [AuditEntry]
     /// Checks the chain, the records each entry wrote, SQLite's integrity, and `anchor` when given.
     func verify(anchor: AuditAnchor?) throws(StepCareError) -> AuditReport
+    /// Keeps where a training or simulation session set its clock, so the context reopens at that moment. It is
+    /// session state, not a record: not audited, and ignored for live records and by a read-only store.
+    func saveClock(_ at: Instant, context: RecordContext) throws(StepCareError)
 }
 
 extension CaseloadStore {

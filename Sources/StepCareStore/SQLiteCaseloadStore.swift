@@ -12,6 +12,9 @@ public import StepCareRecord
 /// timeout instead of failing half-way.
 public final class SQLiteCaseloadStore: CaseloadStore {
     public let location: StoreLocation
+    /// Whether the caseload can only be read (read-only media, an immutable file, or one this user may not
+    /// write): reads and `audit verify` work, every write is refused with `store-read-only`.
+    public let isReadOnly: Bool
     private let writer: any DatabaseWriter
     private let clock: @Sendable () -> Int64
 
@@ -38,19 +41,53 @@ public final class SQLiteCaseloadStore: CaseloadStore {
             switch location {
             case .memory:
                 writer = try DatabaseQueue(configuration: configuration)
+                isReadOnly = false
             case .file(let path):
                 try PrivateFile.prepare(path, createFolders: createFolders)
-                try Self.checkOwnership(path: path, location: location)
-                writer = try DatabasePool(path: path, configuration: configuration)
-                try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                isReadOnly = !PrivateFile.isWritable(path)
+                try Self.checkOwnership(path: path, location: location, readOnly: isReadOnly)
+                try PrivateFile.checkPrivate(path)
+                if isReadOnly {
+                    configuration.readonly = true
+                    writer = try DatabaseQueue(path: Self.readOnlyPath(path), configuration: configuration)
+                } else {
+                    writer = try DatabasePool(path: path, configuration: configuration)
+                    try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                }
             }
             try checkSettings()
-            try Schema.migrator(clock: clock).migrate(writer)
+            if isReadOnly {
+                guard try writer.read({ db in try Schema.migrator(clock: clock).hasCompletedMigrations(db) }) else {
+                    throw StepCareError(
+                        .storeReadOnly,
+                        "\(location) cannot be written, and it needs an upgrade to this StepCare's record format",
+                        hint: "copy the caseload to writable storage and open the copy, or use the StepCare that "
+                            + "wrote it")
+                }
+            } else {
+                try Schema.migrator(clock: clock).migrate(writer)
+            }
         } catch let error as StepCareError {
             throw error
         } catch {
             throw Self.translate(error, location: location)
         }
+    }
+
+    /// How to open `path` when it cannot be written: as an immutable file (no lock or shared-memory files are
+    /// needed, so it opens on read-only media), unless a write-ahead log holds content the file lacks.
+    private static func readOnlyPath(_ path: String) -> String {
+        guard !PrivateFile.hasPendingLog(path) else { return path }
+        var escaped = ""
+        for byte in path.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, character.isLetter || character.isNumber || "/-_.~".contains(character) {
+                escaped.append(character)
+            } else {
+                escaped += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     /// The connection settings that make a commit durable, read back from the writer connection.
@@ -71,7 +108,7 @@ public final class SQLiteCaseloadStore: CaseloadStore {
         var wrong: [String] = []
         if values["foreign_keys"] != "1" { wrong.append("foreign_keys=\(values["foreign_keys"] ?? "?")") }
         if (Int(values["busy_timeout"] ?? "") ?? 0) < 5000 { wrong.append("busy_timeout") }
-        if case .file = location {
+        if case .file = location, !isReadOnly {
             if values["journal_mode"] != "wal" { wrong.append("journal_mode=\(values["journal_mode"] ?? "?")") }
             if values["synchronous"] != "2" { wrong.append("synchronous=\(values["synchronous"] ?? "?")") }
         }
@@ -86,10 +123,10 @@ public final class SQLiteCaseloadStore: CaseloadStore {
 
     /// Refuses a SQLite file that some other program made, that is damaged, or that a newer StepCare
     /// migrated, reading it through a read-only connection so that a refused file is left exactly as it was.
-    private static func checkOwnership(path: String, location: StoreLocation) throws {
+    private static func checkOwnership(path: String, location: StoreLocation, readOnly: Bool) throws {
         var configuration = Configuration()
         configuration.readonly = true
-        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        let reader = try DatabaseQueue(path: readOnly ? readOnlyPath(path) : path, configuration: configuration)
         defer { try? reader.close() }
         try reader.read { db in
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -183,6 +220,10 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                         kind: StoredDefinition.Kind(rawValue: row[0]) ?? .instrument, id: row[1], version: row[2],
                         body: row[3], reason: row[4], by: row[5])
                 }
+                stored.clock = try Int.fetchOne(
+                    db, sql: "SELECT at FROM session_clocks WHERE context = ? ORDER BY id DESC LIMIT 1",
+                    arguments: [context.rawValue]
+                ).map(Instant.init(minutes:))
                 return stored
             }
         }
@@ -245,11 +286,16 @@ public final class SQLiteCaseloadStore: CaseloadStore {
     public func commit(
         _ change: StoreChange, audit draft: AuditDraft, context: RecordContext, after expected: Int64
     ) throws(StepCareError) -> AuditEntry {
-        let time = clock()
+        try refuseIfReadOnly()
+        let now = clock()
         return try run {
             try writer.write { db in
-                let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
+                let last = try Row.fetchOne(
+                    db, sql: "SELECT sequence, hash, time FROM audit ORDER BY sequence DESC LIMIT 1")
                 let lastSequence: Int64 = last?[0] ?? 0
+                // Entry times never go backwards, whatever the system clock does: an entry is dated no earlier
+                // than the one before it (`audit verify` reports a chain whose times do).
+                let time = max(now, last?[2] ?? now)
                 guard lastSequence == expected else {
                     throw StepCareError(
                         .storeConflict, "another session changed the caseload since this one read it; \(nothingSaved)",
@@ -271,6 +317,27 @@ public final class SQLiteCaseloadStore: CaseloadStore {
                 entry.hash = entry.expectedHash
                 try Self.insert(entry, db)
                 return entry
+            }
+        }
+    }
+
+    private func refuseIfReadOnly() throws(StepCareError) {
+        guard isReadOnly else { return }
+        throw StepCareError(
+            .storeReadOnly,
+            "\(location) can be read but not written (read-only media, an immutable file, or no write permission); "
+                + nothingSaved,
+            hint: "reading training records and audit verify work here; recording, and logging in and reading in live "
+                + "(which are audited), need a writable caseload: copy it to writable storage and open the copy")
+    }
+
+    public func saveClock(_ at: Instant, context: RecordContext) throws(StepCareError) {
+        guard context.policy.clockIsSettable, !isReadOnly else { return }
+        try run {
+            try writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO session_clocks (context, at) VALUES (?, ?)",
+                    arguments: [context.rawValue, at.minutes])
             }
         }
     }
@@ -488,6 +555,12 @@ public final class SQLiteCaseloadStore: CaseloadStore {
             return StepCareError(
                 .storeFull, "the disk holding \(location) is full; \(nothingSaved)",
                 hint: "free some space, then run the command again")
+        case .SQLITE_CANTOPEN:
+            return StepCareError(
+                .storeIO,
+                "\(location) cannot be opened (the file, its folder or the files beside it are not "
+                    + "accessible); \(nothingSaved)",
+                hint: "check the path, and that the file and its folder can be read by you")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return StepCareError(
                 .storeCorrupt, "\(location) is not a readable SQLite database (damaged, or another kind of file)",

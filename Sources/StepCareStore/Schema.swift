@@ -13,6 +13,7 @@ enum Schema {
     /// no more, no fewer and no different ones exist.
     static let triggers: [String: String] = version2Triggers.merging(appendOnly("team_members")) { $1 }
         .merging(appendOnly("configuration")) { $1 }.merging(appendOnly("definitions")) { $1 }
+        .merging(appendOnly("session_clocks")) { $1 }
 
     /// The triggers of record schema 2 as the 2026-12-06 migration made them (before team membership).
     static let version2Triggers: [String: String] = {
@@ -49,6 +50,10 @@ enum Schema {
             try db.execute(sql: definitions)
             for (_, sql) in appendOnly("definitions").sorted(by: { $0.key < $1.key }) { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("2026-12-07 session clocks") { db in
+            try db.execute(sql: sessionClocks)
+            for (_, sql) in appendOnly("session_clocks").sorted(by: { $0.key < $1.key }) { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -84,6 +89,16 @@ enum Schema {
             user TEXT NOT NULL,
             audit_sequence INTEGER NOT NULL REFERENCES audit(sequence),
             UNIQUE (context, pathway, version)
+        );
+        """
+
+    /// Where training and simulation sessions set their clock (minutes since 1970 UTC), newest last: session
+    /// state, so no audit entry and no live rows.
+    private static let sessionClocks = """
+        CREATE TABLE session_clocks (
+            id INTEGER PRIMARY KEY,
+            context TEXT NOT NULL CHECK (context IN ('training', 'simulation')),
+            at INTEGER NOT NULL
         );
         """
 

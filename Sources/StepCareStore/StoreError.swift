@@ -17,6 +17,10 @@ extension StepCareError.Code {
     public static let storePermissions = Self("store-permissions")
     /// Another session changed the caseload after this one last read it.
     public static let storeConflict = Self("store-conflict")
+    /// The path given for the database is a folder, a device or another special file.
+    public static let storeNotAFile = Self("store-not-a-file")
+    /// The caseload is on read-only media, immutable, or not writable by this user: it can be read, not changed.
+    public static let storeReadOnly = Self("store-read-only")
     /// The connection's safety settings (WAL, synchronous=FULL, foreign keys, busy timeout) did not take.
     public static let storeSettings = Self("store-settings")
 }

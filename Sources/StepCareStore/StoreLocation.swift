@@ -43,7 +43,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 /// others can read.
 enum PrivateFile {
     /// Makes sure the database's folder exists (created 0700 when missing and `createFolders` allows it) and
-    /// the file exists with mode 0600, and refuses a file, WAL or SHM that group or others can read or write.
+    /// the file exists with mode 0600, and refuses a path that is not a regular file (a folder, a device).
     static func prepare(_ path: String, createFolders: Bool) throws(StepCareError) {
         let folder = parent(of: path)
         if !exists(folder) {
@@ -55,15 +55,29 @@ enum PrivateFile {
             }
             try makeFolders(folder)
         }
-        if !exists(path) {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a device or other special file"
                 throw StepCareError(
-                    .storePermissions, "cannot create the database \(path): \(reason(errno))",
-                    hint: "check the folder exists and is writable, or choose another file with --db PATH")
+                    .storeNotAFile, "\(path) is not a regular file (it is \(kind)); a caseload is one database file",
+                    hint: "give --db the path of a caseload file, or of a new file in a private folder, "
+                        + "e.g. --db ~/stepcare/caseload.sqlite")
             }
-            close(descriptor)
+            return
         }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StepCareError(
+                .storePermissions, "cannot create the database \(path): \(reason(errno))",
+                hint: "check the folder exists and is writable, or choose another file with --db PATH")
+        }
+        close(descriptor)
+    }
+
+    /// Refuses a database, WAL or SHM file that group or others can read or write; called once the file is known
+    /// to be a StepCare caseload, so the hint never suggests changing some other file.
+    static func checkPrivate(_ path: String) throws(StepCareError) {
         for file in [path, path + "-wal", path + "-shm"] {
             guard let mode = mode(of: file) else { continue }
             if mode & 0o077 != 0 {
@@ -73,6 +87,18 @@ enum PrivateFile {
                     hint: "make it private with: chmod 600 \(file)")
             }
         }
+    }
+
+    /// Whether the process may write `path` and create files beside it (a WAL caseload needs both); `false` on
+    /// read-only media, for an immutable file, or one the user may only read.
+    static func isWritable(_ path: String) -> Bool {
+        access(path, W_OK) == 0 && access(parent(of: path), W_OK) == 0
+    }
+
+    /// Whether `path` has a write-ahead log with content not yet in the main file.
+    static func hasPendingLog(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && info.st_size > 0
     }
 
     /// The permission bits of `path`, or `nil` when it does not exist.

@@ -39,17 +39,23 @@ enum Binary {
 
     /// Runs the binary with `arguments`, standard input read from `stdinFile` (or empty), in a scratch home,
     /// in `directory` (default: the scratch directory).
+    ///
+    /// - Parameters:
+    ///   - environment: variables added to the scratch environment (`TZ`, `LC_ALL`, …).
+    ///   - launcher: a program and its arguments that start the binary (e.g. in a mount namespace); the
+    ///     binary's path and `arguments` follow them.
     static func run(
-        _ arguments: [String], stdinFile: URL? = nil, stdin: String? = nil, directory: URL? = nil
+        _ arguments: [String], stdinFile: URL? = nil, stdin: String? = nil, directory: URL? = nil,
+        environment: [String: String] = [:], launcher: [String] = []
     ) throws -> Result {
         let scratch = try TemporaryDirectory()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [path] + arguments
         process.currentDirectoryURL = directory ?? scratch.url
         process.environment = [
             "HOME": scratch.url.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "STEPCARE_HISTORY": "",
-        ]
+        ].merging(environment) { $1 }
         let input = scratch.url.appendingPathComponent("stdin")
         try (stdin ?? "").write(to: input, atomically: true, encoding: .utf8)
         process.standardInput = try FileHandle(forReadingFrom: stdinFile ?? input)

@@ -17,6 +17,8 @@ import Testing
         .surge(tier: "tier-2", slots: 4, until: Instant(year: 2027, month: 3, day: 1) ?? Instant(minutes: 0)),
         .documentation(action: .stepUp, tier: "tier-3", [.structuredReview, .supervisorConsult, .safetyPlan]),
         .documentation(action: .place, tier: nil, []),
+        .recordWindow(.backdateLimit, .days(14)),
+        .recordWindow(.clockSkew, TimeSpan(minutes: 2)),
     ]
 
     @Test func everySettingKindMatchesTheGoldenFileAndReadsBack() throws {
@@ -36,6 +38,8 @@ import Testing
         (#"[{"kind":"count","parameter":"no-shows","value":2},3]"#, "/1"),
         (#"[{"kind":"documentation","action":"teleport","documentation":[]}]"#, "/0/action"),
         (#"[{"kind":"documentation","action":"place","documentation":["hope"]}]"#, "/0/documentation/0"),
+        (#"[{"kind":"record-window","bound":"records.forever","minutes":5}]"#, "/0/bound"),
+        (#"[{"kind":"record-window","bound":"records.clock-skew"}]"#, "/0/minutes"),
     ])
     func aMalformedRecordIsRefusedNamingTheField(json: String, field: String) {
         #expect(throws: SchemaError.self) { try ConfigurationRecord.settings(json) }

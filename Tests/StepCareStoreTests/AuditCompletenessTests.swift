@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import StepCareConsole
 import StepCareCore
 import StepCareReports
@@ -109,11 +110,21 @@ import Testing
         let session = try StoreSession()
         try session.run(Self.setup)
         let before = try session.fileDigest()
+        let digests = try session.store.recordDigests()
         let count = try session.entries().count
         // Some of these are refused here (administer has no input to read); either way nothing may be written.
         try? session.run(Self.reading[command] ?? "")
         #expect(try session.entries().count == count)
-        #expect(try session.fileDigest() == before)
+        if ["today", "advance"].contains(command) {
+            // The session clock is kept so the caseload reopens at it: one row of session state, no record.
+            #expect(try session.store.recordDigests() == digests)
+            let clocks = try DatabaseQueue(path: session.path).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM session_clocks") ?? 0
+            }
+            #expect(clocks == 1)
+        } else {
+            #expect(try session.fileDigest() == before)
+        }
     }
 
     /// Refused input of every kind: each is an error, with a hint, and the database is byte-for-byte the same.

@@ -170,9 +170,59 @@ import Testing
         #expect(session.interpreter.workspace.caseload.cases["C001"]?.events.count == 1)
     }
 
+    @Test func auditEntryTimesNeverGoBackwardsWhateverTheSystemClockDoes() throws {
+        let clock = SteppedClock([0])
+        let store = try SQLiteCaseloadStore(.memory, clock: { clock.next() })
+        clock.set([2_000_000_000, 1_500_000_000, 1_999_999_999, 2_000_000_600])
+        let draft = AuditDraft(user: "kim", role: "coach", client: nil, action: "login", detail: "")
+        for sequence in Int64(0)..<4 {
+            _ = try store.commit(StoreChange(), audit: draft, context: .training, after: sequence)
+        }
+        #expect(try store.auditEntries(AuditFilter()).map(\.time) == [2e9, 2e9, 2e9, 2_000_000_600].map(Int64.init))
+        #expect(try store.verify(anchor: nil).isIntact)
+    }
+
+    @Test func verifyReportsAnEntryDatedBeforeTheOneBeforeIt() throws {
+        let session = try StoreSession()
+        try session.run("case new\nrecord attended\nrecord attended\nrecord attended")
+        var entries = try session.entries()
+        #expect(AuditChain.verify(entries, digests: try session.store.recordDigests(), anchor: nil).isEmpty)
+        // A chain rewritten in full, hashes and links recomputed, so only the times give it away.
+        entries[2].time = entries[1].time - 86_400 * 365 * 7
+        var previous = AuditEntry.genesis
+        for index in entries.indices {
+            entries[index].previous = previous
+            entries[index].hash = entries[index].expectedHash
+            previous = entries[index].hash
+        }
+        let problems = AuditChain.verify(entries, digests: try session.store.recordDigests(), anchor: nil)
+        #expect(problems.map(\.sequence) == [entries[2].sequence])
+        #expect(problems.first?.message.contains("dated before the entry before it") == true)
+    }
+
     private func mode(_ path: String) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
     }
 }
 
 enum StoreTestError: Error { case unexpected }
+
+/// A system clock that reads the given times in turn (and the last one after that): one that jumps back.
+final class SteppedClock: @unchecked Sendable {
+    private var times: [Int64]
+    private let lock = NSLock()
+
+    init(_ times: [Int64]) { self.times = times }
+
+    func set(_ times: [Int64]) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.times = times
+    }
+
+    func next() -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return times.count > 1 ? times.removeFirst() : times[0]
+    }
+}

@@ -85,7 +85,7 @@ public struct OptionSpec: Sendable, Hashable {
 public struct CommandSpec: Sendable {
     /// Whether a command changes stored records, and how its audit entry names the action.
     public enum Writes: Sendable, Hashable {
-        /// Reads only (or changes only the session, like the clock).
+        /// Reads only, or changes only the session (the training clock, kept so the caseload reopens at it).
         case nothing
         /// Writes records (or must be audited); the action is the command's name.
         case records

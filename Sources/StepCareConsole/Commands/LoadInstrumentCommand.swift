@@ -76,6 +76,7 @@ public enum DefinitionFiles {
     public static func register(
         _ instruments: [any Instrument], in registry: Registry
     ) throws(StepCareError) -> Registry {
+        for instrument in instruments { try registry.refuseImitation(instrument.definition) }
         do {
             return try Registry(instruments: registry.instruments + instruments, pathways: registry.pathways)
         } catch {

@@ -13,6 +13,8 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
     case surge(tier: String, slots: Int, until: Instant)
     /// What must be on record before a decision (`action`, into `tier` when given) is accepted, for every role.
     case documentation(action: Action, tier: String?, [Documentation])
+    /// A bound of the window live records may be dated in (``RecordWindow``).
+    case recordWindow(RecordWindow, TimeSpan)
 
     /// The setting's name: the parameter id, or `TIER.slots`, `TIER.rapid-access-slots`, `TIER.surge`.
     public var name: String {
@@ -23,13 +25,14 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
         case .surge(let tier, _, _): tier + ".surge"
         case .documentation(let action, let tier, _):
             action.rawValue + (tier.map { ".to-" + $0 } ?? "") + ".documentation"
+        case .recordWindow(let bound, _): bound.rawValue
         }
     }
 
     /// `step-up-window=14d`, `tier-3.surge=2 until 2027-03-01`.
     public var description: String {
         switch self {
-        case .parameter(_, .span(let span)): "\(name)=\(span)"
+        case .parameter(_, .span(let span)), .recordWindow(_, let span): "\(name)=\(span)"
         case .parameter(_, let value): "\(name)=\(value)"
         case .slots(_, let count), .rapidAccessSlots(_, let count): "\(name)=\(count)"
         case .surge(_, let slots, let until): slots == 0 ? "\(name)=0" : "\(name)=\(slots) until \(until)"
@@ -53,6 +56,10 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
     ///   the parameter's kind, or it lies outside what any configuration may hold.
     public init(name: String, text: String, until: Instant?, in pathway: Pathway) throws(StepCareError) {
         let lowered = name.lowercased()
+        if let bound = RecordWindow(rawValue: lowered) {
+            self = .recordWindow(bound, try bound.span(text))
+            return
+        }
         if lowered.hasSuffix(".documentation") {
             self = try Self.documentation(lowered, text, in: pathway)
             return
@@ -81,8 +88,8 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
         guard let parameter = pathway.parameters.first(where: { $0.id == lowered }) else {
             throw StepCareError(
                 .invalidSetting, "\(pathway.id) has no setting \"\(name)\"",
-                hint: "list them with: configure show (parameters, and TIER.slots, TIER.rapid-access-slots, "
-                    + "TIER.surge)", field: name)
+                hint: "list them with: configure show (parameters, TIER.slots, TIER.rapid-access-slots, "
+                    + "TIER.surge, records.backdate-limit, records.clock-skew)", field: name)
         }
         self = .parameter(id: parameter.id, try Self.value(text, like: parameter.value, name: parameter.id))
     }
@@ -168,6 +175,58 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// The window a live record's effective time must fall in, as a service sets it: no earlier than
+/// `records.backdate-limit` before now (and never before the case's referral or latest event), no later than
+/// `records.clock-skew` after now. Training and simulation set their own clock and have no window.
+public enum RecordWindow: String, Sendable, Hashable, CaseIterable {
+    /// How far back a record may be dated. Records are made at the time or as soon as possible after (NMC, The
+    /// Code, 2018, 10.1; GMC, Good medical practice), and a late entry is marked as such. The default of 30
+    /// days is StepCare's choice, not a published limit: it covers a clinician's leave without opening the
+    /// whole past (docs/trusted-time.md).
+    case backdateLimit = "records.backdate-limit"
+    /// How far after the clock a record may be dated, for staff whose own clock runs a little ahead. Default 0.
+    case clockSkew = "records.clock-skew"
+
+    /// The bound when the service has not set it.
+    public var defaultSpan: TimeSpan {
+        switch self {
+        case .backdateLimit: .days(30)
+        case .clockSkew: TimeSpan(minutes: 0)
+        }
+    }
+
+    /// The values a service may set.
+    public var range: ClosedRange<TimeSpan> {
+        switch self {
+        case .backdateLimit: .days(1)...ConfigurationSetting.longestSpan
+        case .clockSkew: TimeSpan(minutes: 0)...TimeSpan(minutes: 15)
+        }
+    }
+
+    /// `text` read as this bound's span.
+    ///
+    /// - Throws: `invalid-setting` naming the bound.
+    public func span(_ text: String) throws(StepCareError) -> TimeSpan {
+        guard let span = TimeSpan(parsing: text) else {
+            throw StepCareError(
+                .invalidSetting, "\"\(text.prefix(40))\" is not a length of time",
+                hint: "write a whole number and a unit, e.g. \(rawValue)=\(self == .clockSkew ? "2m" : "14d")",
+                field: rawValue)
+        }
+        guard range.contains(span) else {
+            throw StepCareError(
+                .invalidSetting,
+                "\(rawValue) must be from \(range.lowerBound.minutes == 0 ? "0" : range.lowerBound.spoken) to "
+                    + "\(range.upperBound.spoken), not \(span.spoken)",
+                hint: self == .clockSkew
+                    ? "a record dated far ahead would block every later record on the case"
+                    : "a day at least, so yesterday's notes can be entered; 156 weeks at most",
+                field: rawValue)
+        }
+        return span
+    }
+}
+
 /// A change to a service's configuration, as stored and audited: its version, when it takes effect, the
 /// settings, who made it and why.
 public struct ConfigurationChange: Sendable, Hashable {
@@ -215,6 +274,15 @@ public struct ServiceConfiguration: Sendable, Hashable {
     public var documentation: [DocumentationRequirement] = []
     /// When the earliest surge in force ends (the configuration changes then without a new version).
     public var nextSurgeEnd: Instant?
+    /// The record window's bounds set, by bound.
+    public var recordWindow: [RecordWindow: TimeSpan] = [:]
+
+    /// How far before now a live record may be dated.
+    public var backdateLimit: TimeSpan {
+        recordWindow[.backdateLimit] ?? RecordWindow.backdateLimit.defaultSpan
+    }
+    /// How far after now a live record may be dated.
+    public var clockSkew: TimeSpan { recordWindow[.clockSkew] ?? RecordWindow.clockSkew.defaultSpan }
 
     /// The module's defaults.
     public init() {}
@@ -236,6 +304,7 @@ public struct ServiceConfiguration: Sendable, Hashable {
                 case .documentation(let action, let tier, let items):
                     documentation.removeAll { $0.action == action && $0.tier == tier }
                     documentation.append(DocumentationRequirement(action: action, tier: tier, documentation: items))
+                case .recordWindow(let bound, let span): recordWindow[bound] = span
                 }
             }
         }

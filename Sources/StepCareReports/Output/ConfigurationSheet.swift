@@ -39,6 +39,15 @@ package enum ConfigurationSheet {
                 "  " + (set ? "* " : "  ") + "\(parameter.id) = \(parameter.value.text)"
                     + (set ? " (default \(original.value.text))" : "") + ": \(parameter.meaning)")
         }
+        lines.append("live records may be dated (* set by the service):")
+        for bound in RecordWindow.allCases {
+            let set = configuration.recordWindow[bound]
+            let meaning = bound == .backdateLimit ? "how far before now" : "how far after now"
+            func text(_ span: TimeSpan) -> String { span.minutes == 0 ? "0" : span.description }
+            lines.append(
+                "  " + (set != nil ? "* " : "  ") + "\(bound.rawValue) = \(text(set ?? bound.defaultSpan))"
+                    + (set != nil ? " (default \(text(bound.defaultSpan)))" : "") + ": \(meaning)")
+        }
         if !configuration.documentation.isEmpty {
             lines.append("documentation each decision needs (set by the service):")
             for requirement in configuration.documentation {

@@ -16,8 +16,9 @@ extension CommandSpec {
             + "engagement-attendance=80%), TIER.slots=N, TIER.rapid-access-slots=N, and TIER.surge=N with --until "
             + "DATE for temporary extra slots (TIER.surge=0 ends a surge), and ACTION.documentation or "
             + "ACTION.to-TIER.documentation for what a decision needs on record (step-up.to-tier-3.documentation="
-            + "structured-review,supervisor-consult,safety-plan). Every value must pass the checks the registry "
-            + "applies to the pathway.",
+            + "structured-review,supervisor-consult,safety-plan), and the window live records may be dated in: "
+            + "records.backdate-limit=SPAN (default 30d) and records.clock-skew=SPAN (default 0, at most 15m). "
+            + "Every value must pass the checks the registry applies to the pathway.",
         arguments: [
             ArgumentSpec("WHAT", "show (the default), set, or history", arity: .optional),
             ArgumentSpec("SETTING", "set: NAME=VALUE, one or more", arity: .zeroOrMore),

@@ -103,6 +103,14 @@ extension CommandSpec {
         guard let name = words.first else {
             throw Diagnostic(.missingArgument, "as needs a command to run", at: invocation.location)
         }
+        // Commands about who is at the keyboard cannot run as someone else: their audit entry would name a
+        // person who did not act.
+        if ["login", "logout", "user", "as"].contains(name.text) {
+            throw Diagnostic(
+                .invalidOption, "as cannot run \(name.text): it changes who is at the keyboard, not one act",
+                hint: name.text == "as" ? "name one person: as NAME COMMAND" : "run \(name.text) on its own",
+                at: name.location)
+        }
         let result = try interpreter.core(invocation) { () throws(StepCareError) in
             let user = try interpreter.workspace.registeredUser(invocation.positionals[0].text)
             return try interpreter.workspace.acting(as: user) { () throws(Diagnostic) in
