@@ -24,6 +24,7 @@ extension Workspace {
                     .invalidOption, "a case id is 1–16 letters, digits or '-', starting with a letter",
                     hint: "use a pseudonymous id such as C042; never a name", field: "id")
             }
+            try EquityFields.check(demographics)
             let referred = try date(referred, field: "referred")
             let preference = try preference.map { (tier) throws(StepCareError) in
                 try self.tier(tier, field: "prefers").id

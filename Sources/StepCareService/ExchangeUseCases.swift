@@ -125,6 +125,9 @@ extension Workspace {
         guard caseload.cases[exchanged.id] == nil, !seen.contains(exchanged.id) else {
             throw StepCareError(.duplicateCase, "case \(exchanged.id) already exists")
         }
+        do throws(StepCareError) { try EquityFields.check(exchanged.timeline.demographics) } catch {
+            throw StepCareError(.invalidImport, "demographics: \(error.message)", hint: error.hint)
+        }
         guard (try? registry.pathway(exchanged.pathway)) != nil else {
             throw StepCareError(.unknownPathway, "this build has no pathway \(exchanged.pathway.prefix(40))")
         }

@@ -181,6 +181,34 @@ import Testing
         #expect(error?.code == .notAuthorised, "a live change without a login")
     }
 
+    /// Demographic fields are coded: a name, a date of birth or an NHS number is refused as a field or a value
+    /// (it would become a group label on the dashboard), and nothing is stored.
+    @Test(arguments: [
+        ["name": "john-smith"], ["nhs-number": "9434765919"], ["ethnicity": "john-smith"],
+        ["age-band": "1984-03-02"], ["sex": "female", "postcode": "se1-7eh"],
+    ])
+    func demographicsAreCodedFieldsOnly(fields: [String: String]) throws {
+        let service = try Self.liveService()
+        let before = try service.workspace.store.lastSequence()
+        #expect {
+            try service.workspace.openCase("C002", referred: ServiceFixture.now, demographics: fields)
+        } throws: { error in
+            (error as? StepCareError)?.field == "demographics" && (error as? StepCareError)?.hint != nil
+        }
+        #expect(service.workspace.caseload.cases["C002"] == nil)
+        #expect(try service.workspace.store.lastSequence() == before)
+    }
+
+    @Test func everyListedCodeOfEveryEquityFieldIsAccepted() throws {
+        let service = try Self.liveService()
+        for (index, field) in EquityFields.fields.enumerated() {
+            for code in field.codes { try EquityFields.check([field.name: code]) }
+            let opened = try service.workspace.openCase(
+                "E\(index)", referred: ServiceFixture.now, demographics: [field.name: field.codes[0]])
+            #expect(opened.demographics == [field.name: field.codes[0]])
+        }
+    }
+
     @Test func aFailedCommitPutsTheSessionBack() throws {
         let service = try Self.liveService()
         let other = try SQLiteCaseloadStore(.file(service.path), clock: { 1_790_000_500 })

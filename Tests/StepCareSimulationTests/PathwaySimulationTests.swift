@@ -8,6 +8,15 @@ import Testing
 
 @Suite("Pathway mode: a synthetic population through the real engine")
 struct PathwaySimulationTests {
+    /// The simulated population carries only codes a real case may carry, so a simulated caseload's equity
+    /// breakdown reads like a real one's.
+    @Test func theSimulatedDemographicsAreEquityCodes() throws {
+        let pathway = try Registry.builtIn().pathway("community-stepped-care")
+        for (field, mix) in PopulationModel(pathway: pathway).demographics {
+            for (code, _) in mix { try EquityFields.check([field: code]) }
+        }
+    }
+
     static let start = Instant(minutes: 29_453_760)  // 2026-01-01
 
     static func simulation(

@@ -13,7 +13,9 @@ extension CommandSpec {
             + "it the current case; later commands act on it unless given --case ID. --referred dates the referral "
             + "(default: the session clock); --prefers records the tier the client would prefer, which triage "
             + "honours where safe; --demographics records optional fields for equity reporting, e.g. "
-            + "\"age-band=25-34,sex=female\". The case is stored in the session's context (live, training or "
+            + "\"age-band=25-34,sex=female\": coded fields only (age-band, sex, ethnicity, deprivation, imd-decile, "
+            + "rurality, disability, sexual-orientation, employment, first-language; docs/metrics.md lists the codes), "
+            + "never a name or identifier. The case is stored in the session's context (live, training or "
             + "simulation). Never use a name as an id. case alone lists the cases, filtered by --owner (clinician or "
             + "coordinator), --mine, --team, --tier, --status (referred, open, discharged) and --search (part of an "
             + "id, ignoring case); the case ids complete with Tab.",
@@ -89,8 +91,8 @@ extension CommandSpec {
             else {
                 throw Diagnostic(
                     .invalidOption, "--demographics takes FIELD=VALUE pairs separated by commas",
-                    hint: "fields are lower-case words such as age-band, sex, ethnicity, deprivation, rurality; "
-                        + "values are short codes (letters, digits, - + _ .), e.g. age-band=25-34,sex=female",
+                    hint: "fields are equity fields such as age-band, sex, ethnicity, deprivation, rurality; "
+                        + "values are their codes, e.g. age-band=25-34,sex=female (docs/metrics.md lists them)",
                     at: argument.location)
             }
             fields[parts[0]] = parts[1]
