@@ -9,6 +9,8 @@ public struct TriggerWatchResult: Sendable, Hashable {
     public var breaches = 0
     /// Step-up recommendations outstanding at the window's end: rule, firing time and deadline.
     public var outstanding: [String] = []
+    /// Tier reviews outstanding at the window's end, in the same form, sorted.
+    public var outstandingReviews: [String] = []
 
     /// An empty result.
     public init() {}
@@ -65,6 +67,9 @@ extension ReferenceEngine {
             _ = observe(events[...index], at: event.at)
         }
         result.outstanding = observe(events, at: to).map { "\($0.ruleID) \($0.firedAt) \($0.deadline)" }
+        result.outstandingReviews = evaluate(CaseTimeline(caseID: timeline.caseID, events: Array(events)), asOf: to)
+            .recommendations.filter { $0.kind == .tierReview }.map { "\($0.ruleID) \($0.firedAt) \($0.deadline)" }
+            .sorted()
         for trigger in watched.values where trigger.deadline >= from && trigger.deadline <= to {
             if (trigger.resolvedAt.map { $0 > trigger.deadline }) ?? true { result.breaches += 1 }
         }

@@ -14,6 +14,15 @@ public struct HuddleMetrics: Sendable {
     /// The events recorded late (live records only), by case id and event position: placements among them are
     /// counted again as `placements.entered-late`, so an access figure that rests on a late entry shows as such.
     public var lateEntries: [String: Set<Int>] = [:]
+    /// The engine of each configuration version the service has had, from when it took effect, oldest first
+    /// (empty when the pathway ran on one configuration throughout): the engine is asked about each moment under
+    /// the configuration in force then, as a session's evaluations are. The last is ``engine``.
+    public var eras: [(from: Instant, engine: Engine)] = []
+
+    /// The engine in force just before `moment` (a change takes effect after the events of its own minute).
+    func engine(before moment: Instant) -> Engine {
+        eras.last(where: { $0.from < moment })?.engine ?? eras.first?.engine ?? engine
+    }
 
     /// Creates the metrics of `engine`'s pathway.
     public init(engine: Engine, outcomeMeasures: [OutcomeMeasure] = [], outcomeRules: OutcomeRules = OutcomeRules()) {
@@ -106,7 +115,10 @@ public struct HuddleMetrics: Sendable {
     private func metricSet(_ window: ReportingWindow, _ tally: Tally) -> MetricSet {
         var tally = tally
         tally.outstanding.sort { ($0.firedAt, $0.caseID) < ($1.firedAt, $1.caseID) }
-        return MetricSet(window: window, values: values(tally), outstanding: tally.outstanding)
+        tally.outstandingReviews.sort { ($0.firedAt, $0.caseID, $0.ruleID) < ($1.firedAt, $1.caseID, $1.ruleID) }
+        var set = MetricSet(window: window, values: values(tally), outstanding: tally.outstanding)
+        set.outstandingReviews = tally.outstandingReviews
+        return set
     }
 
     /// Classifies a finished course (the events from its referral to its discharge) into its tier's counts.

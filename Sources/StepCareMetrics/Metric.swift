@@ -122,6 +122,8 @@ public struct MetricSet: Sendable, Hashable {
     public var values: [MetricValue]
     /// The step-up triggers outstanding at the end of the window, oldest first.
     public var outstanding: [OutstandingTrigger]
+    /// The tier reviews outstanding at the end of the window (continued-stay and urgent reviews), oldest first.
+    public var outstandingReviews: [OutstandingTrigger] = []
 
     /// The figure with this id, if there is one.
     public subscript(id: String) -> MetricValue? { values.first { $0.id == id } }

@@ -46,7 +46,20 @@ struct StepUpWatch {
     init(metrics: HuddleMetrics, timeline: CaseTimeline) {
         self.metrics = metrics
         self.timeline = timeline
-        monitor = CaseMonitor(engine: metrics.engine, checking: RecommendationKind.isStepUp)
+        monitor = CaseMonitor(engine: metrics.engine(before: .earliest), checking: Self.watched)
+    }
+
+    /// The rules the watch checks: step-ups, and tier reviews for the list of those outstanding.
+    static func watched(_ kind: RecommendationKind) -> Bool {
+        RecommendationKind.isStepUp(kind) || kind == .tierReview
+    }
+
+    /// Puts the monitor under the configuration in force just before `moment`, before it reads an event or is
+    /// asked at that moment (moments only move forward).
+    private mutating func configure(for moment: Instant) {
+        guard !metrics.eras.isEmpty else { return }
+        let engine = metrics.engine(before: moment)
+        if !monitor.engine.isSame(as: engine) { monitor.reconfigure(engine) }
     }
 
     static func canResolve(_ event: CaseEvent) -> Bool {
@@ -63,6 +76,7 @@ struct StepUpWatch {
         let engine = metrics.engine
         let events = timeline.events
         while next < events.count, events[next].at < window.from {
+            configure(for: events[next].at)
             monitor.append(events[next])
             next += 1
         }
@@ -85,10 +99,12 @@ struct StepUpWatch {
             return stepUps
         }
 
+        configure(for: window.from)
         _ = observe(at: window.from)
         while next < events.count, events[next].at <= window.to {
             let event = events[next]
             next += 1
+            configure(for: event.at)
             if case .placement(let placement) = event.kind, let from = placement.from,
                 let fromRank = engine.pathway.rank(of: from), let rank = engine.pathway.rank(of: placement.tier),
                 rank > fromRank
@@ -110,7 +126,15 @@ struct StepUpWatch {
             monitor.append(event)
             if moves { _ = observe(at: event.at) }
         }
+        configure(for: window.to)
         let tier = monitor.state.tier
+        for review in monitor.recommendations(asOf: window.to, of: { $0 == .tierReview }) {
+            tally.outstandingReviews.append(
+                OutstandingTrigger(
+                    caseID: timeline.caseID, tier: tier, ruleID: review.ruleID, firedAt: review.firedAt,
+                    deadline: review.deadline, ageDays: days(review.firedAt, window.to),
+                    isOverdue: window.to > review.deadline))
+        }
         for recommendation in observe(at: window.to) {
             tally.outstanding.append(
                 OutstandingTrigger(

@@ -57,6 +57,7 @@ struct Tally {
     var crisisBeforeStepUp = 0
     var crisisAfterStepUp = 0
     var outstanding: [OutstandingTrigger] = []
+    var outstandingReviews: [OutstandingTrigger] = []
 
     init(tierCount: Int, windowDays: Double) {
         tiers = Array(repeating: Tier(), count: tierCount)
@@ -88,6 +89,7 @@ struct Tally {
         crisisBeforeStepUp += other.crisisBeforeStepUp
         crisisAfterStepUp += other.crisisAfterStepUp
         outstanding += other.outstanding
+        outstandingReviews += other.outstandingReviews
         for rank in tiers.indices { tiers[rank].merge(other.tiers[rank]) }
     }
 }

@@ -274,7 +274,9 @@ extension Workspace {
             }
             // A case with events after the moment asked about is read as it stood then (replayed, not kept).
             let past = timeline.lastEventAt.map { $0 > now } ?? false
-            guard let monitor = past ? CaseMonitor(engine: engine, timeline: timeline, asOf: now) : monitor(id)
+            guard
+                let monitor = past && eras.isEmpty
+                    ? CaseMonitor(engine: engine, timeline: timeline, asOf: now) : monitor(id, asOf: now)
             else { continue }
             items += monitor.workItems(caseID: id, asOf: now, appointmentsUntil: horizon)
         }

@@ -83,6 +83,8 @@ extension Workspace {
         var metrics = HuddleMetrics(
             engine: engine, outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: registry))
         metrics.lateEntries = try lateEntries()
+        // Each week is read under the configuration in force then, as an evaluation of that moment is.
+        if let current = workspace.engine, engine.isSame(as: current) { metrics.eras = workspace.eras }
         return Dashboard(
             caseload, metrics: metrics, context: workspace.context, week: week, equityFields: equityFields,
             equityPeriod: request.equityPeriod, suppression: Suppression(threshold: request.suppress))

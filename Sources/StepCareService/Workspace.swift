@@ -190,6 +190,33 @@ public final class Workspace {
         return monitor
     }
 
+    /// The engine of the configuration in force at `moment`: now's for a moment at or after now, else the one
+    /// that was in force then (``eras``).
+    public func engine(inForceAt moment: Instant) -> Engine? {
+        guard moment < now, let era = eras.last(where: { $0.from <= moment }) else { return engine }
+        return era.engine
+    }
+
+    /// The engine's view of case `caseID` as it stood at `moment`: the session's running view when the
+    /// configuration in force then is the one in force now; otherwise the case replayed up to `moment`, each
+    /// event under the configuration in force when it happened and the moment itself under the one in force
+    /// then, so a past evaluation names the version that applied.
+    public func monitor(_ caseID: String, asOf moment: Instant) -> CaseMonitor? {
+        guard moment < now, eras.contains(where: { $0.from > moment }) else { return monitor(caseID) }
+        guard let timeline = caseload.cases[caseID] else { return nil }
+        return pastMonitor(timeline, asOf: moment)
+    }
+
+    /// `timeline` replayed up to `moment` under the configurations in force then (see ``monitor(_:asOf:)``).
+    func pastMonitor(_ timeline: CaseTimeline, asOf moment: Instant) -> CaseMonitor? {
+        guard let then = engine(inForceAt: moment) else { return nil }
+        let eras = eras.filter { $0.from <= moment }
+        var monitor = CaseMonitor(engine: eras.first?.engine ?? then)
+        let events = timeline.events.prefix { $0.at <= moment }
+        Self.follow(&monitor, events[...], eras: eras, current: then)
+        return monitor
+    }
+
     /// Appends `events` to `monitor`, each under the engine of the configuration in force when it happened (an
     /// event at the very minute a change takes effect is read under the one before), and then goes on under
     /// `current`.

@@ -79,9 +79,10 @@ import Testing
         return (rules + tiers + ["\(pathway.handoverContacts)", "\(pathway.rights)"]).joined(separator: "\n")
     }
 
-    /// 10,000 timelines of the differential corpus (4 seeded batches): the engine on the data pathway gives
-    /// exactly what it gives on the Swift module, every recommendation field and trace included.
-    @Test(arguments: 0..<4)
+    /// The whole differential corpus of `DifferentialTests` (100,000 timelines in the same 20 seeded batches,
+    /// each asked about at the same moments): the engine on the data pathway gives exactly what it gives on the
+    /// Swift module, every recommendation field and trace included.
+    @Test(arguments: 0..<20)
     func theDataPathwayEvaluatesIdenticallyOnTheDifferentialCorpus(batch: Int) throws {
         let data = Engine(pathway: try Self.example("community-stepped-care"))
         let swift = Engine(pathway: try Self.registry.pathway("community-stepped-care"))
@@ -90,7 +91,7 @@ import Testing
         var random = SplitMix64(seed: 0x5EED_0000 + UInt64(batch))
         let start = Instant(year: 2026, month: 1, day: 5, hour: 9) ?? Instant(minutes: 0)
         var failures = 0
-        for number in 0..<2_500 where failures < 3 {
+        for number in 0..<5_000 where failures < 3 {
             let timeline = generator.timeline("C\(number)", start: start, maximumEvents: 24, random: &random)
             for now in generator.moments(of: timeline, count: 3, random: &random) {
                 let a = data.evaluate(timeline, asOf: now)

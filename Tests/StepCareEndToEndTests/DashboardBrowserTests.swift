@@ -45,6 +45,9 @@ import Testing
             #expect(html.contains("<th scope=\"row\">\(label)</th>"), "the page has no row \(label)")
         }
         #expect(html.contains("<table class=\"summary\" id=\"outstanding\">"), "no table of outstanding triggers")
+        let reviews = Self.table("outstanding-reviews", in: html)
+        #expect(reviews.contains("<caption>Tier reviews outstanding at the week's end</caption>"))
+        #expect(!reviews.contains(">none<"), "a year's simulated service has no tier review outstanding: \(reviews)")
         #expect(
             Self.figure("chart-access", in: html).contains("<circle"),
             "the access chart has no points: does the default week (the latest record's) hold the simulated cases?")
@@ -102,6 +105,14 @@ import Testing
     static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
     /// The markup of the figure with `id`, from its id to its end.
+    /// The summary table `id` of `html`, from its opening tag to its end.
+    static func table(_ id: String, in html: String) -> String {
+        guard let start = html.range(of: "<table class=\"summary\" id=\"\(id)\">"),
+            let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex)
+        else { return "" }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
     static func figure(_ id: String, in html: String) -> Substring {
         guard let start = html.range(of: "id=\"\(id)\"") else { return "" }
         let rest = html[start.upperBound...]

@@ -50,6 +50,9 @@ import Testing
                 result.delays = tally.stepUpDelays
                 result.breaches = tally.breaches
                 result.outstanding = tally.outstanding.map { "\($0.ruleID) \($0.firedAt) \($0.deadline)" }
+                result.outstandingReviews = tally.outstandingReviews.map {
+                    "\($0.ruleID) \($0.firedAt) \($0.deadline)"
+                }.sorted()
                 fast.append(discharged ? nil : result)
                 slow.append(reference.watchTriggers(timeline, from: window.from, to: window.to))
             }
@@ -68,6 +71,7 @@ import Testing
         #expect(slow.contains { ($0?.delays.isEmpty == false) })
         #expect(slow.contains { ($0?.breaches ?? 0) > 0 })
         #expect(slow.contains { ($0?.outstanding.isEmpty == false) })
+        #expect(slow.contains { ($0?.outstandingReviews.isEmpty == false) })
         #expect(fast == slow)
     }
 
@@ -189,5 +193,6 @@ import Testing
             #expect(same, "\(x.id): \(x.value) against \(y.value)")
         }
         #expect(a.outstanding == b.outstanding)
+        #expect(a.outstandingReviews == b.outstandingReviews)
     }
 }

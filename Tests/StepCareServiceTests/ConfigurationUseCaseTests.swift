@@ -1,6 +1,7 @@
 import Foundation
 import StepCareCore
 import StepCareEngine
+import StepCareMetrics
 import StepCareService
 import StepCareStore
 import Testing
@@ -94,6 +95,47 @@ import Testing
             store: service.store, context: .training)
         #expect(try stepUps(reopened, "C001") == stepUps(workspace, "C001"), "a new session reads the same")
         #expect(try stepUps(reopened, "C002").isEmpty)
+    }
+
+    /// A moment before a change is read under the configuration in force then: `evaluate --at`, the worklist
+    /// and the huddle's past weeks name that version and find what it found, not what today's would.
+    @Test func aPastMomentIsReadUnderTheConfigurationInForceThen() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let start = ServiceFixture.now
+        let clinician = Actor(name: "ana", role: .clinician)
+        try workspace.openCase("C001", referred: start)
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: "C001", at: start)
+        try workspace.decide(MoveRequest(.place, tier: "tier-1", by: clinician, at: start), on: "C001")
+        try workspace.record(.crisisContact(), on: "C001", at: start + .days(1))
+        try workspace.record(.crisisContact(), on: "C001", at: start + .days(11))
+        try workspace.record(.emergencyVisit(), on: "C001", at: start + .days(21))
+        try workspace.setClock(to: start + .days(25))
+        try workspace.configure(
+            [("step-up-window", "14d")], reason: "crises cluster within a fortnight", by: Self.lead,
+            registry: service.registry)
+        try workspace.record(.contact(attended: true), on: "C001", at: start + .days(30))
+        try workspace.setClock(to: start + .days(40))
+
+        let then = start + .days(22)
+        #expect(workspace.engine(inForceAt: then)?.pathway.configurationVersion == 0)
+        #expect(workspace.engine(inForceAt: workspace.now)?.pathway.configurationVersion == 1)
+        // Today's configuration alone would find nothing then: the crises are 20 days apart.
+        let today = try #require(workspace.engine)
+        let timeline = try #require(workspace.caseload.cases["C001"])
+        #expect(
+            !CaseMonitor(engine: today, timeline: timeline, asOf: then).recommendations(asOf: then).contains {
+                $0.ruleID == "crisis-step-up"
+            })
+        let past = try #require(workspace.monitor("C001", asOf: then)).evaluation(asOf: then)
+        let stepUp = try #require(past.recommendations.first { $0.ruleID == "crisis-step-up" })
+        #expect(stepUp.configurationVersion == 0)
+        #expect(try workspace.worklist(asOf: then).contains { $0.ruleID == "crisis-step-up" })
+
+        var request = DashboardRequest()
+        request.week = start + .days(23)
+        let huddle = try workspace.dashboard(request, registry: service.registry)
+        #expect(huddle.week.outstanding.map(\.ruleID) == ["crisis-step-up"])
     }
 
     @Test func aFutureChangeAndASurgeTakeEffectAndEndOnTheirDates() throws {

@@ -33,12 +33,14 @@ extension CommandSpec {
         let caseID = try interpreter.caseID(bound)
         try interpreter.recordAccess(invocation, client: caseID)
         let now = try interpreter.time(invocation)
-        guard let evaluation = interpreter.workspace.monitor(caseID)?.evaluation(asOf: now) else { return }
+        guard let evaluation = interpreter.workspace.monitor(caseID, asOf: now)?.evaluation(asOf: now) else { return }
+        // A past moment is read under the configuration in force then, and says which.
+        let then = interpreter.workspace.engine(inForceAt: now) ?? engine
         if invocation.flag("json") {
-            interpreter.output.line(EvaluationJSON.line(evaluation, caseID: caseID, pathway: engine.pathway))
+            interpreter.output.line(EvaluationJSON.line(evaluation, caseID: caseID, pathway: then.pathway))
             return
         }
-        for line in lines(evaluation, caseID: caseID, engine: engine) { interpreter.output.line(line) }
+        for line in lines(evaluation, caseID: caseID, engine: then) { interpreter.output.line(line) }
     }
 
     /// `evaluate --all`: every case of the context, with the outstanding recommendations counted by rule.
@@ -49,7 +51,7 @@ extension CommandSpec {
         var overdue = 0
         let workspace = interpreter.workspace
         for id in workspace.caseload.order {
-            guard let monitor = workspace.monitor(id) else { continue }
+            guard let monitor = workspace.monitor(id, asOf: now) else { continue }
             evaluated += 1
             for recommendation in monitor.recommendations(asOf: now) {
                 let late = recommendation.deadline < now

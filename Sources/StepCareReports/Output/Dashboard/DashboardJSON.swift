@@ -24,18 +24,8 @@ package enum DashboardJSON {
                         ])
                     })
             ),
-            (
-                "outstanding",
-                .array(
-                    week.outstanding.map { trigger in
-                        .object([
-                            ("case", .string(trigger.caseID)), ("tier", trigger.tier.map(JSONValue.string) ?? .null),
-                            ("rule", .string(trigger.ruleID)), ("firedAt", .string(trigger.firedAt.description)),
-                            ("deadline", .string(trigger.deadline.description)), ("ageDays", number(trigger.ageDays)),
-                            ("overdue", .bool(trigger.isOverdue)),
-                        ])
-                    })
-            ),
+            ("outstanding", .array(week.outstanding.map(outstanding))),
+            ("outstandingReviews", .array(week.outstandingReviews.map(outstanding))),
             (
                 "history",
                 .array(
@@ -87,4 +77,14 @@ package enum DashboardJSON {
     }
 
     private static func number(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
+
+    /// One outstanding trigger or review: the case, its tier, the rule, when it fired, its deadline, its age.
+    private static func outstanding(_ trigger: OutstandingTrigger) -> JSONValue {
+        .object([
+            ("case", .string(trigger.caseID)), ("tier", trigger.tier.map(JSONValue.string) ?? .null),
+            ("rule", .string(trigger.ruleID)), ("firedAt", .string(trigger.firedAt.description)),
+            ("deadline", .string(trigger.deadline.description)), ("ageDays", number(trigger.ageDays)),
+            ("overdue", .bool(trigger.isOverdue)),
+        ])
+    }
 }

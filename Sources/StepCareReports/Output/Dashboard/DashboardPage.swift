@@ -64,12 +64,17 @@ package enum DashboardPage {
         return service + "</tbody></table>\n" + tiers + "</tbody></table>\n"
     }
 
-    /// The step-up triggers outstanding at the week's end, by rule: how many, how many overdue, the oldest. The
-    /// page names no case (the terminal lists them by case for staff who may see them).
+    /// The step-up triggers and the tier reviews outstanding at the week's end, by rule: how many, how many
+    /// overdue, the oldest. The page names no case (the terminal lists them by case for staff who may see them).
     private static func outstanding(_ dashboard: Dashboard) -> String {
-        let triggers = dashboard.week.outstanding
+        outstanding(dashboard.week.outstanding, id: "outstanding", caption: "Step-up triggers outstanding")
+            + outstanding(
+                dashboard.week.outstandingReviews, id: "outstanding-reviews", caption: "Tier reviews outstanding")
+    }
+
+    private static func outstanding(_ triggers: [OutstandingTrigger], id: String, caption: String) -> String {
         var html =
-            "<table class=\"summary\" id=\"outstanding\"><caption>Step-up triggers outstanding at the week's end"
+            "<table class=\"summary\" id=\"\(id)\"><caption>\(caption) at the week's end"
             + "</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Outstanding</th>"
             + "<th scope=\"col\">Overdue</th><th scope=\"col\">Oldest, days</th></tr></thead>\n<tbody>\n"
         let rules = Dictionary(grouping: triggers, by: \.ruleID)

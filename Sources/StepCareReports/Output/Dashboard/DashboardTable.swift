@@ -31,12 +31,17 @@ package enum DashboardTable {
     }
 
     private static func outstanding(_ week: MetricSet) -> String {
-        guard !week.outstanding.isEmpty else { return "\nno step-up triggers outstanding at the end of the week\n" }
+        outstanding(week.outstanding, "step-up triggers") + outstanding(week.outstandingReviews, "tier reviews")
+    }
+
+    /// One list of what is outstanding at the end of the week, by case, oldest first.
+    private static func outstanding(_ list: [OutstandingTrigger], _ what: String) -> String {
+        guard !list.isEmpty else { return "\nno \(what) outstanding at the end of the week\n" }
         var text =
-            "\nstep-up triggers outstanding at the end of the week, oldest first\n"
+            "\n\(what) outstanding at the end of the week, oldest first\n"
             + "  case".padding(to: 20) + "tier".padding(to: 12) + "rule".padding(to: 26) + "age, days".leftPadded(10)
             + "  deadline\n"
-        for trigger in week.outstanding {
+        for trigger in list {
             text +=
                 "  " + trigger.caseID.padding(to: 18) + (trigger.tier ?? "–").padding(to: 12)
                 + trigger.ruleID.padding(to: 26) + Numbers.fixed(trigger.ageDays, 1).leftPadded(10) + "  "
