@@ -20,6 +20,11 @@ public enum HistoryFile {
     }
 }
 
+extension StepCareError.Code {
+    /// An input path names a folder, a device or a FIFO, not a file.
+    public static let notAFile = Self("not-a-file")
+}
+
 /// Reads environment variables.
 public enum Environment {
     /// The value of `name`, if set.
@@ -46,6 +51,13 @@ public enum ScriptFile {
     ///
     /// - Throws: ``StepCareError`` (`io`) when it cannot be read, (`input-too-large`) past `limit` bytes.
     public static func bytes(_ path: String, atMost limit: Int) throws(StepCareError) -> [UInt8] {
+        var info = stat()
+        if path != "-", stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            // A FIFO would block until something writes to it; a device could be endless.
+            throw StepCareError(
+                .notAFile, "\(path) is not a regular file (a folder, a device or a FIFO)",
+                hint: "give the path of a file; - reads standard input")
+        }
         guard let file = path == "-" ? fdopen(dup(0), "rb") : fopen(path, "rb") else {
             throw StepCareError(.io, "cannot read \(path)", hint: "check the path and that the file is readable")
         }

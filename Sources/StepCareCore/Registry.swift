@@ -172,37 +172,6 @@ extension StepCareError.Code {
     public static let unknownPathway = Self("unknown-pathway")
 }
 
-extension Registry {
-    /// The registered instrument that `definition` imitates, if any: its id, short name or title, compared
-    /// without case, spaces or punctuation, equals, begins with or begins a registered instrument's (names of
-    /// three characters or more). `phq9x` called "PHQ-9" imitates PHQ-9, so a record scored by it could be read as a PHQ-9. An
-    /// instrument with `definition`'s own id is a new edition of itself, not an imitation.
-    public func imitated(by definition: InstrumentDefinition) -> InstrumentDefinition? {
-        func key(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
-        let names = [definition.id, definition.shortName, definition.title].map(key).filter { $0.count >= 3 }
-        for registered in instruments.map(\.definition) where registered.id != definition.id {
-            let known = [registered.id, registered.shortName, registered.title].map(key).filter { $0.count >= 3 }
-            if names.contains(where: { name in known.contains { name.hasPrefix($0) || $0.hasPrefix(name) } }) {
-                return registered
-            }
-        }
-        return nil
-    }
-
-    /// Refuses `definition` when it imitates a registered instrument (``imitated(by:)``).
-    ///
-    /// - Throws: `invalid-definition` naming the instrument imitated.
-    public func refuseImitation(_ definition: InstrumentDefinition) throws(StepCareError) {
-        guard let original = imitated(by: definition) else { return }
-        throw StepCareError(
-            .invalidDefinition,
-            "instrument \(definition.id) (\"\(definition.shortName)\") imitates the registered \(original.shortName) "
-                + "(\(original.id)): its id, short name or title could be read as that instrument",
-            hint: "give it an id, short name and title of its own; a service's version of \(original.shortName) is "
-                + "not \(original.shortName)")
-    }
-}
-
 extension StepCareError.Code {
     /// A definition (a data-defined instrument or pathway) has a missing, malformed or unknown field, fails a
     /// registry check, or imitates a registered instrument.

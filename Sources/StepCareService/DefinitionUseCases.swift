@@ -119,6 +119,15 @@ extension Workspace {
     func requireConfigurationRight(_ actor: Actor, reason: String) throws(StepCareError) -> String {
         let pathway = try requireEngine().pathway
         try authorise(actor, field: "as")
+        // Break-glass is for urgent clinical decisions; governance waits for someone who holds the right.
+        if let grant = activeGrant(for: actor.name), grant.role == actor.role.id, users[actor.name]?.role != grant.role
+        {
+            throw StepCareError(
+                .notAuthorised,
+                "\(actor.name) holds \(grant.role) by break-glass, which covers urgent clinical decisions, not the "
+                    + "service's configuration or kept definitions",
+                hint: "ask someone whose own role has the configure right", field: "as")
+        }
         guard pathway.rights.verdict(actor.role, .configure) == .allowed else {
             let who = pathway.rights.rows(for: .configure).filter { $0.verdict == .allowed }.map(\.role.id)
             throw StepCareError(

@@ -26,8 +26,8 @@ public final class Workspace {
     /// The session's clock: what "now" means for records and evaluations.
     public internal(set) var now: Instant
     /// An entry recorded more than this long after its effective time is a late entry (live records only):
-    /// marked in its audit entry and in `timeline`. A service sets its own; 24 hours by default.
-    public var lateEntryInterval = TimeSpan(minutes: 24 * 60)
+    /// marked in its audit entry and in `timeline`. The service's `records.late-entry-after`; 24 hours by default.
+    public var lateEntryInterval: TimeSpan { configuration.lateEntryInterval }
     /// The case use cases act on when none is named.
     public internal(set) var currentCase: String?
     /// Which records the session reads and writes.
@@ -132,6 +132,11 @@ public final class Workspace {
             throw StepCareError(
                 .liveClock, "the clock of a live session cannot be set: live records are dated by the real clock",
                 hint: "give a record's date with --at, or practise in a training session (--context training)")
+        }
+        guard instant.isRecordable else {
+            throw StepCareError(
+                .invalidOption, "the clock must stay between \(Instant.earliest) and \(Instant.latest)",
+                hint: "set a date in that range: today YYYY-MM-DD", field: "date")
         }
         try store.saveClock(instant, context: context)
         now = instant

@@ -45,13 +45,21 @@ public final class SQLiteCaseloadStore: CaseloadStore {
             case .file(let path):
                 try PrivateFile.prepare(path, createFolders: createFolders)
                 isReadOnly = !PrivateFile.isWritable(path)
+                if isReadOnly, PrivateFile.hasPendingLog(path), !PrivateFile.exists(path + "-shm") {
+                    throw StepCareError(
+                        .storeReadOnly,
+                        "\(location) cannot be written, and its last writes are still in \(path)-wal, which SQLite "
+                            + "reads only beside a -shm file it can create",
+                        hint: "copy the caseload and its -wal file to writable storage and open the copy; the "
+                            + "writes are folded into the file when it is opened there")
+                }
                 try Self.checkOwnership(path: path, location: location, readOnly: isReadOnly)
                 try PrivateFile.checkPrivate(path)
                 if isReadOnly {
                     configuration.readonly = true
                     writer = try DatabaseQueue(path: Self.readOnlyPath(path), configuration: configuration)
                 } else {
-                    writer = try DatabasePool(path: path, configuration: configuration)
+                    writer = try DatabasePool(path: Self.literal(path), configuration: configuration)
                     try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 }
             }
@@ -74,10 +82,16 @@ public final class SQLiteCaseloadStore: CaseloadStore {
         }
     }
 
+    /// `path` as SQLite must be given it to open exactly that file: SQLite reads a name starting `file:` as a
+    /// URI (with options that would skip these checks), so such a relative path is given as `./file:…`.
+    private static func literal(_ path: String) -> String {
+        path.hasPrefix("file:") ? "./" + path : path
+    }
+
     /// How to open `path` when it cannot be written: as an immutable file (no lock or shared-memory files are
     /// needed, so it opens on read-only media), unless a write-ahead log holds content the file lacks.
     private static func readOnlyPath(_ path: String) -> String {
-        guard !PrivateFile.hasPendingLog(path) else { return path }
+        guard !PrivateFile.hasPendingLog(path) else { return literal(path) }
         var escaped = ""
         for byte in path.utf8 {
             let character = Character(Unicode.Scalar(byte))
@@ -126,7 +140,8 @@ public final class SQLiteCaseloadStore: CaseloadStore {
     private static func checkOwnership(path: String, location: StoreLocation, readOnly: Bool) throws {
         var configuration = Configuration()
         configuration.readonly = true
-        let reader = try DatabaseQueue(path: readOnly ? readOnlyPath(path) : path, configuration: configuration)
+        let reader = try DatabaseQueue(
+            path: readOnly ? readOnlyPath(path) : literal(path), configuration: configuration)
         defer { try? reader.close() }
         try reader.read { db in
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0

@@ -1,4 +1,4 @@
-import StepCareCore
+public import StepCareCore
 
 #if canImport(Glibc)
     import Glibc
@@ -21,12 +21,18 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     /// The default file: `$XDG_DATA_HOME/stepcare/caseload.sqlite`, or `~/.local/share/stepcare/caseload.sqlite`.
     ///
     /// - Parameter environment: reads a variable; injected so tests never touch the real home.
-    public static func standard(environment: (String) -> String?) -> StoreLocation {
+    /// - Throws: `store-folder-missing` when neither variable names an absolute folder (a caseload is never
+    ///   started quietly under whatever folder the program runs in).
+    public static func standard(environment: (String) -> String?) throws(StepCareError) -> StoreLocation {
         let base: String
         if let data = environment("XDG_DATA_HOME"), data.hasPrefix("/") {
             base = data
+        } else if let home = environment("HOME"), home.hasPrefix("/") {
+            base = home + "/.local/share"
         } else {
-            base = (environment("HOME") ?? ".") + "/.local/share"
+            throw StepCareError(
+                .storeFolderMissing, "neither HOME nor XDG_DATA_HOME names a folder for the default caseload",
+                hint: "give the caseload file with --db PATH, or set HOME")
         }
         return .file(base + "/stepcare/caseload.sqlite")
     }
@@ -56,6 +62,11 @@ enum PrivateFile {
             try makeFolders(folder)
         }
         var info = stat()
+        if stat(path, &info) != 0, lstat(path, &info) == 0 {
+            throw StepCareError(
+                .storeNotAFile, "\(path) is a symbolic link to a file that does not exist",
+                hint: "give --db the caseload file itself, or remove the link")
+        }
         if stat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFREG else {
                 let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a device or other special file"
@@ -108,7 +119,7 @@ enum PrivateFile {
         return UInt32(info.st_mode) & 0o7777
     }
 
-    private static func exists(_ path: String) -> Bool {
+    static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }

@@ -35,7 +35,7 @@ struct Repl: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let modules = try options.registry()
+        let modules = try options.registry(context: store.context)
         let standardOutput = FileDescriptorOutput()
         let status: Int32
         if Terminal.isInteractiveTerminal() {
@@ -84,7 +84,8 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let (workspace, registry) = try store.session(registry: try options.registry(), now: SessionClock.now())
+        let (workspace, registry) = try store.session(
+            registry: try options.registry(context: store.context), now: SessionClock.now())
         let input: any LineEditor = PlainLineEditor()
         let standardOutput = FileDescriptorOutput()
         let interpreter = Interpreter(registry: registry, output: standardOutput, input: input, workspace: workspace)
@@ -231,7 +232,7 @@ struct DashboardReport: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let registry = try options.registry()
+        let registry = try options.registry(context: store.context)
         let errors = FileDescriptorOutput(descriptor: 2)
         func fail(_ option: String?, _ error: StepCareError) -> ExitCode {
             errors.line("stepcare dashboard: error: " + (option.map { "--\($0): " } ?? "") + error.message)
@@ -309,9 +310,19 @@ struct InstrumentOptions: ParsableArguments {
     @Option(help: "Also load every .json instrument definition in this directory.", completion: .directory)
     var instruments: String?
 
-    /// The built-in instruments plus any data-defined ones, or stops with the failed check.
-    func registry() throws -> Registry {
+    /// The built-in instruments plus any data-defined ones, or stops with the failed check. Live records are
+    /// scored only by registered instruments and those kept in the caseload: a directory given at start-up is
+    /// refused for them.
+    func registry(context: RecordContext? = nil) throws -> Registry {
         let errors = FileDescriptorOutput(descriptor: 2)
+        if context == .live, instruments != nil {
+            errors.line("stepcare: error: --instruments loads definitions for one session, which live records refuse")
+            errors.line(
+                "hint: keep an instrument in the caseload (the clinical lead: load-instrument FILE --keep --reason "
+                    + "TEXT), or use --instruments in a training session")
+            errors.flush()
+            throw ExitCode(ExitStatus.badInput)
+        }
         let builtIn: Registry
         do {
             builtIn = try Registry.builtIn()
@@ -354,18 +365,6 @@ struct StoreOptions: ParsableArguments {
     @Flag(help: "Create the folder for --db when it does not exist (the default location's folder is always created).")
     var createFolder = false
 
-    @Option(
-        help: ArgumentHelp(
-            "Live records: an entry recorded more than this after its effective time is marked late (default 24h).",
-            valueName: "SPAN"),
-        transform: { (text: String) throws -> TimeSpan in
-            guard let span = TimeSpan(parsing: text), span.minutes > 0 else {
-                throw ValidationError("--late-after takes a length of time such as 24h or 2d")
-            }
-            return span
-        })
-    var lateAfter: TimeSpan?
-
     /// Opens a session: the store and the context's records, with the pathway and instrument definitions kept
     /// in the caseload added to `registry`, and the pathway the open cases are under in use. A kept definition
     /// this build no longer accepts is named on standard error and left out.
@@ -388,15 +387,19 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store and the context's records, or stops with the store's message.
     func workspace(registry: Registry, now: Instant) throws -> Workspace {
-        let location = db.map(StoreLocation.init(argument:)) ?? .standard { getenv($0).map { String(cString: $0) } }
         let realClock: @Sendable () -> Instant = { SessionClock.now() }
         let liveClock = context.policy.clockIsSettable ? nil : realClock
         do throws(StepCareError) {
+            let location: StoreLocation
+            if let db {
+                location = StoreLocation(argument: db)
+            } else {
+                location = try StoreLocation.standard { getenv($0).map { String(cString: $0) } }
+            }
             let store = try SQLiteCaseloadStore(
                 location, clock: { Int64(time(nil)) }, createFolders: db == nil || createFolder)
             let workspace = try Workspace(
                 pathway: registry.pathways.first, now: now, store: store, context: context, clock: liveClock)
-            if let lateAfter { workspace.lateEntryInterval = lateAfter }
             return workspace
         } catch {
             let errors = FileDescriptorOutput(descriptor: 2)

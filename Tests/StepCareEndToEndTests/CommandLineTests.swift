@@ -156,7 +156,7 @@ import Testing
     }
 
     /// In live, `timeline` marks an event recorded more than the late-entry interval after its effective time,
-    /// and `--late-after` sets the interval.
+    /// and the service's `records.late-entry-after` sets the interval.
     @Test func liveTimelineMarksLateEntries() throws {
         let scratch = try TemporaryDirectory()
         let db = scratch.url.appendingPathComponent("live.sqlite").path
@@ -181,8 +181,14 @@ import Testing
         let lines = shown.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.contains("session attended  [LATE ENTRY: recorded 3 days") }, "\(shown.stdout)")
         #expect(lines.contains { $0.contains("crisis contact") && !$0.contains("LATE") }, "\(shown.stdout)")
-        let relaxed = try Binary.run(
+        // The interval is the service's configuration, set by the clinical lead, not a start-up option.
+        let option = try Binary.run(
             ["run", "-", "--db", db, "--context", "live", "--late-after", "5d"], stdin: "login raj\ntimeline C001\n")
+        #expect(option.status == 64, "\(option.stderr)")
+        let relaxed = try Binary.run(
+            ["run", "-", "--db", db, "--context", "live"],
+            stdin: "login raj\nconfigure set records.late-entry-after=5d --reason \"weekly typing\"\ntimeline C001\n")
+        #expect(relaxed.status == 0, "\(relaxed.stderr)")
         #expect(!relaxed.stdout.contains("LATE ENTRY"), "\(relaxed.stdout)")
     }
 

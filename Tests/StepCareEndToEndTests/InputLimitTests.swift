@@ -74,14 +74,32 @@ import Testing
     }
 
     @Test func filesThatNeverEndAreRefusedAtTheirLimit() throws {
-        let instrument = try Binary.run(["--db", ":memory:"], stdin: "load-instrument /dev/zero\n")
+        let scratch = try TemporaryDirectory()
+        // Sparse files: as large as the limit and a little more, costing no disk.
+        func sparse(_ name: String, bytes: UInt64) throws -> String {
+            let path = scratch.url.appendingPathComponent(name).path
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.truncate(atOffset: bytes)
+            try handle.close()
+            return path
+        }
+        let big = try sparse("big.json", bytes: 2 << 20)
+        let instrument = try Binary.run(["--db", ":memory:"], stdin: "load-instrument \(big)\n")
         #expect(instrument.status == 1)
-        #expect(instrument.stderr.contains("/dev/zero is larger than 1 MiB, the most StepCare reads from one file"))
-        let script = try Binary.run(["run", "/dev/zero"])
+        #expect(instrument.stderr.contains("big.json is larger than 1 MiB, the most StepCare reads from one file"))
+        let long = try sparse("long.stepcare", bytes: 17 << 20)
+        let script = try Binary.run(["run", long])
         #expect(script.status == 1)
-        #expect(script.stderr.contains("/dev/zero: error: /dev/zero is larger than 16 MiB"))
-        let folder = try Binary.run(["--db", ":memory:"], stdin: "load-instrument /\n")
-        #expect(folder.status != 0)
-        #expect(folder.stderr.contains("cannot read /"))
+        #expect(script.stderr.contains("long.stepcare is larger than 16 MiB"), "\(script.stderr)")
+        // A device or a folder is not a file at all: refused before anything is read.
+        for path in ["/dev/zero", "/"] {
+            let refused = try Binary.run(["--db", ":memory:"], stdin: "load-instrument \(path)\n")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("\(path) is not a regular file"), "\(refused.stderr)")
+        }
+        let device = try Binary.run(["run", "/dev/zero"])
+        #expect(device.status == 1)
+        #expect(device.stderr.contains("/dev/zero is not a regular file"))
     }
 }

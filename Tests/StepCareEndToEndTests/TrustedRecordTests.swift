@@ -116,7 +116,10 @@ import Testing
 
     @Test(arguments: [
         ("phq9x", "DEMO", "Demo"), ("mood9", "Phq 9", "Demo"), ("mood9", "MOOD-9", "Patient Health Questionnaire"),
-        ("gad7b", "GAD-7B", "Seven"),
+        ("gad7b", "GAD-7B", "Seven"), ("mood9", "The PHQ-9", "Demo"), ("mood9", "NHS phq 9 (short)", "Demo"),
+        ("mood6", "K6", "Demo"), ("mood9", "Pátient Health Questionnaire", "Demo"),
+        ("mood9", "PATİENT HEALTH QUESTIONNAIRE", "Demo"), ("mood9", "PHQ-\u{00B9}", "Demo"),
+        ("cssrsx", "Columbia", "Demo"),
     ])
     func anInstrumentImitatingARegisteredOneIsRefusedAtLoad(id: String, shortName: String, title: String) throws {
         let caseload = try Caseload()
@@ -150,8 +153,30 @@ import Testing
         #expect(try caseload.run("load-instrument \(original)\n", context: "training").status == 0)
     }
 
+    /// Look-alike letters, full-width and mathematical forms, combining marks and control characters are not
+    /// Latin script: refused before any comparison, so no script can dress up a registered name.
+    @Test(arguments: [
+        "ＰＨＱ-９", "РНQ-9", "\u{1D40F}\u{1D407}\u{1D410}-\u{1D7D7}", "WΗO-5", "PHQ-٩", "PHQ-⁹", "PHQ-⑨", "PHQ-Ⅸ",
+        "PHQ-9\u{0301}", "PHQ\\n9", "   ",
+    ])
+    func aNameOutsideLatinScriptIsRefused(shortName: String) throws {
+        let caseload = try Caseload()
+        var definition = try String(
+            contentsOf: Binary.root.appendingPathComponent("Examples/instruments/demo4.json"), encoding: .utf8)
+        definition = definition.replacingOccurrences(of: "\"id\": \"demo4\"", with: "\"id\": \"mood9\"")
+            .replacingOccurrences(of: "\"shortName\": \"DEMO-4\"", with: "\"shortName\": \"\(shortName)\"")
+        let file = caseload.folder.url.appendingPathComponent("lookalike.json")
+        try definition.write(to: file, atomically: true, encoding: .utf8)
+        let result = try caseload.run("load-instrument \(file.path)\n", context: "training")
+        #expect(result.status == 1, "\(shortName): \(result.stdout)")
+        #expect(
+            result.stderr.contains("outside Latin script") || result.stderr.contains("no letter or digit"),
+            "\(shortName): \(result.stderr)")
+    }
+
     @Test(arguments: [
         "as kim login raj", "as kim logout", "as kim user add eve --role clinical-lead", "as kim as raj case",
+        "as kim expect refused login raj",
     ])
     func asCannotWrapWhoIsAtTheKeyboard(line: String) throws {
         let caseload = try Caseload()
@@ -298,5 +323,105 @@ import Testing
         let verify = try caseload.run("audit verify\n", context: "training")
         #expect(verify.status == 4, "\(verify.stdout)\(verify.stderr)")
         #expect((verify.stdout + verify.stderr).contains("dated before the entry before it"))
+    }
+
+    /// What a hostile tester found around the edges, each closed.
+    @Test func startUpInstrumentFilesAreRefusedForLiveRecords() throws {
+        let caseload = try Caseload()
+        let folder = Binary.root.appendingPathComponent("Examples/instruments").path
+        let live = try Binary.run(
+            ["--db", caseload.path, "--context", "live", "--instruments", folder], stdin: "status\n")
+        #expect(live.status == 1)
+        #expect(live.stderr.contains("--instruments loads definitions for one session"), "\(live.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: caseload.path), "the caseload was opened")
+        let training = try Binary.run(["--db", caseload.path, "--instruments", folder], stdin: "describe demo4\n")
+        #expect(training.status == 0, "\(training.stderr)")
+    }
+
+    @Test func aDatabaseNameStartingFileIsAFileNotAURI() throws {
+        let caseload = try Caseload()
+        #expect(try caseload.run(Self.lead, context: "training").status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: caseload.path)
+        let before = FileManager.default.contents(atPath: caseload.path)
+        let result = try Binary.run(
+            ["--db", "file:caseload.sqlite"], stdin: "case new\nrecord note secret\n", directory: caseload.folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.contents(atPath: caseload.path) == before, "the readable caseload was written")
+        let literal = caseload.folder.url.appendingPathComponent("file:caseload.sqlite").path
+        let mode = try FileManager.default.attributesOfItem(atPath: literal)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func breakGlassDoesNotReachTheServicesConfiguration() throws {
+        let caseload = try Caseload()
+        let script =
+            Self.lead + "user add ana --role clinician\nlogin ana\nbreak-glass --reason \"nobody senior on site\"\n"
+            + "configure set records.backdate-limit=156w --reason \"old notes\"\n"
+        let result = try caseload.run(script)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("by break-glass, which covers urgent clinical decisions"), "\(result.stderr)")
+        #expect(!(try caseload.run("login raj\nconfigure history\n").stdout.contains("records.")))
+    }
+
+    @Test func aTrainingClockStaysInTheRecordableRange() throws {
+        let caseload = try Caseload()
+        for line in ["today 1899-12-31", "today 2199-12-31T23:59\nadvance 1d"] {
+            let result = try caseload.run(line + "\n", context: "training")
+            #expect(result.status == 1, "\(line): \(result.stdout)")
+            #expect(result.stderr.contains("the clock must stay between"), "\(result.stderr)")
+        }
+    }
+
+    @Test func aFIFOIsRefusedAsAnInputFileInsteadOfWaitingForever() throws {
+        let caseload = try Caseload()
+        let fifo = caseload.folder.url.appendingPathComponent("rows.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for command in ["import-scores \(fifo)", "import \(fifo)", "load-instrument \(fifo)"] {
+            let result = try caseload.run(command + "\n", context: "training")
+            #expect(result.status != 0, "\(command)")
+            #expect(result.stderr.contains("is not a regular file"), "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test func noHomeMeansNoDefaultCaseload() throws {
+        let scratch = try TemporaryDirectory()
+        let result = try Binary.run([], stdin: "status\n", directory: scratch.url, environment: ["HOME": ""])
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("neither HOME nor XDG_DATA_HOME"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+    }
+
+    @Test func aLinkToNothingIsNamedAsSuch() throws {
+        let caseload = try Caseload()
+        try FileManager.default.createSymbolicLink(atPath: caseload.path, withDestinationPath: "/nonexistent/x.db")
+        let result = try caseload.run("status\n", context: "training")
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("symbolic link to a file that does not exist"), "\(result.stderr)")
+    }
+
+    @Test func unfinishedWritesOnReadOnlyMediaAreNamed() throws {
+        let caseload = try Self.caseloads()
+        // A caseload copied while a connection still held writes in its write-ahead log (no -shm copied).
+        let source = try TemporaryDirectory()
+        let pool = try DatabasePool(path: caseload.path)
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO session_clocks (context, at) VALUES ('training', 29000000)")
+        }
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(
+                atPath: caseload.path + suffix,
+                toPath: source.url.appendingPathComponent("caseload.sqlite" + suffix).path)
+        }
+        try pool.close()
+        let mount = try TemporaryDirectory()
+        let launcher = [
+            "/usr/bin/unshare", "-m", "--", "/bin/sh", "-c",
+            "mount --bind -o ro \"$0\" \"$1\" || exit 99; shift 1; exec \"$@\"", source.url.path, mount.url.path,
+        ]
+        let result = try Binary.run(
+            ["--db", mount.url.appendingPathComponent("caseload.sqlite").path], stdin: "audit verify\n",
+            launcher: launcher)
+        #expect(result.status == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("its last writes are still in"), "\(result.stderr)")
     }
 }

@@ -320,7 +320,10 @@ import Testing
         try later.workspace.record(.crisisContact(), on: "C002", at: Instant(parsing: "2026-02-26T09:00"))
         let detail = try #require(try later.entries().last?.detail)
         #expect(detail.contains("late entry: 1 event(s) dated up to 4 days before they were recorded"), "\(detail)")
-        later.workspace.lateEntryInterval = TimeSpan(minutes: 7 * 24 * 60)
+        try later.workspace.configure(
+            [("records.late-entry-after", "7d")], reason: "paper notes are typed up weekly",
+            by: Actor(name: "raj", role: .clinicalLead), registry: later.registry)
+        #expect(later.workspace.lateEntryInterval == .days(7))
         try later.workspace.record(.emergencyVisit(), on: "C002", at: Instant(parsing: "2026-02-27T09:00"))
         #expect(try later.entries().last?.detail.contains("late entry") == false)
     }

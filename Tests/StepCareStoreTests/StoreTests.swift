@@ -23,7 +23,7 @@ import Testing
 
     @Test func databaseWalAndShmArePrivateAndTheDefaultFolderIs0700() throws {
         let folder = try ScratchFolder()
-        let location = StoreLocation.standard { $0 == "XDG_DATA_HOME" ? folder.path + "/data" : nil }
+        let location = try StoreLocation.standard { $0 == "XDG_DATA_HOME" ? folder.path + "/data" : nil }
         guard case .file(let path) = location else { throw StoreTestError.unexpected }
         #expect(path == folder.path + "/data/stepcare/caseload.sqlite")
         let store = try SQLiteCaseloadStore(location, clock: { 0 }, createFolders: true)

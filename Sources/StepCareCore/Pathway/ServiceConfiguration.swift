@@ -177,7 +177,8 @@ public enum ConfigurationSetting: Sendable, Hashable, CustomStringConvertible {
 
 /// The window a live record's effective time must fall in, as a service sets it: no earlier than
 /// `records.backdate-limit` before now (and never before the case's referral or latest event), no later than
-/// `records.clock-skew` after now. Training and simulation set their own clock and have no window.
+/// `records.clock-skew` after now; and `records.late-entry-after`, after which an entry is marked late. Training
+/// and simulation set their own clock and have no window.
 public enum RecordWindow: String, Sendable, Hashable, CaseIterable {
     /// How far back a record may be dated. Records are made at the time or as soon as possible after (NMC, The
     /// Code, 2018, 10.1; GMC, Good medical practice), and a late entry is marked as such. The default of 30
@@ -186,12 +187,17 @@ public enum RecordWindow: String, Sendable, Hashable, CaseIterable {
     case backdateLimit = "records.backdate-limit"
     /// How far after the clock a record may be dated, for staff whose own clock runs a little ahead. Default 0.
     case clockSkew = "records.clock-skew"
+    /// A live entry recorded more than this after its effective time is marked as a late entry, in its audit
+    /// entry and in `timeline`. Default 24 hours (StepCare's choice: "as soon as possible after" read as the
+    /// same working day or the next).
+    case lateEntry = "records.late-entry-after"
 
     /// The bound when the service has not set it.
     public var defaultSpan: TimeSpan {
         switch self {
         case .backdateLimit: .days(30)
         case .clockSkew: TimeSpan(minutes: 0)
+        case .lateEntry: .hours(24)
         }
     }
 
@@ -200,6 +206,7 @@ public enum RecordWindow: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .backdateLimit: .days(1)...ConfigurationSetting.longestSpan
         case .clockSkew: TimeSpan(minutes: 0)...TimeSpan(minutes: 15)
+        case .lateEntry: .hours(1)...(.days(30))
         }
     }
 
@@ -283,6 +290,8 @@ public struct ServiceConfiguration: Sendable, Hashable {
     }
     /// How far after now a live record may be dated.
     public var clockSkew: TimeSpan { recordWindow[.clockSkew] ?? RecordWindow.clockSkew.defaultSpan }
+    /// After how long a live entry is marked late.
+    public var lateEntryInterval: TimeSpan { recordWindow[.lateEntry] ?? RecordWindow.lateEntry.defaultSpan }
 
     /// The module's defaults.
     public init() {}

@@ -42,7 +42,12 @@ package enum ConfigurationSheet {
         lines.append("live records may be dated (* set by the service):")
         for bound in RecordWindow.allCases {
             let set = configuration.recordWindow[bound]
-            let meaning = bound == .backdateLimit ? "how far before now" : "how far after now"
+            let meaning =
+                switch bound {
+                case .backdateLimit: "how far before now"
+                case .clockSkew: "how far after now"
+                case .lateEntry: "an entry recorded this long after its effective time is marked late"
+                }
             func text(_ span: TimeSpan) -> String { span.minutes == 0 ? "0" : span.description }
             lines.append(
                 "  " + (set != nil ? "* " : "  ") + "\(bound.rawValue) = \(text(set ?? bound.defaultSpan))"

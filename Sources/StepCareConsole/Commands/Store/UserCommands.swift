@@ -105,11 +105,14 @@ extension CommandSpec {
         }
         // Commands about who is at the keyboard cannot run as someone else: their audit entry would name a
         // person who did not act.
-        if ["login", "logout", "user", "as"].contains(name.text) {
+        // `expect refused COMMAND` runs COMMAND too, so it is checked as well.
+        let wrapped =
+            name.text == "expect" && words.count > 2 && words[1].text == "refused" ? words[2] : name
+        if ["login", "logout", "user", "as"].contains(wrapped.text) {
             throw Diagnostic(
-                .invalidOption, "as cannot run \(name.text): it changes who is at the keyboard, not one act",
-                hint: name.text == "as" ? "name one person: as NAME COMMAND" : "run \(name.text) on its own",
-                at: name.location)
+                .invalidOption, "as cannot run \(wrapped.text): it changes who is at the keyboard, not one act",
+                hint: wrapped.text == "as" ? "name one person: as NAME COMMAND" : "run \(wrapped.text) on its own",
+                at: wrapped.location)
         }
         let result = try interpreter.core(invocation) { () throws(StepCareError) in
             let user = try interpreter.workspace.registeredUser(invocation.positionals[0].text)
