@@ -103,16 +103,22 @@ extension DefinitionCheck {
         return problems
     }
 
-    /// Every risk rule reads an existing item and can fire for at least one of its options.
+    /// Every risk rule reads an existing item, can fire for at least one of its options, and leaves the lowest
+    /// answer unflagged.
     public static let riskRulesReachable = DefinitionCheck("risk-rules-reachable") { definition in
         definition.riskRules.compactMap { rule in
             guard definition.items.indices.contains(rule.item - 1) else {
                 return "risk rule \"\(rule.id)\" reads item \(rule.item), which does not exist"
             }
             let values = definition.items[rule.item - 1].options.map(\.value)
-            return values.contains { $0 >= rule.minimumValue }
-                ? nil
-                : "risk rule \"\(rule.id)\" needs item \(rule.item) ≥ \(rule.minimumValue), which no option scores"
+            guard values.contains(where: { $0 >= rule.minimumValue }) else {
+                return "risk rule \"\(rule.id)\" needs item \(rule.item) ≥ \(rule.minimumValue), which no option scores"
+            }
+            // A rule every answer meets flags every client, so it tells nobody apart.
+            return values.allSatisfy { $0 >= rule.minimumValue }
+                ? "risk rule \"\(rule.id)\" is met by every answer to item \(rule.item) (≥ \(rule.minimumValue)): it "
+                    + "would flag every client; it must leave the lowest answer unflagged"
+                : nil
         }
     }
 

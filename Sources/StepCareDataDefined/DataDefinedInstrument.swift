@@ -92,6 +92,10 @@ public struct DataDefinedInstrument: Instrument {
             if let key, ["-", "n/a", "<"].contains(key.lowercased()) || Int(key) != nil {
                 throw FieldError("\(entry.path).key", "must not be -, n/a, < or a number, which answers already use")
             }
+            // Two options with one key would leave an answer typed by key meaning either.
+            if let key, options.contains(where: { $0.key?.lowercased() == key.lowercased() }) {
+                throw FieldError("\(entry.path).key", "is another option's key too (keys are compared ignoring case)")
+            }
             options.append(ResponseOption(try option.int("value"), try option.string("label"), key: key))
         }
         return options

@@ -73,6 +73,10 @@ import Testing
             "field format must be \"stepcare-instrument/1\""
         ),
         ("\"items\": [", "\"items\": [,", "the definition is not valid JSON (line 14, column 13: expected a value"),
+        (
+            "\"key\": \"sometimes\"", "\"key\": \"NEVER\"",
+            "field options[1].key is another option's key too (keys are compared ignoring case)"
+        ),
     ])
     func aBadFieldIsNamed(original: String, replacement: String, message: String) throws {
         let text = try definition { $0 = $0.replacingOccurrences(of: original, with: replacement) }
@@ -94,6 +98,14 @@ import Testing
         let duplicate = try #require(
             failure { () throws(StepCareError) in _ = try DefinitionFiles.register([clash], in: registry) })
         #expect(duplicate.message.contains("failed check unique-id"))
+        let everyone = try load(
+            definition {
+                $0 = $0.replacingOccurrences(of: "\"item\": 4, \"atLeast\": 1", with: "\"item\": 4, \"atLeast\": 0")
+            })
+        let flagsAll = try #require(
+            failure { () throws(StepCareError) in _ = try DefinitionFiles.register([everyone], in: registry) })
+        #expect(flagsAll.message.contains("failed check risk-rules-reachable"), "\(flagsAll.message)")
+        #expect(flagsAll.message.contains("would flag every client"))
     }
 }
 

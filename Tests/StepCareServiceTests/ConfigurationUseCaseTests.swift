@@ -214,6 +214,8 @@ import Testing
             (attempt([("engagement-attendance", "101%")]), .invalidSetting, "engagement-attendance"),
             (attempt([("phq9-caseness", "40")]), .invalidSetting, "phq9-caseness"),
             (attempt([("phq9-reliable-change", "5")]), .invalidSetting, "phq9-reliable-change"),
+            (attempt([("exclusion-audit", "0")]), .invalidSetting, "exclusion-audit"),
+            (attempt([("tier-2-phq9", "22")]), .invalidSetting, "tier-2-phq9"),
             (attempt([("no-such-threshold", "3")]), .invalidSetting, "no-such-threshold"),
             (attempt([("tier-9.slots", "3")]), .invalidSetting, "tier-9.slots"),
             (attempt([("tier-3.beds", "3")]), .invalidSetting, "tier-3.beds"),

@@ -18,7 +18,7 @@ public struct PathwayCheck: Sendable {
     /// Every built-in check, in the order the registry applies them.
     public static let all: [PathwayCheck] = [
         .identifiers, .tiersKnown, .movesPointTheRightWay, .instrumentsRegistered, .thresholdsInRange,
-        .reliableChangeMatches,
+        .thresholdsDiscriminate, .tierThresholdsAscend, .reliableChangeMatches,
         .rightsWellFormed, .overridesNeedTwo, .rulesCanBeActedOn, .sourcesGiven,
     ]
 }
@@ -120,6 +120,58 @@ extension PathwayCheck {
             + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
             + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
         return conditions.flatMap { outside($0, $1) }
+    }
+
+    /// No score threshold sits at the bottom of the instrument's range, where it would tell no score from
+    /// another: "latest AUDIT ≥ 0" is met by every client who has an AUDIT, and "latest PHQ-9 < 0" by none.
+    public static let thresholdsDiscriminate = PathwayCheck("thresholds-discriminate") { pathway, instruments in
+        func flat(_ condition: Condition, _ owner: String) -> [String] {
+            switch condition {
+            case .scoreAtLeast(let id, let threshold), .persistsAtLeast(let id, let threshold, _):
+                guard let range = instruments[id]?.scoreRange, threshold == range.lowerBound else { return [] }
+                return ["\(owner) uses \(id) ≥ \(threshold), the lowest total: every score meets it"]
+            case .scoreBelow(let id, let threshold):
+                guard let range = instruments[id]?.scoreRange, threshold == range.lowerBound else { return [] }
+                return ["\(owner) uses \(id) < \(threshold), the lowest total: no score meets it"]
+            case .all(let conditions), .any(let conditions): return conditions.flatMap { flat($0, owner) }
+            case .not(let inner): return flat(inner, owner)
+            default: return []
+            }
+        }
+        let conditions =
+            pathway.allRules.map { ($0.condition, "rule \($0.id)") }
+            + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
+            + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
+        return conditions.flatMap { flat($0, $1) }
+    }
+
+    /// A more intensive tier does not take clients on a lower score than a less intensive one: where two tiers'
+    /// entry criteria both read an instrument's score (`latest X ≥ t`, outside any `not`), the more intensive
+    /// tier's threshold is at least the other's. Tier 2 entering at PHQ-9 ≥ 22 above Tier 3 at ≥ 20 is refused.
+    public static let tierThresholdsAscend = PathwayCheck("tier-thresholds-ascend") { pathway, _ in
+        func thresholds(_ condition: Condition) -> [String: Int] {
+            switch condition {
+            case .scoreAtLeast(let id, let threshold): return [id: threshold]
+            case .all(let conditions), .any(let conditions):
+                return conditions.map(thresholds).reduce(into: [:]) { merged, next in
+                    merged.merge(next) { min($0, $1) }
+                }
+            default: return [:]
+            }
+        }
+        let byTier = pathway.tiers.map { ($0.id, thresholds($0.entryCriteria)) }
+        var problems: [String] = []
+        for later in byTier.indices {
+            for earlier in byTier.indices where earlier < later {
+                for (id, high) in byTier[later].1.sorted(by: { $0.key < $1.key }) {
+                    guard let low = byTier[earlier].1[id], low > high else { continue }
+                    problems.append(
+                        "entry criteria of \(byTier[later].0) read \(id) ≥ \(high), below \(byTier[earlier].0)'s "
+                            + "\(id) ≥ \(low): a more intensive tier would take clients on lower scores")
+                }
+            }
+        }
+        return problems
     }
 
     /// Every decision a rule recommends can be taken by some role (alone or with a co-signer): a step-up, a
