@@ -175,16 +175,24 @@ extension Workspace {
                 throw error.blaming("set")
             }
         }
+        // Each point runs at most as many replications at once as memory allows.
+        var jobs: [Int] = []
+        for plan in plans {
+            jobs.append(
+                try Self.jobs(
+                    referrals: plan.population["referral.rate"] * request.days + Double(initial.count),
+                    asked: request.jobs))
+        }
         let measures = HuddleMetrics.talkingTherapiesMeasures(in: registry)
         var points: [PathwayReport.Point] = []
-        for (point, plan) in zip(grid.points, plans) {
+        for ((point, plan), jobs) in zip(zip(grid.points, plans), jobs) {
             var configured = try PathwaySimulation(
                 pathway: plan.pathway, population: plan.population, registry: registry, days: request.days, start: now)
             configured.initialCases = initial
             let simulation = configured
             let done = points.count * request.reps
             let replications = Replications.run(
-                count: request.reps, jobs: request.jobs, progress: { progress(done + $0) }
+                count: request.reps, jobs: jobs, progress: { progress(done + $0) }
             ) {
                 PathwayReport.Replication(
                     simulation.simulate(seed: request.seed &+ UInt64($0)), outcomeMeasures: measures,
@@ -200,6 +208,27 @@ extension Workspace {
             try keepSimulated(cases, pathway: pathway.id, seed: first.seed)
         }
         return report
+    }
+
+    /// The most clients one replication may expect (referrals and cases it starts from): a replication keeps
+    /// every case it simulates, about 12 KB each (50,000 referrals peaked at 593 MB), so 250,000 is about 3 GB.
+    static let mostClientsPerRun = 250_000.0
+    /// The most clients the replications running at once may expect between them (about 6 GB).
+    static let mostClientsAtOnce = 500_000.0
+
+    /// How many replications of a run expecting `referrals` clients may run at once, at most `asked`: refuses a
+    /// run one replication of which would hold more than ``mostClientsPerRun``, and runs fewer at once than asked
+    /// when their clients together would pass ``mostClientsAtOnce`` (the results are the same, only slower).
+    package static func jobs(referrals: Double, asked: Int) throws(StepCareError) -> Int {
+        guard referrals <= mostClientsPerRun else {
+            throw StepCareError(
+                .invalidOption,
+                "this run expects \(Int(referrals)) clients (referral.rate × days, and the cases it starts from), more "
+                    + "than the \(Int(mostClientsPerRun)) one replication simulates",
+                hint: "shorten --days or lower referral.rate; for a larger service, simulate a share of it and scale "
+                    + "the figures", field: "days")
+        }
+        return max(1, min(asked, Int(mostClientsAtOnce / max(referrals, 1))))
     }
 
     /// The pathway a run simulates (registered, and as this service configured it) and its grid; the error

@@ -22,6 +22,24 @@ import Testing
         return request
     }
 
+    /// A run is sized to memory: one replication holds at most 250,000 clients, and no more replications run at
+    /// once than 500,000 clients between them allow (the results do not depend on how many run at once).
+    @Test func aRunTooLargeForMemoryIsRefusedAndAWideOneRunsFewerAtOnce() throws {
+        #expect(try Workspace.jobs(referrals: 50_000, asked: 64) == 10)
+        #expect(try Workspace.jobs(referrals: 50_000, asked: 2) == 2)
+        #expect(try Workspace.jobs(referrals: 250_000, asked: 8) == 2)
+        #expect(throws: StepCareError.self) { try Workspace.jobs(referrals: 250_001, asked: 1) }
+        let service = try ServiceFixture(context: .training)
+        var request = PathwayRunRequest(pathway: "community-stepped-care")
+        request.days = 3_660
+        request.settings = [try ParameterSetting(parsing: "referral.rate=1000")]
+        #expect {
+            _ = try service.workspace.simulatePathway(request, registry: service.registry)
+        } throws: { error in
+            (error as? StepCareError)?.message.contains("expects 3660000 clients") == true
+        }
+    }
+
     @Test func severalSweptSettingsMakeAGridOfEveryCombination() throws {
         let service = try ServiceFixture(context: .training)
         let (_, pathway, grid) = try service.workspace.simulationGrid(
