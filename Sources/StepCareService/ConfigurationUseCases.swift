@@ -34,6 +34,17 @@ extension Workspace {
                     hint: "decisions already made stay under the configuration then in force; leave out --effective "
                         + "for now", field: "effective")
             }
+            // A training clock set back behind the records must not reread them under a change made now.
+            if clockIsSettable, let latest = caseload.cases.values.lazy.compactMap(\.lastEventAt).max(),
+                effective < latest
+            {
+                throw StepCareError(
+                    .invalidOption,
+                    "records are dated up to \(latest), after \(effective): a change taking effect then would reread "
+                        + "them under values nobody used at the time",
+                    hint: "give --effective \(latest) or later, or move the clock on (today \(latest.date))",
+                    field: "effective")
+            }
             let change = ConfigurationChange(
                 pathway: registered.id,
                 version: (configurations.filter { $0.pathway == registered.id }.map(\.version).max() ?? 0) + 1,

@@ -73,10 +73,24 @@ extension Workspace {
             equityFields = fields.sorted()
         }
         let week: ReportingWindow
+        let latestRecord = workspace.caseload.cases.values.compactMap(\.lastEventAt).max()
         if let day = request.week {
+            // Live huddles report weeks that have happened: a later one would count waits "so far" into the future.
+            // A training clock is the trainer's, so any recordable week may be asked for there.
+            let lastDay =
+                workspace.clockIsSettable
+                ? Instant.latest : max(workspace.now, latestRecord ?? workspace.now).endOfDay
+            guard day <= lastDay, day >= Instant.earliest else {
+                throw StepCareError(
+                    .invalidOption,
+                    day > lastDay
+                        ? "the week ending \(day.date) has not happened yet (the clock reads \(workspace.now))"
+                        : "the week ending \(day.date) is before any record could be dated",
+                    hint: "give a week ending from \(Instant.earliest.date) to \(lastDay.date)", field: "week")
+            }
             week = .week(ending: day)
         } else if workspace.context == .simulation {
-            week = .week(ending: workspace.caseload.cases.values.compactMap(\.lastEventAt).max() ?? workspace.now)
+            week = .week(ending: latestRecord ?? workspace.now)
         } else {
             week = .week(ending: workspace.now)
         }

@@ -89,10 +89,10 @@ extension Workspace {
     /// A new version of a kept pathway raises its `version` (so every trace tells the two apart) and keeps every
     /// tier an open case is in.
     private func checkSuccession(of pathway: Pathway) throws(StepCareError) {
-        if let previous = definitions.last(where: { $0.kind == .pathway && $0.id == pathway.id }),
-            let earlier = try? DataDefinedPathway.pathway(json: Array(previous.body.utf8)),
-            pathway.version <= earlier.version
-        {
+        let kept = definitions.last(where: { $0.kind == .pathway && $0.id == pathway.id }).flatMap {
+            try? DataDefinedPathway.pathway(json: Array($0.body.utf8))
+        }
+        if let earlier = kept, pathway.version <= earlier.version {
             throw StepCareError(
                 .invalidDefinition,
                 "pathway \(pathway.id) changed but its version \(pathway.version) is not above the kept v\(earlier.version)",
@@ -112,6 +112,45 @@ extension Workspace {
                 "pathway \(pathway.id) would leave open cases in tiers it no longer has: "
                     + stranded.sorted { $0.key < $1.key }.map { "\($1) in \($0)" }.joined(separator: ", "),
                 hint: "keep those tiers, or move or discharge the cases first", field: "file")
+        }
+        try checkNothingWithdrawn(
+            by: pathway, replacing: kept ?? (registeredPathway?.id == pathway.id ? registeredPathway : nil))
+    }
+
+    /// A new version of a pathway must not silently withdraw a recommendation already made on an open case (a
+    /// step-up demanded under the old rules is done or reported overdue, never dropped): each open case is read
+    /// under both versions, with the service's configuration, and a firing the old one has outstanding that the
+    /// new one lacks is refused, naming the case and rule. (A tier review may lapse, as it always may.)
+    private func checkNothingWithdrawn(by pathway: Pathway, replacing old: Pathway?) throws(StepCareError) {
+        guard let old else { return }
+        let configuration = ServiceConfiguration(configurations.filter { $0.pathway == pathway.id }, at: now)
+        guard let before = try? Engine(pathway: old.configured(configuration)),
+            let after = try? Engine(pathway: pathway.configured(configuration))
+        else { return }
+        var withdrawn: [String] = []
+        for id in caseload.order where pathwayOfCase[id] == pathway.id {
+            guard let timeline = caseload.cases[id] else { continue }
+            if case .discharge = timeline.events.last?.kind { continue }
+            let kept = Set(
+                CaseMonitor(engine: after, timeline: timeline, asOf: .latest).recommendations(asOf: now).map {
+                    "\($0.ruleID) \($0.firedAt)"
+                })
+            for recommendation in CaseMonitor(engine: before, timeline: timeline, asOf: .latest)
+                .recommendations(asOf: now)
+            where recommendation.kind != .tierReview
+                && !kept.contains("\(recommendation.ruleID) \(recommendation.firedAt)")
+            {
+                withdrawn.append("\(id) \(recommendation.ruleID) (fired \(recommendation.firedAt))")
+            }
+        }
+        guard withdrawn.isEmpty else {
+            throw StepCareError(
+                .invalidDefinition,
+                "pathway \(pathway.id) v\(pathway.version) would withdraw what v\(old.version) has demanded and nobody "
+                    + "has done: " + withdrawn.prefix(5).joined(separator: ", ")
+                    + (withdrawn.count > 5 ? " and \(withdrawn.count - 5) more" : ""),
+                hint: "act on those first (they stand until done), or make the change as configuration "
+                    + "(configure set), under which what fired stands", field: "file")
         }
     }
 
@@ -138,6 +177,11 @@ extension Workspace {
         guard !reason.isEmpty else {
             throw StepCareError(
                 .missingArgument, "a configuration change needs a reason", hint: "add --reason TEXT", field: "reason")
+        }
+        guard !reason.containsControlCharacters else {
+            throw StepCareError(
+                .invalidOption, "the reason holds control characters (a terminal could be made to misread them)",
+                hint: "write plain text on one line", field: "reason")
         }
         guard reason.count <= Self.longestConfigurationReason else {
             throw StepCareError(

@@ -81,6 +81,11 @@ extension Workspace {
                 throw StepCareError(
                     .missingDocumentation, "break-glass needs a reason", hint: "add --reason TEXT", field: "reason")
             }
+            guard !reason.containsControlCharacters else {
+                throw StepCareError(
+                    .invalidOption, "the reason holds control characters", hint: "write plain text on one line",
+                    field: "reason")
+            }
             guard span.minutes > 0, span <= Self.longestGrant else {
                 throw StepCareError(
                     .invalidOption, "a break-glass grant lasts from 1 minute to 12 hours", hint: "e.g. --for 2h",

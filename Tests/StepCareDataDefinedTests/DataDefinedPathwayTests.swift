@@ -174,6 +174,12 @@ import Testing
             "rights", "[]",
             "failed check rules-can-be-acted-on: rule placement-due recommends place, which no role may do"
         ),
+        ("parameters[7].count", "0", "failed check parameters-in-range: parameter step-up-crisis-contacts"),
+        ("parameters[17].percent", "250", "failed check parameters-in-range: parameter engagement-attendance is 250%"),
+        (
+            "rules[1].recommend", #""tierReview""#,
+            "failed check risk-flags-reviewed: no rule recommends a same-day safety review"
+        ),
     ])
     func aDefinitionFailingARegistryCheckIsRefused(path: String, replacement: String, message: String) throws {
         let url = Self.root.appendingPathComponent("Examples/pathways/north-locality.json")

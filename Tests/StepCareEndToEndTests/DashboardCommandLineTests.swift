@@ -20,6 +20,22 @@ import Testing
         return history.reduce(0) { $0 + ((($1["values"] as? [String: Any])?[id] as? Double) ?? 0) }
     }
 
+    /// A live huddle reports weeks that have happened; no context reports a week past 2199.
+    @Test func aWeekThatHasNotHappenedIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let db = try Self.trainingCaseload(in: directory)
+        let setup = try Binary.run(
+            ["run", "-", "--db", db, "--context", "live"], stdin: "user add raj --role clinical-lead\n")
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let live = try Binary.run([
+            "dashboard", "--context", "live", "--user", "raj", "--db", db, "--week", "2099-01-04",
+        ])
+        #expect(live.status == 1)
+        #expect(live.stderr.contains("has not happened yet"), "\(live.stderr)")
+        let far = try Binary.run(["dashboard", "--context", "training", "--db", db, "--week", "9999-12-31"])
+        #expect(far.status == 1, "\(far.stdout)")
+    }
+
     @Test func eachContextCountsOnlyItsOwnRecords() throws {
         let directory = try TemporaryDirectory()
         let db = try Self.trainingCaseload(in: directory)

@@ -138,6 +138,23 @@ import Testing
         #expect(huddle.week.outstanding.map(\.ruleID) == ["crisis-step-up"])
     }
 
+    /// A training clock set back behind its records cannot slip a change in under them.
+    @Test func aChangeNeverTakesEffectBeforeTheRecords() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let start = ServiceFixture.now
+        try workspace.openCase("C001", referred: start + .days(10))
+        try workspace.setClock(to: start + .days(2))
+        #expect {
+            try workspace.configure(
+                [("step-up-crisis-contacts", "3")], reason: "x", by: Self.lead, registry: service.registry)
+        } throws: { error in
+            (error as? StepCareError)?.field == "effective"
+                && (error as? StepCareError)?.message.contains("records are dated up to") == true
+        }
+        #expect(workspace.configurationHistory.isEmpty)
+    }
+
     @Test func aFutureChangeAndASurgeTakeEffectAndEndOnTheirDates() throws {
         let service = try ServiceFixture(context: .training)
         let workspace = service.workspace

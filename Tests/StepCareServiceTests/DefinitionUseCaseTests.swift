@@ -133,4 +133,40 @@ import Testing
                 .instrument, json: Array(reworded.utf8), reason: "reworded", by: lead, registry: kept.registry)
         }
     }
+
+    /// A new version may not drop a step-up already demanded: crises and an ED visit 19 days apart fire under
+    /// the kept 21-day window; a version 2 with a 14-day window would withdraw it, and is refused naming the case.
+    @Test func aNewVersionMayNotWithdrawWhatTheOldOneDemanded() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let lead = ConfigurationUseCaseTests.lead
+        let text = String(decoding: try Self.file("Examples/pathways/north-locality.json"), as: UTF8.self)
+        let kept = try workspace.keepDefinition(
+            .pathway, json: Array(text.utf8), reason: "ours", by: lead, registry: service.registry)
+        try workspace.use(try kept.registry.pathway("north-locality"))
+        let start = workspace.now
+        try workspace.openCase("C001", referred: start)
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: "C001", at: start)
+        try workspace.decide(
+            MoveRequest(.place, tier: "tier-1", by: Actor(name: "ana", role: .clinician), at: start), on: "C001")
+        try workspace.record(.crisisContact(), on: "C001", at: start + .days(1))
+        try workspace.record(.crisisContact(), on: "C001", at: start + .days(11))
+        try workspace.record(.emergencyVisit(), on: "C001", at: start + .days(20))
+        try workspace.setClock(to: start + .days(21))
+        #expect(
+            try #require(workspace.monitor("C001")).recommendations(asOf: workspace.now).contains {
+                $0.ruleID == "crisis-step-up"
+            })
+        let narrower = text.replacing("\"span\": \"21d\"", with: "\"span\": \"14d\"")
+            .replacing("\"version\": 1,", with: "\"version\": 2,")
+        #expect(narrower != text)
+        do {
+            _ = try workspace.keepDefinition(
+                .pathway, json: Array(narrower.utf8), reason: "fortnight", by: lead, registry: kept.registry)
+            Issue.record("a version withdrawing an outstanding step-up was kept")
+        } catch {
+            #expect(error.message.contains("would withdraw") && error.message.contains("C001 crisis-step-up"))
+        }
+        #expect(workspace.definitions.count == 1)
+    }
 }

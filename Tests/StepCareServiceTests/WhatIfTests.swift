@@ -140,11 +140,45 @@ import Testing
         #expect(throws: StepCareError.self) { try workspace.simulatePathway(request, registry: service.registry) }
     }
 
+    /// A run from a saved simulation, with the seed that made it: new referrals take ids the saved cases do not
+    /// hold (they once took the same ones, and the run stopped on a case's events out of order).
+    @Test func aRunFromASavedSimulationGivesNewReferralsFreshIDs() throws {
+        let service = try ServiceFixture(context: .simulation)
+        let workspace = service.workspace
+        var request = try request("referral.rate=0.6", reps: 1, days: 60)
+        request.save = true
+        _ = try workspace.simulatePathway(request, registry: service.registry)
+        let saved = workspace.caseload.order
+        #expect(saved.count > 20)
+        let latest = try #require(workspace.caseload.cases.values.compactMap(\.lastEventAt).max())
+        try workspace.setClock(to: latest)
+        request.save = false
+        request.fromCaseload = true
+        request.days = 30
+        let report = try workspace.simulatePathway(request, registry: service.registry)
+        #expect(report.points[0].replications[0].value("referrals") > 0)
+        #expect(workspace.caseload.order == saved, "the run wrote nothing")
+    }
+
+    /// The sweep table shows the tier a swept setting names: moving Tier 2's slots shows Tier 2's waitlist.
+    @Test func theSweepTableShowsTheTiersTheSweptSettingsName() throws {
+        let service = try ServiceFixture(context: .training)
+        let report = try service.workspace.simulatePathway(
+            try request("tier-2.slots=18,20", "tier-3.slots=8,9", reps: 2, days: 30), registry: service.registry)
+        let columns = report.sweepColumns.map(\.id)
+        #expect(columns.contains("tier-2.waitlist") && columns.contains("tier-3.waitlist"), "\(columns)")
+        #expect(!columns.contains("tier-1.waitlist"))
+        let plain = try service.workspace.simulatePathway(
+            try request("referral.rate=0.4,0.6", reps: 2, days: 30), registry: service.registry)
+        #expect(plain.sweepColumns.map(\.id).contains("tier-3.waitlist"), "no tier named: the most intensive")
+    }
+
     @Test func anEstimateWiderThanItselfOrBeyondItsRangeIsUnstable() {
         #expect(PathwayReport.isUnstable(Estimate([0, 5, 200]), .days))
         #expect(PathwayReport.isUnstable(Estimate([40, 100, 100]), .percent), "80 ± 75 reaches past 100 %")
         #expect(!PathwayReport.isUnstable(Estimate([50, 52, 51]), .percent))
         #expect(!PathwayReport.isUnstable(Estimate([10]), .days), "one replication has no interval to judge")
+        #expect(PathwayReport.isUnstable(Estimate([53.4, .nan, .nan]), .days), "one value of three has no interval")
     }
 }
 

@@ -27,6 +27,17 @@ extension CommandSpec {
         let file = invocation.positionals[0]
         if invocation.flag("keep") {
             let kept = try keep(.pathway, invocation, interpreter)
+            // A new version of the pathway in use takes over at once, as it will in every later session.
+            if interpreter.workspace.registeredPathway?.id == kept.id {
+                do throws(StepCareError) {
+                    try interpreter.workspace.use(try interpreter.registry.pathway(kept.id))
+                } catch {
+                    throw Diagnostic(error, at: file.location)
+                }
+                return interpreter.output.line(
+                    "kept pathway \(kept.id) v\(kept.version) in the caseload; every later session registers it; "
+                        + "in use now")
+            }
             return interpreter.output.line(
                 "kept pathway \(kept.id) v\(kept.version) in the caseload; every later session registers it; "
                     + "switch to it with: use \(kept.id)")

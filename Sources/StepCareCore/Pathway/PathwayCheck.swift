@@ -18,7 +18,7 @@ public struct PathwayCheck: Sendable {
     /// Every built-in check, in the order the registry applies them.
     public static let all: [PathwayCheck] = [
         .identifiers, .tiersKnown, .movesPointTheRightWay, .instrumentsRegistered, .thresholdsInRange,
-        .thresholdsDiscriminate, .tierThresholdsAscend, .reliableChangeMatches,
+        .thresholdsDiscriminate, .tierThresholdsAscend, .parametersInRange, .riskFlagsReviewed, .reliableChangeMatches,
         .rightsWellFormed, .overridesNeedTwo, .rulesCanBeActedOn, .sourcesGiven,
     ]
 }
@@ -172,6 +172,42 @@ extension PathwayCheck {
             }
         }
         return problems
+    }
+
+    /// Every parameter holds a value any configuration could set (`configure` applies the same bounds): a count
+    /// from 1, a percentage from 1 to 100, a window or deadline from 1 hour to 156 weeks. A count of 0 crisis
+    /// contacts or a 250 % attendance would make a rule fire always or never.
+    public static let parametersInRange = PathwayCheck("parameters-in-range") { pathway, _ in
+        pathway.parameters.compactMap { parameter in
+            switch parameter.value {
+            case .count(let n) where !(1...ConfigurationSetting.largestCount).contains(n):
+                "parameter \(parameter.id) is a count of \(n), outside 1–\(ConfigurationSetting.largestCount)"
+            case .percent(let n) where !(1...100).contains(n):
+                "parameter \(parameter.id) is \(n)%, outside 1–100%"
+            case .span(let span)
+            where span < ConfigurationSetting.shortestSpan || span > ConfigurationSetting.longestSpan:
+                "parameter \(parameter.id) is \(span), outside 1 hour to 156 weeks"
+            case .score(let n) where n < 0:
+                "parameter \(parameter.id) is a negative score, \(n)"
+            default: nil
+            }
+        }
+    }
+
+    /// A positive risk answer is never left without a same-day review: some rule, for every client, recommends
+    /// an urgent safety review while a risk flag is open (DESIGN.md's seed model: "a positive risk item →
+    /// same-day safety review whatever the tier").
+    public static let riskFlagsReviewed = PathwayCheck("risk-flags-reviewed") { pathway, _ in
+        let reviewed = pathway.allRules.contains { rule in
+            rule.recommendation == .urgentSafetyReview && rule.scope == .always && rule.condition == .openRiskFlag
+                && rule.deadline == .sameDay
+        }
+        return reviewed
+            ? []
+            : [
+                "no rule recommends a same-day safety review for every client with an open risk flag (scope always, "
+                    + "when openRiskFlag, recommend urgentSafetyReview, deadline sameDay)"
+            ]
     }
 
     /// Every decision a rule recommends can be taken by some role (alone or with a co-signer): a step-up, a

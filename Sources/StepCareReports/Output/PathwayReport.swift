@@ -143,14 +143,25 @@ package struct PathwayReport {
         return text
     }
 
-    /// What a sweep's table shows: the measures slots, thresholds and windows move, the waitlist among them.
+    /// What a sweep's table shows: the measures slots, thresholds and windows move, the waitlist among them, for
+    /// each tier a swept setting names (`tier-2.slots`), or the most intensive tier when none does.
     package var sweepColumns: [(id: String, heading: String)] {
-        let last = pathway.tiers.last?.id ?? ""
-        return [
-            ("\(last).occupancy", "\(last) occ %"), ("\(last).waitlist", "waitlist"),
-            ("\(last).waitlist.median-wait-days", "waiting d"), ("\(last).waitlist.placed-median-days", "waited d"),
-            ("\(last).first-contact.median-days", "1st contact d"), ("step-up.median-days", "step-up d"),
-            ("step-up.breaches", "breaches"), ("re-escalation.90", "re-esc 90 %"),
+        var tiers: [String] = []
+        for name in sweeps {
+            guard let dot = name.firstIndex(of: "."), let tier = pathway.tier(String(name[..<dot])),
+                !tiers.contains(tier.id)
+            else { continue }
+            tiers.append(tier.id)
+        }
+        if tiers.isEmpty, let last = pathway.tiers.last?.id { tiers = [last] }
+        return tiers.flatMap { tier in
+            [
+                ("\(tier).occupancy", "\(tier) occ %"), ("\(tier).waitlist", "waitlist"),
+                ("\(tier).waitlist.median-wait-days", "waiting d"), ("\(tier).waitlist.placed-median-days", "waited d"),
+                ("\(tier).first-contact.median-days", "1st contact d"),
+            ]
+        } + [
+            ("step-up.median-days", "step-up d"), ("step-up.breaches", "breaches"), ("re-escalation.90", "re-esc 90 %"),
         ]
     }
 
@@ -185,7 +196,9 @@ package struct PathwayReport {
                         return (signedCell(difference) + (excludesZero(difference) ? " *" : "")).padding(to: 14)
                     }.joined().trimmedRight + "\n"
             }
-            text += "* the interval excludes 0: the change makes a difference at this many replications\n"
+            if text.contains(" *") {
+                text += "* the interval excludes 0: the change makes a difference at this many replications\n"
+            }
         }
         if let note = instabilityNote(estimates) { text += note }
         return text
@@ -222,8 +235,10 @@ package struct PathwayReport {
     }
 
     /// Whether an estimate cannot be trusted as it stands: its 95% interval is wider than the value, or reaches
-    /// beyond the measure's range (below 0, or above 100 for a percentage).
+    /// beyond the measure's range (below 0, or above 100 for a percentage), or only one of several replications
+    /// had a value, so there is no interval at all.
     package static func isUnstable(_ estimate: Estimate, _ unit: MetricKind?) -> Bool {
+        if !estimate.mean.isNaN, estimate.count < 2, estimate.replications > 1 { return true }
         guard let halfWidth = estimate.halfWidth, !estimate.mean.isNaN, halfWidth > 0 else { return false }
         if halfWidth > abs(estimate.mean) { return true }
         return unit == .percent && (estimate.mean + halfWidth > 100 || estimate.mean - halfWidth < 0)
@@ -234,7 +249,7 @@ package struct PathwayReport {
         guard unstable > 0 else { return nil }
         return
             "\n? \(unstable) estimate\(unstable == 1 ? " is" : "s are") unstable: the 95% interval is wider than the "
-            + "value or reaches beyond its range. Run more replications (--reps) or a longer horizon (--days) "
+            + "value or reaches beyond its range, or one replication alone had a value. Run more replications (--reps) or a longer horizon (--days) "
             + "before acting on \(unstable == 1 ? "it" : "them").\n"
     }
 

@@ -147,7 +147,10 @@ private struct PathwayRunner {
 
     mutating func refer(at time: Double) {
         let k = clients.count
-        let caseID = caseIDPrefix + "\(k + 1)"
+        // A run that starts from a caseload holds its cases' ids already: a new referral takes the next free one.
+        var number = k + 1
+        while caseload.cases[caseIDPrefix + "\(number)"] != nil { number += 1 }
+        let caseID = caseIDPrefix + "\(number)"
         var demographics: [String: String] = [:]
         for (field, mix) in simulation.population.demographics {
             let u = random.uniform()

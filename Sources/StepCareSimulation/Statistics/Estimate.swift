@@ -6,11 +6,14 @@ public struct Estimate: Sendable, Hashable {
     public var halfWidth: Double?
     /// How many replications had a value.
     public var count: Int
+    /// How many replications there were, with a value or without.
+    public var replications: Int
 
     /// The estimate from per-replication values; NaN values (e.g. a mean of no waits) are left out.
     public init(_ values: [Double]) {
         let finite = values.filter { !$0.isNaN }
         count = finite.count
+        replications = values.count
         guard !finite.isEmpty else {
             (mean, halfWidth) = (.nan, nil)
             return
