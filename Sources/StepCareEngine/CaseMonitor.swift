@@ -74,12 +74,24 @@ public struct CaseMonitor: Sendable {
     /// Goes on under `engine`, the same pathway with another configuration, from the moment after the latest
     /// event: that moment is checked under the engine it was recorded under, and what has fired stands (with
     /// the configuration it fired under) until an event resolves it, as at any other moment.
-    public mutating func reconfigure(_ engine: Engine) {
+    ///
+    /// - Parameter moment: when the new configuration took effect (at or after the latest event). Each rule not
+    ///   outstanding is checked then under it: one the new values make hold over what is already recorded (a
+    ///   widened window) fires at that moment, with its deadline from it, and stands until resolved like any
+    ///   other, instead of showing only while the widened window still covers the old evidence.
+    public mutating func reconfigure(_ engine: Engine, at moment: Instant? = nil) {
         precondition(
             engine.compiled.rules.map(\.id) == self.engine.compiled.rules.map(\.id),
             "a monitor is reconfigured only to the same pathway's rules")
         checkpoint()
         self.engine = engine
+        guard let moment, !state.events.isEmpty, moment >= state.now else { return }
+        var then = state
+        then.now = moment
+        let end = state.events.endIndex
+        for index in checkedRules where statuses[index].fired == nil {
+            statuses[index].check(index, then, newEvents: end..<end, engine, notBefore: moment)
+        }
     }
 
     /// Appends the events of `timeline` past those already appended (the timeline must extend the case).

@@ -32,7 +32,12 @@ struct RuleMonitor: Sendable {
 
     /// Advances the status to a checkpoint: `state` holds every event up to one moment, `newEvents` those
     /// recorded since the previous checkpoint. `rule` is the engine's rule at `ruleIndex`.
-    mutating func check(_ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine) {
+    ///
+    /// - Parameter notBefore: for a check at the moment a new configuration takes effect, that moment: a rule
+    ///   firing then on evidence recorded before it is dated then, with its deadline counted from it.
+    mutating func check(
+        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine, notBefore: Instant? = nil
+    ) {
         let rule = engine.compiled.checks[ruleIndex]
         if let open = fired {
             // Act on an earlier firing: resolved by an event, out of scope, or (a review only) no longer needed.
@@ -55,9 +60,17 @@ struct RuleMonitor: Sendable {
             resolvedAt = resolution
         } else {
             let explained = state.evaluate(rule.condition)
-            let recommendation =
+            var recommendation =
                 rule.recommendation == .place
                 ? nil : engine.recommendation(ruleIndex, explained, tier: state.tier, target: nil)
+            if let notBefore, var made = recommendation, made.firedAt < notBefore {
+                made.firedAt = notBefore
+                made.deadline = engine.compiled.rules[ruleIndex].deadline.due(after: notBefore)
+                made.trace.append(
+                    "fired when configuration v\(engine.pathway.configurationVersion) took effect, \(notBefore), on "
+                        + "the evidence above, recorded before it")
+                recommendation = made
+            }
             fired = Firing(index: index, result: explained, tier: state.tier, recommendation: recommendation)
         }
     }

@@ -19,6 +19,11 @@ public struct HuddleMetrics: Sendable {
     /// the configuration in force then, as a session's evaluations are. The last is ``engine``.
     public var eras: [(from: Instant, engine: Engine)] = []
 
+    /// Each tier's slots (ordinary, surge and rapid-access together) at a moment, when the service's slots
+    /// changed over the weeks reported: a week's occupancy is taken against the slots it ended with. `nil`:
+    /// the pathway's slots throughout.
+    public var slotsAt: (@Sendable (Instant) -> [String: Int])?
+
     /// The engine in force just before `moment` (a change takes effect after the events of its own minute).
     func engine(before moment: Instant) -> Engine {
         eras.last(where: { $0.from < moment })?.engine ?? eras.first?.engine ?? engine
@@ -116,7 +121,7 @@ public struct HuddleMetrics: Sendable {
         var tally = tally
         tally.outstanding.sort { ($0.firedAt, $0.caseID) < ($1.firedAt, $1.caseID) }
         tally.outstandingReviews.sort { ($0.firedAt, $0.caseID, $0.ruleID) < ($1.firedAt, $1.caseID, $1.ruleID) }
-        var set = MetricSet(window: window, values: values(tally), outstanding: tally.outstanding)
+        var set = MetricSet(window: window, values: values(tally, at: window.to), outstanding: tally.outstanding)
         set.outstandingReviews = tally.outstandingReviews
         return set
     }
@@ -154,7 +159,8 @@ public struct HuddleMetrics: Sendable {
         }
     }
 
-    private func values(_ tally: Tally) -> [MetricValue] {
+    private func values(_ tally: Tally, at end: Instant) -> [MetricValue] {
+        let slotsThen = slotsAt?(end)
         var values: [MetricValue] = []
         var tier: String?
         func add(_ key: String, _ value: Double, support: Int, numerator: Int? = nil) {
@@ -203,7 +209,8 @@ public struct HuddleMetrics: Sendable {
         for (rank, package) in engine.pathway.tiers.enumerated() {
             let counts = tally.tiers[rank]
             tier = package.id
-            let slots = package.capacity.standardSlots + package.capacity.rapidAccessSlots
+            let slots =
+                slotsThen?[package.id] ?? (package.capacity.standardSlots + package.capacity.rapidAccessSlots)
             count("entries", counts.entries)
             count("first-contact.seen", counts.firstContactWaits.count)
             daysOf("first-contact.median-days", counts.firstContactWaits, 0.5)

@@ -57,9 +57,8 @@ struct StepUpWatch {
     /// Puts the monitor under the configuration in force just before `moment`, before it reads an event or is
     /// asked at that moment (moments only move forward).
     private mutating func configure(for moment: Instant) {
-        guard !metrics.eras.isEmpty else { return }
-        let engine = metrics.engine(before: moment)
-        if !monitor.engine.isSame(as: engine) { monitor.reconfigure(engine) }
+        guard let era = metrics.eras.last(where: { $0.from < moment }) ?? metrics.eras.first else { return }
+        if !monitor.engine.isSame(as: era.engine) { monitor.reconfigure(era.engine, at: era.from) }
     }
 
     static func canResolve(_ event: CaseEvent) -> Bool {

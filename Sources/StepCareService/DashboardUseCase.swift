@@ -98,7 +98,10 @@ extension Workspace {
             engine: engine, outcomeMeasures: HuddleMetrics.talkingTherapiesMeasures(in: registry))
         metrics.lateEntries = try lateEntries()
         // Each week is read under the configuration in force then, as an evaluation of that moment is.
-        if let current = workspace.engine, engine.isSame(as: current) { metrics.eras = workspace.eras }
+        if let current = workspace.engine, engine.isSame(as: current) {
+            metrics.eras = workspace.eras
+            metrics.slotsAt = workspace.slots(of: engine.pathway.id)
+        }
         return Dashboard(
             caseload, metrics: metrics, context: workspace.context, week: week, equityFields: equityFields,
             equityPeriod: request.equityPeriod, suppression: Suppression(threshold: request.suppress))
@@ -116,5 +119,27 @@ extension Workspace {
             }
         }
         return late
+    }
+}
+
+extension Workspace {
+    /// Each tier's slots (ordinary with any surge, and rapid-access) as the service's configuration of
+    /// `pathway` set them at a moment, for the huddle's past weeks; `nil` when it never changed them.
+    func slots(of pathway: String) -> (@Sendable (Instant) -> [String: Int])? {
+        let changes = configurations.filter { $0.pathway == pathway }
+        guard !changes.isEmpty, let registered = registeredPathway, registered.id == pathway else { return nil }
+        let defaults = registered.tiers.map {
+            (id: $0.id, standard: $0.capacity.standardSlots, rapid: $0.capacity.rapidAccessSlots)
+        }
+        return { moment in
+            let configuration = ServiceConfiguration(changes, at: moment)
+            var slots: [String: Int] = [:]
+            for tier in defaults {
+                slots[tier.id] =
+                    (configuration.slots[tier.id] ?? tier.standard) + (configuration.surges[tier.id] ?? 0)
+                    + (configuration.rapidAccessSlots[tier.id] ?? tier.rapid)
+            }
+            return slots
+        }
     }
 }

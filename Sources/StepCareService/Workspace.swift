@@ -233,13 +233,17 @@ public final class Workspace {
             var era = 0
             for event in events {
                 while era + 1 < eras.count, eras[era + 1].from < event.at { era += 1 }
-                if !monitor.engine.isSame(as: eras[era].engine) { monitor.reconfigure(eras[era].engine) }
+                if !monitor.engine.isSame(as: eras[era].engine) {
+                    monitor.reconfigure(eras[era].engine, at: eras[era].from)
+                }
                 monitor.append(event)
             }
         } else {
             for event in events { monitor.append(event) }
         }
-        if !monitor.engine.isSame(as: current) { monitor.reconfigure(current) }
+        if !monitor.engine.isSame(as: current) {
+            monitor.reconfigure(current, at: eras.last(where: { $0.engine.isSame(as: current) })?.from)
+        }
     }
 
     /// Brings the session up to date: the live clock, and anything another session wrote. Every use case does

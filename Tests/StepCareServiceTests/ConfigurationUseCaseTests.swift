@@ -138,6 +138,74 @@ import Testing
         #expect(huddle.week.outstanding.map(\.ruleID) == ["crisis-step-up"])
     }
 
+    /// Widening a window can make a rule hold over what is already recorded: it fires when the change takes
+    /// effect, with its deadline from then, names the new version, and stands until acted on, in this session,
+    /// a new one, a past moment after the change and the huddle; before the change nothing is outstanding.
+    @Test func aWidenedWindowFiresWhenTheChangeTakesEffectAndStands() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let start = ServiceFixture.now
+        let clinician = Actor(name: "ana", role: .clinician)
+        try workspace.openCase("C001", referred: start)
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: "C001", at: start)
+        try workspace.decide(MoveRequest(.place, tier: "tier-1", by: clinician, at: start), on: "C001")
+        try workspace.record(.crisisContact(), on: "C001", at: start + .days(1))
+        try workspace.record(.crisisContact(), on: "C001", at: start + .days(9))
+        try workspace.record(.emergencyVisit(), on: "C001", at: start + .days(44))
+        func stepUps(_ workspace: Workspace, asOf moment: Instant) throws -> [Recommendation] {
+            try #require(workspace.monitor("C001", asOf: moment)).recommendations(asOf: moment).filter {
+                $0.ruleID == "crisis-step-up"
+            }
+        }
+        let change = start + .days(49)
+        try workspace.setClock(to: change)
+        #expect(try stepUps(workspace, asOf: change).isEmpty, "35 days apart: outside the 30-day window")
+        try workspace.configure(
+            [("step-up-window", "60d")], reason: "crises here are weeks apart", by: Self.lead,
+            registry: service.registry)
+        let fired = try #require(try stepUps(workspace, asOf: change).first)
+        #expect(fired.firedAt == change && fired.configurationVersion == 1)
+        #expect(fired.deadline == change + .days(7), "the full deadline, from the change")
+        #expect(fired.trace.last?.contains("took effect") == true)
+        // Sixty days after the first crisis the widened window no longer covers it: the step-up still stands.
+        try workspace.setClock(to: start + .days(70))
+        #expect(try stepUps(workspace, asOf: workspace.now).map(\.firedAt) == [change])
+        let reopened = try Workspace(
+            pathway: try service.registry.pathway("community-stepped-care"), now: workspace.now,
+            store: service.store, context: .training)
+        #expect(try stepUps(reopened, asOf: reopened.now).map(\.firedAt) == [change])
+        #expect(try stepUps(workspace, asOf: start + .days(48)).isEmpty, "before the change, nothing")
+        var request = DashboardRequest()
+        request.week = start + .days(70)
+        let huddle = try workspace.dashboard(request, registry: service.registry)
+        #expect(huddle.week.outstanding.map(\.ruleID) == ["crisis-step-up"])
+    }
+
+    /// A week's occupancy is taken against the slots it had: Tier 3's eight ordinary slots full (and two
+    /// rapid-access slots kept free) read the same for that week after thirty slots are configured later.
+    @Test func aPastWeeksOccupancyIsAgainstTheSlotsItHad() throws {
+        let service = try ServiceFixture(context: .training)
+        let workspace = service.workspace
+        let start = ServiceFixture.now
+        let lee = Actor(name: "lee", role: .supervisor)
+        for number in 1...10 {
+            let id = "C\(number)"
+            try workspace.openCase(id, referred: start)
+            try workspace.record(try service.phq9([3, 3, 3, 3, 3, 2, 2, 2, 0]), on: id, at: start)
+            try workspace.decide(MoveRequest(.place, tier: "tier-3", by: lee, at: start), on: id)
+        }
+        var request = DashboardRequest()
+        request.week = start + .days(7)
+        try workspace.setClock(to: start + .days(8))
+        let before = try workspace.dashboard(request, registry: service.registry).week.value("tier-3.occupancy")
+        #expect(before >= 70, "eight ordinary slots full of ten: \(before)")
+        try workspace.setClock(to: start + .days(14))
+        try workspace.configure(
+            [("tier-3.slots", "30")], reason: "new team", by: Self.lead, registry: service.registry)
+        let after = try workspace.dashboard(request, registry: service.registry).week.value("tier-3.occupancy")
+        #expect(after == before, "the week had 10 slots, not 32: \(after)")
+    }
+
     /// A training clock set back behind its records cannot slip a change in under them.
     @Test func aChangeNeverTakesEffectBeforeTheRecords() throws {
         let service = try ServiceFixture(context: .training)
