@@ -26,6 +26,7 @@ extension Workspace {
                 let pathway = try DataDefinedPathway.pathway(json: json)
                 id = pathway.id
                 try refuseModule(kind, id, registry)
+                try refuseSameFile(kind, id, json)
                 try checkSuccession(of: pathway)
                 updated = try registry.replacing(pathway)
             case .instrument:
@@ -46,11 +47,7 @@ extension Workspace {
             }
             let earlier = definitions.filter { $0.kind == kind && $0.id == id }
             let body = String(decoding: json, as: UTF8.self)
-            guard earlier.last?.body != body else {
-                throw StepCareError(
-                    .invalidDefinition, "\(kind.rawValue) \(id) v\(earlier.last?.version ?? 0) is already this file",
-                    hint: "edit the definition (and its version) before keeping it again")
-            }
+            try refuseSameFile(kind, id, json)
             let definition = StoredDefinition(
                 kind: kind, id: id, version: (earlier.map(\.version).max() ?? 0) + 1, body: body, reason: reason,
                 by: actor.name)
@@ -152,6 +149,16 @@ extension Workspace {
                 hint: "act on those first (they stand until done), or make the change as configuration "
                     + "(configure set), under which what fired stands", field: "file")
         }
+    }
+
+    /// Refuses keeping again the very file kept last for `id` (before any check that would blame its version).
+    private func refuseSameFile(_ kind: StoredDefinition.Kind, _ id: String, _ json: [UInt8]) throws(StepCareError) {
+        guard let last = definitions.last(where: { $0.kind == kind && $0.id == id }),
+            last.body == String(decoding: json, as: UTF8.self)
+        else { return }
+        throw StepCareError(
+            .invalidDefinition, "\(kind.rawValue) \(id) v\(last.version) is already this file",
+            hint: "edit the definition (and its version) before keeping it again")
     }
 
     /// The pathway in use's `configure` right for `actor`, and the trimmed reason.

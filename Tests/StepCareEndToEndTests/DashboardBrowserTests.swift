@@ -40,7 +40,7 @@ import Testing
         for label in [
             "tier-3 · client-weeks with a contact, %", "crises 30d before step-up, mean",
             "crises 30d after step-up, mean", "tier-3 · stays ended, median days", "tier-2 · recovery, %",
-            "tier-1 · placed, not seen yet",
+            "tier-1 · placed, not seen yet", "tier-2 · first contact, p90 days", "tier-3 · reliable recovery, %",
         ] {
             #expect(html.contains("<th scope=\"row\">\(label)</th>"), "the page has no row \(label)")
         }

@@ -78,6 +78,10 @@ import Testing
             try request("tier-3.slots=4,16", reps: 3, days: 90), registry: service.registry)
         #expect(changed.points[1].difference(occupancy, from: changed.points[0]).mean < 0)
         #expect(changed.table().contains("paired difference from the first row"))
+        // Arrivals have a stream of their own: whatever the slots, every point sees the same referrals.
+        let referrals = changed.points[1].difference("referrals", from: changed.points[0])
+        #expect(referrals.mean == 0 && referrals.halfWidth == 0, "\(referrals)")
+        #expect(changed.points[0].estimate("referrals").halfWidth ?? 0 > 0)
     }
 
     @Test func everyPointIsCheckedBeforeAnythingRuns() throws {

@@ -86,7 +86,12 @@ private struct PathwayRunner {
     let simulation: PathwaySimulation
     let engine: Engine
     let p: Figures
+    /// Draws for everything that happens in care (measurements, crises, responses, attendance).
     var random: SimulationRandom
+    /// Draws for who arrives and when (referral times, and each client's demographics and hidden severity), a
+    /// stream of their own, so every point of a what-if with the same seed sees the same referrals, whatever
+    /// the service does with them (common random numbers that stay common).
+    var intake: SimulationRandom
     var queue = EventQueue<Event>()
     var clients: [SyntheticClient] = []
     /// The engine's running view of each client's case, advanced with every event recorded.
@@ -110,6 +115,7 @@ private struct PathwayRunner {
         engine = Engine(pathway: simulation.pathway)
         p = Figures(simulation.population, pathway: simulation.pathway)
         random = SimulationRandom(seed: seed)
+        intake = SimulationRandom(seed: seed, stream: 1)
         caseload = Caseload(tiers: simulation.pathway.tiers.map(\.id))
         caseIDPrefix = seed < 1_000_000 ? "S\(seed)-" : "S-"
     }
@@ -117,12 +123,12 @@ private struct PathwayRunner {
     mutating func run() {
         for timeline in simulation.initialCases { adopt(timeline) }
         if !simulation.initialCases.isEmpty { fillWaitlists(at: simulation.start) }  // slots the run adds
-        queue.schedule(.referral, at: random.exponential(mean: 1 / p.referralRate))
+        queue.schedule(.referral, at: intake.exponential(mean: 1 / p.referralRate))
         while let (time, event) = queue.next(until: simulation.days) {
             switch event {
             case .referral:
                 refer(at: time)
-                queue.schedule(.referral, at: time + random.exponential(mean: 1 / p.referralRate))
+                queue.schedule(.referral, at: time + intake.exponential(mean: 1 / p.referralRate))
             case .week(let k): week(k, at: time)
             case .contact(let k, let generation): contact(k, generation: generation, at: time)
             case .crisis(let k): record(k, .crisisContact(), at: time)
@@ -153,7 +159,7 @@ private struct PathwayRunner {
         let caseID = caseIDPrefix + "\(number)"
         var demographics: [String: String] = [:]
         for (field, mix) in simulation.population.demographics {
-            let u = random.uniform()
+            let u = intake.uniform()
             var running = 0.0
             demographics[field] =
                 mix.first {
@@ -163,9 +169,9 @@ private struct PathwayRunner {
         clients.append(
             SyntheticClient(
                 caseID: caseID,
-                severity: clamp(p.intakeMean + p.intakeSD * random.standardNormal(), 0, 27),
-                anxietyRatio: clamp(0.7 + 0.1 * random.standardNormal(), 0.3, 1.2),
-                functionRatio: clamp(1.2 + 0.2 * random.standardNormal(), 0.5, 2), updatedAt: time))
+                severity: clamp(p.intakeMean + p.intakeSD * intake.standardNormal(), 0, 27),
+                anxietyRatio: clamp(0.7 + 0.1 * intake.standardNormal(), 0.3, 1.2),
+                functionRatio: clamp(1.2 + 0.2 * intake.standardNormal(), 0.5, 2), updatedAt: time))
         try? caseload.open(CaseTimeline(caseID: caseID, demographics: demographics))
         monitors.append(CaseMonitor(engine: engine))
         waiting.append(false)

@@ -61,7 +61,17 @@ package enum DashboardPage {
                 tiers += row("\(tier.id) · \(definition.label)", definition.kind, now.value(id), before.value(id))
             }
         }
-        return service + "</tbody></table>\n" + tiers + "</tbody></table>\n"
+        // The rest of the tier figures the terminal shows, folded away so the charts stay in view.
+        var more =
+            "<details id=\"more-tier-figures\"><summary>More tier figures</summary>\n"
+            + "<table class=\"summary\"><caption>Tiers, every other figure</caption>\n" + head + "<tbody>\n"
+        for tier in dashboard.pathway.tiers {
+            for definition in MetricDefinition.tier where !keyTierMetrics.contains(definition.key) {
+                let id = "\(tier.id).\(definition.key)"
+                more += row("\(tier.id) · \(definition.label)", definition.kind, now.value(id), before.value(id))
+            }
+        }
+        return service + "</tbody></table>\n" + tiers + "</tbody></table>\n" + more + "</tbody></table></details>\n"
     }
 
     /// The step-up triggers and the tier reviews outstanding at the week's end, by rule: how many, how many
