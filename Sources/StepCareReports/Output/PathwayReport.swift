@@ -76,10 +76,13 @@ package struct PathwayReport {
 
     /// Every figure `--set` takes: the population's, then the pathway's configuration parameters.
     package static func parameters(_ population: PopulationModel, pathway: Pathway) -> String {
-        var text = "parameter".padding(to: 25) + "value".padding(to: 8) + "meaning\n"
+        // Wide enough for the longest name, so no name runs into its value.
+        let names = population.parameters.map(\.name.count) + pathway.parameters.map(\.id.count)
+        let width = max(25, (names.max() ?? 0) + 2)
+        var text = "parameter".padding(to: width) + "value".padding(to: 8) + "meaning\n"
         for parameter in population.parameters {
             text +=
-                parameter.name.padding(to: 25) + Numbers.plain(parameter.value).padding(to: 8) + parameter.meaning
+                parameter.name.padding(to: width) + Numbers.plain(parameter.value).padding(to: 8) + parameter.meaning
                 + "\n"
         }
         text += "\nDefaults other than slots are illustrative, not one service's data: set them from your own.\n"
@@ -91,7 +94,7 @@ package struct PathwayReport {
             } else {
                 value = String(parameter.number)
             }
-            text += parameter.id.padding(to: 25) + value.padding(to: 8) + parameter.meaning + "\n"
+            text += parameter.id.padding(to: width) + value.padding(to: 8) + parameter.meaning + "\n"
         }
         return text
     }

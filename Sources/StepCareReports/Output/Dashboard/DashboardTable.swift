@@ -50,21 +50,23 @@ package enum DashboardTable {
         return text
     }
 
-    /// Every figure by group, overall first, three groups to a table; `*` marks a suppressed figure.
+    /// Every figure by group, overall first, two groups to a table; `*` marks a suppressed figure.
     package static func equity(_ breakdown: EquityBreakdown) -> String {
         var text =
             "\nby \(breakdown.field), \(breakdown.window.from.date) to \(breakdown.window.to.date): group figure (gap to "
             + "overall); * = about fewer than "
             + "\(breakdown.suppression.threshold) people or events, suppressed\n"
         let groups = breakdown.groups
+        // Wide enough for a figure with its gap, "119.1 (+15.3)", and a space; two groups to a table, to fit 80.
+        let column = 16
         var start = 0
         repeat {
-            let slice = Array(groups[start..<min(start + 3, groups.count)])
-            text += "\n" + "".padding(to: 32) + "overall".leftPadded(12)
-            text += slice.map { String($0.value.prefix(11)).leftPadded(12) }.joined() + "\n"
+            let slice = Array(groups[start..<min(start + 2, groups.count)])
+            text += "\n" + "".padding(to: 32) + "overall".leftPadded(column)
+            text += slice.map { String($0.value.prefix(column - 1)).leftPadded(column) }.joined() + "\n"
             text +=
-                "clients".padding(to: 32) + String(groups.reduce(0) { $0 + $1.clients }).leftPadded(12)
-                + slice.map { (breakdown.clients(of: $0).map(String.init) ?? "*").leftPadded(12) }.joined() + "\n"
+                "clients".padding(to: 32) + String(groups.reduce(0) { $0 + $1.clients }).leftPadded(column)
+                + slice.map { (breakdown.clients(of: $0).map(String.init) ?? "*").leftPadded(column) }.joined() + "\n"
             var tier: String?
             for value in breakdown.overall.values {
                 if value.tier != tier, let id = value.tier {
@@ -73,14 +75,15 @@ package enum DashboardTable {
                 }
                 let label = (value.tier == nil ? "" : "  ") + value.label
                 text +=
-                    String(label.prefix(31)).padding(to: 32) + value.definition.kind.format(value.value).leftPadded(12)
+                    String(label.prefix(31)).padding(to: 32)
+                    + value.definition.kind.format(value.value).leftPadded(column)
                 for group in slice {
                     let cell = breakdown.cell(value.id, in: group)
-                    text += equityCell(cell, value.definition.kind).leftPadded(12)
+                    text += equityCell(cell, value.definition.kind).leftPadded(column)
                 }
                 text += "\n"
             }
-            start += 3
+            start += 2
         } while start < groups.count
         return text
     }
