@@ -12,6 +12,29 @@ import Testing
 @Suite struct ConfigurationUseCaseTests {
     static let lead = Actor(name: "raj", role: .clinicalLead)
 
+    /// Opens `caseID` at `day`, placed in Tier 1 on a mild PHQ-9, then records crisis contacts and ED visits
+    /// at the given days after it.
+    static func tier1Case(
+        _ caseID: String, from day: Instant, crises: [Int] = [], edVisits: [Int] = [], in service: ServiceFixture
+    ) throws {
+        let workspace = service.workspace
+        try workspace.openCase(caseID, referred: day)
+        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: caseID, at: day)
+        try workspace.decide(
+            MoveRequest(.place, tier: "tier-1", by: Actor(name: "ana", role: .clinician), at: day), on: caseID)
+        let events = crises.map { ($0, CaseEventKind.crisisContact()) } + edVisits.map { ($0, .emergencyVisit()) }
+        for (offset, kind) in events.sorted(by: { $0.0 < $1.0 }) {
+            try workspace.record(kind, on: caseID, at: day + .days(offset))
+        }
+    }
+
+    /// The rules of the step-up triggers the huddle lists as outstanding at the end of the week ending `day`.
+    static func outstandingTriggers(weekEnding day: Instant, in service: ServiceFixture) throws -> [String] {
+        var request = DashboardRequest()
+        request.week = day
+        return try service.workspace.dashboard(request, registry: service.registry).week.outstanding.map(\.ruleID)
+    }
+
     /// A live service with raj (clinical lead) logged in.
     static func liveLead() throws -> ServiceFixture {
         let service = try UseCaseTests.liveService()
@@ -61,14 +84,8 @@ import Testing
         let service = try ServiceFixture(context: .training)
         let workspace = service.workspace
         let start = ServiceFixture.now
-        let clinician = Actor(name: "ana", role: .clinician)
         func crises(_ caseID: String, from day: Instant) throws {
-            try workspace.openCase(caseID, referred: day)
-            try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: caseID, at: day)
-            try workspace.decide(MoveRequest(.place, tier: "tier-1", by: clinician, at: day), on: caseID)
-            try workspace.record(.crisisContact(), on: caseID, at: day + .days(1))
-            try workspace.record(.crisisContact(), on: caseID, at: day + .days(11))
-            try workspace.record(.emergencyVisit(), on: caseID, at: day + .days(21))
+            try Self.tier1Case(caseID, from: day, crises: [1, 11], edVisits: [21], in: service)
         }
         func stepUps(_ workspace: Workspace, _ caseID: String) throws -> [Recommendation] {
             try #require(workspace.monitor(caseID)).recommendations(asOf: workspace.now).filter {
@@ -103,13 +120,7 @@ import Testing
         let service = try ServiceFixture(context: .training)
         let workspace = service.workspace
         let start = ServiceFixture.now
-        let clinician = Actor(name: "ana", role: .clinician)
-        try workspace.openCase("C001", referred: start)
-        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: "C001", at: start)
-        try workspace.decide(MoveRequest(.place, tier: "tier-1", by: clinician, at: start), on: "C001")
-        try workspace.record(.crisisContact(), on: "C001", at: start + .days(1))
-        try workspace.record(.crisisContact(), on: "C001", at: start + .days(11))
-        try workspace.record(.emergencyVisit(), on: "C001", at: start + .days(21))
+        try Self.tier1Case("C001", from: start, crises: [1, 11], edVisits: [21], in: service)
         try workspace.setClock(to: start + .days(25))
         try workspace.configure(
             [("step-up-window", "14d")], reason: "crises cluster within a fortnight", by: Self.lead,
@@ -132,10 +143,7 @@ import Testing
         #expect(stepUp.configurationVersion == 0)
         #expect(try workspace.worklist(asOf: then).contains { $0.ruleID == "crisis-step-up" })
 
-        var request = DashboardRequest()
-        request.week = start + .days(23)
-        let huddle = try workspace.dashboard(request, registry: service.registry)
-        #expect(huddle.week.outstanding.map(\.ruleID) == ["crisis-step-up"])
+        #expect(try Self.outstandingTriggers(weekEnding: start + .days(23), in: service) == ["crisis-step-up"])
     }
 
     /// Widening a window can make a rule hold over what is already recorded: it fires when the change takes
@@ -145,13 +153,7 @@ import Testing
         let service = try ServiceFixture(context: .training)
         let workspace = service.workspace
         let start = ServiceFixture.now
-        let clinician = Actor(name: "ana", role: .clinician)
-        try workspace.openCase("C001", referred: start)
-        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: "C001", at: start)
-        try workspace.decide(MoveRequest(.place, tier: "tier-1", by: clinician, at: start), on: "C001")
-        try workspace.record(.crisisContact(), on: "C001", at: start + .days(1))
-        try workspace.record(.crisisContact(), on: "C001", at: start + .days(9))
-        try workspace.record(.emergencyVisit(), on: "C001", at: start + .days(44))
+        try Self.tier1Case("C001", from: start, crises: [1, 9], edVisits: [44], in: service)
         func stepUps(_ workspace: Workspace, asOf moment: Instant) throws -> [Recommendation] {
             try #require(workspace.monitor("C001", asOf: moment)).recommendations(asOf: moment).filter {
                 $0.ruleID == "crisis-step-up"
@@ -175,10 +177,7 @@ import Testing
             store: service.store, context: .training)
         #expect(try stepUps(reopened, asOf: reopened.now).map(\.firedAt) == [change])
         #expect(try stepUps(workspace, asOf: start + .days(48)).isEmpty, "before the change, nothing")
-        var request = DashboardRequest()
-        request.week = start + .days(70)
-        let huddle = try workspace.dashboard(request, registry: service.registry)
-        #expect(huddle.week.outstanding.map(\.ruleID) == ["crisis-step-up"])
+        #expect(try Self.outstandingTriggers(weekEnding: start + .days(70), in: service) == ["crisis-step-up"])
     }
 
     /// A week's occupancy is taken against the slots it had: Tier 3's eight ordinary slots full (and two

@@ -17,6 +17,18 @@ import Testing
         Array(try Data(contentsOf: root.appendingPathComponent(path)))
     }
 
+    /// The north-locality example kept (as the clinical lead) and in use: its text, and the registry with it.
+    static func keepNorthLocality(
+        in service: ServiceFixture
+    ) throws -> (text: String, kept: (definition: StoredDefinition, registry: Registry)) {
+        let text = String(decoding: try file("Examples/pathways/north-locality.json"), as: UTF8.self)
+        let kept = try service.workspace.keepDefinition(
+            .pathway, json: Array(text.utf8), reason: "ours", by: ConfigurationUseCaseTests.lead,
+            registry: service.registry)
+        try service.workspace.use(try kept.registry.pathway("north-locality"))
+        return (text, kept)
+    }
+
     @Test func aKeptPathwayAndInstrumentAreRegisteredByTheNextSession() throws {
         let service = try ConfigurationUseCaseTests.liveLead()
         let lead = ConfigurationUseCaseTests.lead
@@ -103,10 +115,7 @@ import Testing
         let service = try ServiceFixture(context: .training)
         let workspace = service.workspace
         let lead = ConfigurationUseCaseTests.lead
-        let text = String(decoding: try Self.file("Examples/pathways/north-locality.json"), as: UTF8.self)
-        let kept = try workspace.keepDefinition(
-            .pathway, json: Array(text.utf8), reason: "ours", by: lead, registry: service.registry)
-        try workspace.use(try kept.registry.pathway("north-locality"))
+        let (text, kept) = try Self.keepNorthLocality(in: service)
         try workspace.openCase("C001")
         try workspace.record(try service.phq9([3, 3, 3, 3, 3, 3, 3, 3, 0]), on: "C001")
         try workspace.decide(
@@ -140,18 +149,9 @@ import Testing
         let service = try ServiceFixture(context: .training)
         let workspace = service.workspace
         let lead = ConfigurationUseCaseTests.lead
-        let text = String(decoding: try Self.file("Examples/pathways/north-locality.json"), as: UTF8.self)
-        let kept = try workspace.keepDefinition(
-            .pathway, json: Array(text.utf8), reason: "ours", by: lead, registry: service.registry)
-        try workspace.use(try kept.registry.pathway("north-locality"))
+        let (text, kept) = try Self.keepNorthLocality(in: service)
         let start = workspace.now
-        try workspace.openCase("C001", referred: start)
-        try workspace.record(try service.phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]), on: "C001", at: start)
-        try workspace.decide(
-            MoveRequest(.place, tier: "tier-1", by: Actor(name: "ana", role: .clinician), at: start), on: "C001")
-        try workspace.record(.crisisContact(), on: "C001", at: start + .days(1))
-        try workspace.record(.crisisContact(), on: "C001", at: start + .days(11))
-        try workspace.record(.emergencyVisit(), on: "C001", at: start + .days(20))
+        try ConfigurationUseCaseTests.tier1Case("C001", from: start, crises: [1, 11], edVisits: [20], in: service)
         try workspace.setClock(to: start + .days(21))
         #expect(
             try #require(workspace.monitor("C001")).recommendations(asOf: workspace.now).contains {

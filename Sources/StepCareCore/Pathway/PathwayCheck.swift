@@ -82,12 +82,17 @@ extension PathwayCheck {
         }
     }
 
-    /// Every instrument a condition reads is registered.
-    public static let instrumentsRegistered = PathwayCheck("instruments-registered") { pathway, instruments in
-        let conditions =
-            pathway.allRules.map { ($0.condition, "rule \($0.id)") }
+    /// Every condition of `pathway` with what owns it, for messages: each rule's, each tier's entry criteria and
+    /// each exclusion's.
+    static func conditions(of pathway: Pathway) -> [(condition: Condition, owner: String)] {
+        pathway.allRules.map { ($0.condition, "rule \($0.id)") }
             + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
             + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
+    }
+
+    /// Every instrument a condition reads is registered.
+    public static let instrumentsRegistered = PathwayCheck("instruments-registered") { pathway, instruments in
+        let conditions = PathwayCheck.conditions(of: pathway)
         return conditions.flatMap { condition, owner in
             condition.instrumentIDs.filter { instruments[$0] == nil }.map {
                 "\(owner) reads unregistered instrument \($0)"
@@ -115,10 +120,7 @@ extension PathwayCheck {
                     + "\(range.lowerBound)–\(range.upperBound)"
             }
         }
-        let conditions =
-            pathway.allRules.map { ($0.condition, "rule \($0.id)") }
-            + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
-            + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
+        let conditions = PathwayCheck.conditions(of: pathway)
         return conditions.flatMap { outside($0, $1) }
     }
 
@@ -138,10 +140,7 @@ extension PathwayCheck {
             default: return []
             }
         }
-        let conditions =
-            pathway.allRules.map { ($0.condition, "rule \($0.id)") }
-            + pathway.tiers.map { ($0.entryCriteria, "entry criteria of \($0.id)") }
-            + pathway.tiers.flatMap { tier in tier.exclusions.map { ($0.condition, "exclusion \($0.id)") } }
+        let conditions = PathwayCheck.conditions(of: pathway)
         return conditions.flatMap { flat($0, $1) }
     }
 

@@ -160,22 +160,22 @@ package enum DashboardPage {
                 caption: "The pathway has no tiers.")
         }
 
-        let waitlists = tiers.map { series("\($0.id).waitlist") }
-        var waiting = chart(waitlists, atLeast: 5, yTitle: "clients waiting")
-        for (index, tier) in tiers.enumerated() {
-            waiting.line(waitlists[index], label: tier.id, colour: SVG.colour(index))
+        /// One line per tier of the tier metric `key`.
+        func byTier(_ key: String, atLeast: Double, yTitle: String) -> CategoryChart {
+            let values = tiers.map { series("\($0.id).\(key)") }
+            var made = chart(values, atLeast: atLeast, yTitle: yTitle)
+            for (index, tier) in tiers.enumerated() {
+                made.line(values[index], label: tier.id, colour: SVG.colour(index))
+            }
+            return made
         }
         out += figure(
-            "chart-waitlist", waiting, title: "Waitlists at week end by tier",
+            "chart-waitlist", byTier("waitlist", atLeast: 5, yTitle: "clients waiting"),
+            title: "Waitlists at week end by tier",
             caption: "Clients on each tier's waitlist at the end of each week (placed elsewhere or not yet placed).")
-
-        let crises = tiers.map { series("\($0.id).crisis-per-100-client-weeks") }
-        var crisis = chart(crises, atLeast: 1, yTitle: "per 100 client-weeks")
-        for (index, tier) in tiers.enumerated() {
-            crisis.line(crises[index], label: tier.id, colour: SVG.colour(index))
-        }
         out += figure(
-            "chart-crisis", crisis, title: "Crisis contacts per 100 client-weeks by tier",
+            "chart-crisis", byTier("crisis-per-100-client-weeks", atLeast: 1, yTitle: "per 100 client-weeks"),
+            title: "Crisis contacts per 100 client-weeks by tier",
             caption: "Crisis contacts per 100 client-weeks placed in each tier, per week.")
 
         let within30 = series("re-escalation.30")
