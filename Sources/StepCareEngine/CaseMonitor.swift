@@ -2,10 +2,11 @@ public import StepCareCore
 
 /// One case as the engine follows it: the state and every rule's status, advanced one event at a time.
 ///
-/// Each rule is checked after every moment at which events were recorded (events at the same minute are read
-/// together, so a moment is checked when the first event of a later minute arrives, or when the monitor is
-/// asked) and at the moment asked about. Appending an event costs the rules it wakes, not the history's
-/// length; asking costs one more check of each rule. Callers that follow a case over time (the simulator, the
+/// Each rule is checked after a moment at which events it reads were recorded (events at the same minute are
+/// read together, so a moment is checked when the first event of a later minute arrives, or when the monitor is
+/// asked), once time reaches the moment its condition could next change alone, and at the moment asked about;
+/// after any other moment its status stands as it was (``EventReads``). Appending an event costs the rules it
+/// wakes, not the history's length. Callers that follow a case over time (the simulator, the
 /// huddle metrics, the console) keep a monitor and append to it instead of asking ``Engine/evaluate(_:asOf:)``
 /// again.
 public struct CaseMonitor: Sendable {
@@ -61,12 +62,30 @@ public struct CaseMonitor: Sendable {
 
     /// Appends `event`, which must be dated at or after the latest event (timelines refuse anything else).
     public mutating func append(_ event: CaseEvent) {
+        prepare(for: event)
+        state.append(event)
+        fold(event)
+    }
+
+    /// Appends the next event of `events`, a timeline whose first events are those already appended, sharing
+    /// its storage rather than copying the event (see ``catchUp(with:)``).
+    public mutating func appendNext(of events: [CaseEvent]) {
+        let event = events[state.events.endIndex]
+        prepare(for: event)
+        state.appendNext(of: events)
+        fold(event)
+    }
+
+    /// Closes the latest moment when `event` starts a later one.
+    private mutating func prepare(for event: CaseEvent) {
         if let last = lastEventAt {
             precondition(event.at >= last, "events are appended in time order")
             if event.at > last { checkpoint() }
         }
         if lastEventAt != event.at { latestMomentStart = state.events.endIndex }
-        state.append(event)
+    }
+
+    private mutating func fold(_ event: CaseEvent) {
         engine.foldWait(&activeWaits, event)
         engine.foldReEscalation(&movesDown, &reEscalations, event)
     }
@@ -92,11 +111,16 @@ public struct CaseMonitor: Sendable {
         for index in checkedRules where statuses[index].fired == nil {
             statuses[index].check(index, then, newEvents: end..<end, engine, notBefore: moment)
         }
+        // The new values may move when a condition could next change: every rule is checked at the next moment.
+        for index in checkedRules { statuses[index].quietUntil = Instant(minutes: .min) }
     }
 
-    /// Appends the events of `timeline` past those already appended (the timeline must extend the case).
+    /// Appends the events of `timeline` past those already appended (the timeline must extend the case). The
+    /// monitor shares the timeline's storage instead of copying its events; recording on the timeline later
+    /// copies its events once, when the two next differ.
     public mutating func catchUp(with timeline: CaseTimeline) {
-        for event in timeline.events[state.events.endIndex...] { append(event) }
+        let events = timeline.events
+        while state.events.endIndex < events.count { appendNext(of: events) }
     }
 
     /// Everything the engine says about the case as of `now`. A moment before the latest event is answered
@@ -123,7 +147,10 @@ public struct CaseMonitor: Sendable {
         let end = state.events.endIndex
         if checked < end, settled?.events != end, lastEventAt.map({ now >= $0 }) ?? false {
             var statuses = self.statuses
-            for index in checkedRules { statuses[index].check(index, state, newEvents: checked..<end, engine) }
+            let recorded = state.reads(checked..<end)
+            for index in checkedRules {
+                statuses[index].update(index, state, newEvents: checked..<end, recorded: recorded, engine)
+            }
             settled = (end, statuses)
         }
         return recommendations(asOf: now)
@@ -169,7 +196,10 @@ public struct CaseMonitor: Sendable {
             statuses = settled.statuses
         } else {
             let newEvents = checked..<state.events.endIndex
-            for index in checkedRules { statuses[index].check(index, state, newEvents: newEvents, engine) }
+            let recorded = state.reads(newEvents)
+            for index in checkedRules {
+                statuses[index].update(index, state, newEvents: newEvents, recorded: recorded, engine)
+            }
         }
         settled = nil
         checked = state.events.endIndex
@@ -192,10 +222,16 @@ public struct CaseMonitor: Sendable {
         // again only at the next check, where it may fire on newer evidence), so it is made only for those.
         let sameMoment = now == state.now && !state.events.isEmpty
         let settledStatuses = settled.flatMap { $0.events == end ? $0.statuses : nil }
+        let recorded = checked < end && settledStatuses == nil ? state.reads(checked..<end) : []
         for index in checkedRules where selected(rules[index].recommendation) {
             var status = settledStatuses?[index] ?? statuses[index]
-            if checked < end, settledStatuses == nil { status.check(index, state, newEvents: checked..<end, engine) }
-            if !sameMoment || (status.fired == nil && (status.resolvedAt ?? -1) >= latestMomentStart) {
+            if checked < end, settledStatuses == nil {
+                status.update(index, state, newEvents: checked..<end, recorded: recorded, engine)
+            }
+            // Later than the latest moment, the check at `now` can change only what time can (a resolved rule is
+            // also looked at again at its next check, where it may fire on evidence newer than its resolution).
+            let resolvedThisMoment = status.fired == nil && (status.resolvedAt ?? -1) >= latestMomentStart
+            if resolvedThisMoment || (!sameMoment && status.mustCheck(at: now, index, engine)) {
                 status.check(index, final, newEvents: end..<end, engine)
             }
             guard let firing = status.fired else { continue }

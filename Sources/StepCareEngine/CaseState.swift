@@ -63,6 +63,22 @@ public struct CaseState: Sendable {
         absorb(events.endIndex - 1)
     }
 
+    /// Appends the event of `timeline` that follows those held (which must be its first events), sharing the
+    /// timeline's storage instead of copying the event: a state folded from a stored timeline holds no second
+    /// copy of its history.
+    mutating func appendNext(of timeline: [CaseEvent]) {
+        let index = events.endIndex
+        precondition(events.startIndex == 0 && index < timeline.count, "the state holds a prefix of the timeline")
+        events = timeline[..<(index + 1)]
+        now = events[index].at
+        absorb(index)
+    }
+
+    /// The kinds of the events at `indices`, for deciding which rules they may change.
+    func reads(_ indices: Range<Int>) -> EventReads {
+        indices.reduce(into: []) { $0.formUnion(EventReads(events[$1].kind)) }
+    }
+
     /// Updates the facts for the event at `index`, the newest held.
     private mutating func absorb(_ index: Int) {
         let kind = events[index].kind

@@ -328,7 +328,11 @@ extension CaseState {
                 .compactMap { $0 }.min()
             return leaving(oldest, window)
         case .all(let conditions), .any(let conditions):
-            return conditions.compactMap(nextTimeChange).min()
+            var earliest: Instant?
+            for condition in conditions {
+                if let moment = nextTimeChange(condition), earliest.map({ moment < $0 }) ?? true { earliest = moment }
+            }
+            return earliest
         case .not(let inner):
             return nextTimeChange(inner)
         case .always, .scoreAtLeast, .scoreBelow, .noReliableImprovement, .persistsAtLeast, .bandWorsened,

@@ -3,8 +3,8 @@ public import StepCareCore
 extension Engine {
     /// Evaluates `timeline` as of `now`: every outstanding recommendation, with its trace.
     ///
-    /// Each rule is checked after every moment at which events were recorded (events at the same minute are read
-    /// together) and at `now`; see ``CaseMonitor`` for how a rule fires and is resolved. One call folds the
+    /// Each rule is checked after the moments at which events it reads were recorded (events at the same minute
+    /// are read together) and at `now`; see ``CaseMonitor`` for how a rule fires and is resolved. One call folds the
     /// history once; callers that ask after every new event keep a ``CaseMonitor`` instead.
     public func evaluate(_ timeline: CaseTimeline, asOf now: Instant) -> Evaluation {
         CaseMonitor(engine: self, timeline: timeline, asOf: now).evaluation(asOf: now)

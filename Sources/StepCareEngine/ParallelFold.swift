@@ -24,20 +24,31 @@ extension Engine {
         of timelines: [CaseTimeline], jobs: Int = Engine.availableCores,
         fold: @escaping @Sendable (CaseTimeline) -> CaseMonitor
     ) -> [CaseMonitor] {
-        let chunk = 256
-        let chunks = (timelines.count + chunk - 1) / chunk
-        guard chunks > 1, jobs > 1 else { return timelines.map { fold($0) } }
-        let results = Mutex<[[CaseMonitor]]>(Array(repeating: [], count: chunks))
+        inChunks(of: timelines.count, jobs: jobs) { range in timelines[range].map { fold($0) } }.flatMap(\.self)
+    }
+
+    /// `body` applied to consecutive ranges of `0..<count`, `chunk` positions each, spread over `jobs` threads:
+    /// the results come back in the order of their ranges. The ranges depend on `count` and `chunk` alone, so
+    /// a pure `body` gives the same results whatever the number of threads (one thread, or fewer than two
+    /// ranges, runs them in turn on the caller's).
+    public static func inChunks<Part: Sendable>(
+        of count: Int, chunk: Int = 256, jobs: Int = Engine.availableCores,
+        _ body: @escaping @Sendable (Range<Int>) -> Part
+    ) -> [Part] {
+        let chunks = (count + chunk - 1) / chunk
+        @Sendable func range(_ index: Int) -> Range<Int> { (index * chunk)..<min(count, (index + 1) * chunk) }
+        guard chunks > 1, jobs > 1 else { return (0..<chunks).map { body(range($0)) } }
+        let results = Mutex<[Part?]>(Array(repeating: nil, count: chunks))
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: min(jobs, chunks)) { _ in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < chunks else { return }
-                let part = timelines[(index * chunk)..<min(timelines.count, (index + 1) * chunk)].map { fold($0) }
+                let part = body(range(index))
                 results.withLock { $0[index] = part }
             }
         }
-        return results.withLock { $0.flatMap(\.self) }
+        return results.withLock { $0.compactMap(\.self) }
     }
 
     /// A monitor holding every event of `timeline`.

@@ -12,6 +12,9 @@ struct RuleMonitor: Sendable {
     var fired: Firing?
     /// The index of the event that last resolved the rule (or took the client out of its scope).
     var resolvedAt: Int?
+    /// Until when the status stands unless an event the rule reads arrives: the next moment its condition could
+    /// change with time alone (the earliest instant before the first check, so that one is made).
+    var quietUntil = Instant(minutes: .min)
 
     /// An outstanding firing: its newest evidence index, and the recommendation as it was made (for a
     /// placement, without the target tier, which triage gives at the moment asked about).
@@ -28,6 +31,35 @@ struct RuleMonitor: Sendable {
             self.tier = tier
             self.recommendation = recommendation
         }
+    }
+
+    /// ``check(_:_:newEvents:_:notBefore:)`` when it could change the status: `newEvents` (whose kinds are
+    /// `recorded`) hold an event the rule reads (its condition, its scope or what resolves it, see
+    /// ``EventReads``), or time has reached the moment the condition could change alone. Otherwise the check
+    /// would find what the last one found, and is skipped: a rule costs the events it reads, not every event.
+    mutating func update(
+        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, recorded: EventReads, _ engine: Engine
+    ) {
+        guard
+            mustCheck(at: state.now, ruleIndex, engine) || !engine.compiled.reads[ruleIndex].isDisjoint(with: recorded)
+        else { return }
+        check(ruleIndex, state, newEvents: newEvents, engine)
+        if fired == nil, let resolvedAt, resolvedAt >= newEvents.lowerBound {
+            // Resolved by this batch: evidence recorded after the resolution at the same minute may fire it again
+            // at the next check, whatever that check reads.
+            quietUntil = Instant(minutes: .min)
+        } else if engine.compiled.changesWithTime[ruleIndex] {
+            quietUntil =
+                state.nextTimeChange(engine.compiled.checks[ruleIndex].condition) ?? Instant(minutes: .max)
+        } else {
+            quietUntil = Instant(minutes: .max)
+        }
+    }
+
+    /// Whether a check at `now` with no new event could change the status: time has reached the moment the
+    /// condition could change alone, or the condition reads the moment itself (something "recorded" now).
+    func mustCheck(at now: Instant, _ ruleIndex: Int, _ engine: Engine) -> Bool {
+        now >= quietUntil || engine.compiled.readsTheMoment[ruleIndex]
     }
 
     /// Advances the status to a checkpoint: `state` holds every event up to one moment, `newEvents` those

@@ -37,10 +37,9 @@ struct CaseScan {
         func close(at end: Instant?) {
             guard let current = stay else { return }
             let stop = end ?? window.to + TimeSpan(minutes: 1)
-            let overlap = Double(
-                (min(stop, window.to + TimeSpan(minutes: 1)) - max(current.since, window.from)).minutes)
+            let overlap = (min(stop, window.to + TimeSpan(minutes: 1)) - max(current.since, window.from)).minutes
             if overlap > 0 {
-                tally.tiers[current.rank].placedDays += overlap / 1440
+                tally.tiers[current.rank].placedMinutes += overlap
                 tally.tiers[current.rank].cohort += 1
             }
             if let end, window.contains(end) {

@@ -68,53 +68,97 @@ public struct HuddleMetrics: Sendable {
     /// ``compute(_:windows:groupsBy:)``; `skippingClosedCases` leaves out the scan of a case whose last event
     /// is a discharge more than 91 days before a window (it adds nothing to any figure, as `OracleTests` checks by
     /// scanning them too), though it still counts among its group's clients.
+    ///
+    /// Cases are scanned in runs of 256 spread over `jobs` threads, each run into tallies of its own, and the
+    /// runs' tallies added in order: every count is a whole number and every sample keeps the cases' order, so
+    /// the figures are exactly those of one thread.
     func compute(
         _ timelines: some Sequence<CaseTimeline>, windows: [ReportingWindow], groupsBy fields: [String],
-        skippingClosedCases: Bool
+        skippingClosedCases: Bool, jobs: Int = Engine.availableCores
     ) -> (history: [MetricSet], groups: [String: [String: (clients: Int, metrics: MetricSet)]]) {
         precondition(!windows.isEmpty, "metrics need a window")
         precondition(zip(windows, windows.dropFirst()).allSatisfy { $0.to < $1.from }, "windows in order, apart")
-        let tiers = engine.pathway.tiers.count
-        var tallies = windows.map { Tally(tierCount: tiers, windowDays: $0.days) }
+        let cases = Array(timelines)
+        let runs = Engine.inChunks(of: cases.count, jobs: jobs) { [self] range in
+            var part = Part(self, windows, fields)
+            for timeline in cases[range] {
+                add(timeline, windows, fields, skippingClosedCases: skippingClosedCases, to: &part)
+            }
+            return part
+        }
+        var total = Part(self, windows, fields)
+        for run in runs { total.merge(run) }
         let last = windows.count - 1
-        var groups: [[String: (clients: Int, tally: Tally)]] = fields.map { _ in [:] }
-        for timeline in timelines {
-            guard let first = timeline.events.first?.at, let lastEvent = timeline.lastEventAt else { continue }
-            // Closed: the last event is a discharge (a placement recorded after one would reopen a stay).
-            let closedAt: Instant? =
-                if skippingClosedCases, case .discharge = timeline.events.last?.kind { lastEvent } else { nil }
-            var watch = StepUpWatch(metrics: self, timeline: timeline)
-            for (index, window) in windows.enumerated() where first <= window.to {
-                if let closedAt, closedAt < window.from - .days(91) {
-                    guard index == last else { continue }
-                    for (position, field) in fields.enumerated() {
-                        let value = timeline.demographics[field] ?? EquityBreakdown.notRecorded
-                        groups[position][value, default: (0, Tally(tierCount: tiers, windowDays: window.days))]
-                            .clients += 1
-                    }
-                    continue
-                }
-                let scan = CaseScan(metrics: self, window: window, timeline: timeline)
-                guard index == last, !fields.isEmpty else {
-                    scan.add(to: &tallies[index], watch: &watch)
-                    continue
-                }
-                var own = Tally(tierCount: tiers, windowDays: window.days)
-                scan.add(to: &own, watch: &watch)
-                tallies[index].merge(own)
-                for (position, field) in fields.enumerated() {
-                    let value = timeline.demographics[field] ?? EquityBreakdown.notRecorded
-                    groups[position][value, default: (0, Tally(tierCount: tiers, windowDays: window.days))].clients += 1
-                    groups[position][value]?.tally.merge(own)
+        let history = zip(windows, total.tallies).map(metricSet)
+        var byField: [String: [String: (clients: Int, metrics: MetricSet)]] = [:]
+        for (position, field) in fields.enumerated() {
+            byField[field] = total.groups[position].mapValues { ($0.clients, metricSet(windows[last], $0.tally)) }
+        }
+        return (history, byField)
+    }
+
+    /// The tallies of some cases: one per window, and one per group of each equity field over the last window.
+    private struct Part: Sendable {
+        var tallies: [Tally]
+        var groups: [[String: (clients: Int, tally: Tally)]]
+
+        init(_ metrics: HuddleMetrics, _ windows: [ReportingWindow], _ fields: [String]) {
+            let tiers = metrics.engine.pathway.tiers.count
+            tallies = windows.map { Tally(tierCount: tiers, windowDays: $0.days) }
+            groups = fields.map { _ in [:] }
+        }
+
+        /// Adds the tallies of the cases after these.
+        mutating func merge(_ other: Part) {
+            for index in tallies.indices { tallies[index].merge(other.tallies[index]) }
+            for position in groups.indices {
+                groups[position].merge(other.groups[position]) { mine, theirs in
+                    var sum = mine
+                    sum.clients += theirs.clients
+                    sum.tally.merge(theirs.tally)
+                    return sum
                 }
             }
         }
-        let history = zip(windows, tallies).map(metricSet)
-        var byField: [String: [String: (clients: Int, metrics: MetricSet)]] = [:]
-        for (position, field) in fields.enumerated() {
-            byField[field] = groups[position].mapValues { ($0.clients, metricSet(windows[last], $0.tally)) }
+    }
+
+    /// Adds one case to `part`: each window's tally, and over the last window its equity groups'.
+    private func add(
+        _ timeline: CaseTimeline, _ windows: [ReportingWindow], _ fields: [String], skippingClosedCases: Bool,
+        to part: inout Part
+    ) {
+        guard let first = timeline.events.first?.at, let lastEvent = timeline.lastEventAt else { return }
+        let tiers = engine.pathway.tiers.count
+        let last = windows.count - 1
+        // Closed: the last event is a discharge (a placement recorded after one would reopen a stay).
+        let closedAt: Instant? =
+            if skippingClosedCases, case .discharge = timeline.events.last?.kind { lastEvent } else { nil }
+        var watch = StepUpWatch(metrics: self, timeline: timeline)
+        for (index, window) in windows.enumerated() where first <= window.to {
+            if let closedAt, closedAt < window.from - .days(91) {
+                guard index == last else { continue }
+                for (position, field) in fields.enumerated() {
+                    let value = timeline.demographics[field] ?? EquityBreakdown.notRecorded
+                    part.groups[position][value, default: (0, Tally(tierCount: tiers, windowDays: window.days))]
+                        .clients += 1
+                }
+                continue
+            }
+            let scan = CaseScan(metrics: self, window: window, timeline: timeline)
+            guard index == last, !fields.isEmpty else {
+                scan.add(to: &part.tallies[index], watch: &watch)
+                continue
+            }
+            var own = Tally(tierCount: tiers, windowDays: window.days)
+            scan.add(to: &own, watch: &watch)
+            part.tallies[index].merge(own)
+            for (position, field) in fields.enumerated() {
+                let value = timeline.demographics[field] ?? EquityBreakdown.notRecorded
+                part.groups[position][value, default: (0, Tally(tierCount: tiers, windowDays: window.days))].clients +=
+                    1
+                part.groups[position][value]?.tally.merge(own)
+            }
         }
-        return (history, byField)
     }
 
     private func metricSet(_ window: ReportingWindow, _ tally: Tally) -> MetricSet {
@@ -229,8 +273,9 @@ public struct HuddleMetrics: Sendable {
             daysOf("waitlist.longest-wait-days", counts.waitlistAges, 1)
             daysOf("waitlist.placed-median-days", counts.waitsEnded, 0.5)
             count("placed", counts.placed)
+            let placedDays = Double(counts.placedMinutes) / 1440
             add(
-                "occupancy", slots > 0 ? 100 * counts.placedDays / (tally.windowDays * Double(slots)) : .nan,
+                "occupancy", slots > 0 ? 100 * placedDays / (tally.windowDays * Double(slots)) : .nan,
                 support: counts.cohort)
             daysOf("length-of-stay.median-days", counts.stays, 0.5)
             add(
@@ -239,7 +284,7 @@ public struct HuddleMetrics: Sendable {
             count("crisis-contacts", counts.crisis)
             add(
                 "crisis-per-100-client-weeks",
-                counts.placedDays > 0 ? 100 * Double(counts.crisis) / (counts.placedDays / 7) : .nan,
+                placedDays > 0 ? 100 * Double(counts.crisis) / (placedDays / 7) : .nan,
                 support: counts.cohort, numerator: counts.crisis)
             count("ed-visits", counts.emergencyVisits)
             count("check-in.weeks", counts.checkInsExpected)

@@ -76,7 +76,7 @@ struct StepUpWatch {
         let events = timeline.events
         while next < events.count, events[next].at < window.from {
             configure(for: events[next].at)
-            monitor.append(events[next])
+            monitor.appendNext(of: events)
             next += 1
         }
         let hasEventsInWindow = next < events.count && events[next].at <= window.to
@@ -109,7 +109,7 @@ struct StepUpWatch {
                 rank > fromRank
             {
                 let before = observe(at: event.at)
-                monitor.append(event)
+                monitor.appendNext(of: events)
                 let after = Set(observe(at: event.at).map { Key(ruleID: $0.ruleID, firedAt: $0.firedAt) })
                 // The step-up met the oldest trigger it resolved; one that resolved none met no trigger.
                 let met = before.filter { !after.contains(Key(ruleID: $0.ruleID, firedAt: $0.firedAt)) }
@@ -122,7 +122,7 @@ struct StepUpWatch {
             // outstanding at the next asking, with the same rule, firing time and deadline.
             let moves = Self.canResolve(event)
             if moves { _ = observe(at: event.at) }
-            monitor.append(event)
+            monitor.appendNext(of: events)
             if moves { _ = observe(at: event.at) }
         }
         configure(for: window.to)

@@ -1,5 +1,5 @@
 /// The counts and samples behind one window's metrics, added to case by case.
-struct Tally {
+struct Tally: Sendable {
     /// One tier's counts.
     struct Tier {
         var entries = 0
@@ -11,7 +11,8 @@ struct Tally {
         var waitlistAges: [Double] = []
         var waitsEnded: [Double] = []
         var placed = 0
-        var placedDays = 0.0
+        /// Minutes spent placed in the tier within the window, whole, so that tallies add up exactly in any grouping.
+        var placedMinutes = 0
         var cohort = 0
         var stays: [Double] = []
         /// Sessions attended in each stay that ended in the window, and how many of those stays fell within
@@ -105,7 +106,7 @@ extension Tally.Tier {
         waitlistAges += other.waitlistAges
         waitsEnded += other.waitsEnded
         placed += other.placed
-        placedDays += other.placedDays
+        placedMinutes += other.placedMinutes
         cohort += other.cohort
         stays += other.stays
         staySessions += other.staySessions

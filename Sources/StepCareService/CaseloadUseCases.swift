@@ -286,17 +286,29 @@ extension Workspace {
     /// Folds, on every core, the open cases `filter` covers that the session has not folded yet, so a first
     /// worklist over a large caseload costs its fold divided among the cores.
     private func foldOpenCases(_ filter: CaseFilter) throws(StepCareError) {
+        try fold { timeline in
+            if case .discharge = timeline.events.last?.kind { return false }
+            return filter.coversEverything || CaseSummary(timeline).matches(filter)
+        }
+    }
+
+    /// Folds, on every core, every case the session has not folded yet: what `evaluate --all` asks about.
+    public func foldEveryCase() throws(StepCareError) {
+        try fold { _ in true }
+    }
+
+    /// Folds the unfolded cases `selected` accepts into the session's running view, spread over the cores.
+    private func fold(where selected: (CaseTimeline) -> Bool) throws(StepCareError) {
         let engine = try requireEngine()
         let unfolded = caseload.order.compactMap { id -> CaseTimeline? in
-            guard monitors[id] == nil, let timeline = caseload.cases[id] else { return nil }
-            if case .discharge = timeline.events.last?.kind { return nil }
-            return filter.coversEverything || CaseSummary(timeline).matches(filter) ? timeline : nil
+            guard monitors[id] == nil, let timeline = caseload.cases[id], selected(timeline) else { return nil }
+            return timeline
         }
         guard unfolded.count > 1 else { return }
         let eras = eras
         let folded = Engine.monitors(of: unfolded) { timeline in
             var monitor = CaseMonitor(engine: eras.first?.engine ?? engine)
-            Workspace.follow(&monitor, timeline.events[...], eras: eras, current: engine)
+            Workspace.follow(&monitor, timeline.events, eras: eras, current: engine)
             return monitor
         }
         for (timeline, monitor) in zip(unfolded, folded) {
@@ -346,4 +358,48 @@ extension Workspace {
 extension StepCareError.Code {
     /// No team has the given id.
     public static let unknownTeam = Self("unknown-team")
+}
+
+/// What `evaluate --all` reports: how many cases were asked about, and their outstanding recommendations
+/// counted by rule, with how many are overdue.
+public struct OutstandingSummary: Sendable {
+    /// The cases asked about.
+    public var evaluated = 0
+    /// Outstanding recommendations, and those past their deadline.
+    public var outstanding = 0
+    public var overdue = 0
+    /// By rule id: outstanding and overdue.
+    public var byRule: [String: (count: Int, overdue: Int)] = [:]
+
+    mutating func add(_ recommendations: [Recommendation], asOf now: Instant) {
+        evaluated += 1
+        for recommendation in recommendations {
+            let late = recommendation.deadline < now ? 1 : 0
+            outstanding += 1
+            overdue += late
+            byRule[recommendation.ruleID, default: (0, 0)].count += 1
+            byRule[recommendation.ruleID, default: (0, 0)].overdue += late
+        }
+    }
+
+    mutating func merge(_ other: Self) {
+        evaluated += other.evaluated
+        outstanding += other.outstanding
+        overdue += other.overdue
+        byRule.merge(other.byRule) { ($0.count + $1.count, $0.overdue + $1.overdue) }
+    }
+}
+
+extension Workspace {
+    /// Every case of the context asked about at `now`, with what is outstanding counted by rule: the cases not
+    /// yet folded are folded first and the folded ones asked, each spread over the cores.
+    public func outstandingSummary(asOf now: Instant) throws(StepCareError) -> OutstandingSummary {
+        try foldEveryCase()
+        let monitors = caseload.order.compactMap { monitor($0, asOf: now) }
+        return Engine.inChunks(of: monitors.count) { range in
+            var part = OutstandingSummary()
+            for monitor in monitors[range] { part.add(monitor.recommendations(asOf: now), asOf: now) }
+            return part
+        }.reduce(into: OutstandingSummary()) { $0.merge($1) }
+    }
 }

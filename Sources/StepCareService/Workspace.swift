@@ -190,7 +190,7 @@ public final class Workspace {
         var monitor =
             monitors[caseID].flatMap { $0.state.events.count <= timeline.events.count ? $0 : nil }
             ?? CaseMonitor(engine: eras.first?.engine ?? engine)
-        Self.follow(&monitor, timeline.events[monitor.state.events.endIndex...], eras: eras, current: engine)
+        Self.follow(&monitor, timeline.events, eras: eras, current: engine)
         monitors[caseID] = monitor
         return monitor
     }
@@ -217,29 +217,31 @@ public final class Workspace {
         guard let then = engine(inForceAt: moment) else { return nil }
         let eras = eras.filter { $0.from <= moment }
         var monitor = CaseMonitor(engine: eras.first?.engine ?? then)
-        let events = timeline.events.prefix { $0.at <= moment }
-        Self.follow(&monitor, events[...], eras: eras, current: then)
+        let end = timeline.events.firstIndex { $0.at > moment } ?? timeline.events.endIndex
+        Self.follow(&monitor, timeline.events, upTo: end, eras: eras, current: then)
         return monitor
     }
 
-    /// Appends `events` to `monitor`, each under the engine of the configuration in force when it happened (an
-    /// event at the very minute a change takes effect is read under the one before), and then goes on under
-    /// `current`.
+    /// Appends `events[..<end]` past those `monitor` holds (its events are the first of `events`) to `monitor`,
+    /// each under the engine of the configuration in force when it happened (an event at the very minute a change
+    /// takes effect is read under the one before), and then goes on under `current`. The monitor shares the
+    /// timeline's storage rather than holding a second copy of its events.
     static func follow(
-        _ monitor: inout CaseMonitor, _ events: ArraySlice<CaseEvent>, eras: [(from: Instant, engine: Engine)],
-        current: Engine
+        _ monitor: inout CaseMonitor, _ events: [CaseEvent], upTo end: Int? = nil,
+        eras: [(from: Instant, engine: Engine)], current: Engine
     ) {
+        let end = end ?? events.endIndex
         if !eras.isEmpty {
             var era = 0
-            for event in events {
+            for event in events[monitor.state.events.endIndex..<end] {
                 while era + 1 < eras.count, eras[era + 1].from < event.at { era += 1 }
                 if !monitor.engine.isSame(as: eras[era].engine) {
                     monitor.reconfigure(eras[era].engine, at: eras[era].from)
                 }
-                monitor.append(event)
+                monitor.appendNext(of: events)
             }
         } else {
-            for event in events { monitor.append(event) }
+            while monitor.state.events.endIndex < end { monitor.appendNext(of: events) }
         }
         if !monitor.engine.isSame(as: current) {
             monitor.reconfigure(current, at: eras.last(where: { $0.engine.isSame(as: current) })?.from)

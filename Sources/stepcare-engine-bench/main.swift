@@ -214,35 +214,36 @@ let simulated = needsCaseload ? try simulate(days: 365, perDay: 14.3).0 : nil
 
 if wants("all"), let simulated {
     print("## evaluate --all: every case, cases cloned from a simulated service-year\n")
-    print("The console folds each case once into a CaseMonitor (at first use) and then asks it; a replay of every")
-    print("case per call (Engine.evaluate) is shown beside.\n")
+    print("The console folds every case once into a CaseMonitor (at first use, spread over the cores) and then asks")
+    print("them (also spread over the cores, as `Workspace.outstandingSummary` does); a replay of every case per")
+    print("call (Engine.evaluate, one core) is shown beside.\n")
     print(
-        "| cases | events | fold every case, CPU s | evaluate --all after loading, CPU s | wall s | µs per case | evaluate per case from scratch, CPU s |"
+        "| cases | events | fold every case, CPU s | wall s | evaluate --all after loading, CPU s | wall s | µs per case (CPU) | evaluate per case from scratch, CPU s |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     var points: [(size: Double, cost: Double)] = []
     for count in [1_000, 10_000, 100_000] {
         let caseload = clone(simulated.caseload, count: count)
         let now = simulated.end
         let events = caseload.cases.values.map(\.events.count).reduce(0, +)
-        let fold = Clock.measure {
-            caseload.order.compactMap { id in
-                caseload.cases[id].map { CaseMonitor(engine: engine, timeline: $0, asOf: now) }
-            }
-        }
+        let fold = Clock.measure { engine.monitors(of: caseload.order.compactMap { caseload.cases[$0] }) }
         let monitors = fold.result
-        let ask = Clock.measure { monitors.reduce(0) { $0 + $1.recommendations(asOf: now).count } }
+        let ask = Clock.measure {
+            Engine.inChunks(of: monitors.count) { range in
+                monitors[range].reduce(0) { $0 + $1.recommendations(asOf: now).count }
+            }.reduce(0, +)
+        }
         let scratch = Clock.measure {
             caseload.order.reduce(0) {
                 $0 + (caseload.cases[$1].map { engine.evaluate($0, asOf: now).recommendations.count } ?? 0)
             }
         }
-        points.append((Double(count), ask.cpu))
+        points.append((Double(count), ask.wall))
         print(
-            "| \(count) | \(events) | \(format(fold.cpu)) | \(format(ask.cpu, 3)) | \(format(ask.wall, 3)) | "
+            "| \(count) | \(events) | \(format(fold.cpu)) | \(format(fold.wall)) | \(format(ask.cpu, 3)) | \(format(ask.wall, 3)) | "
                 + "\(format(1e6 * ask.cpu / Double(count), 2)) | \(format(scratch.cpu)) |")
     }
-    print("\nAsking grows as cases^\(format(exponent(points))).\n")
+    print("\nAsking grows as cases^\(format(exponent(points))) (wall time).\n")
 }
 
 if wants("moves"), let simulated {

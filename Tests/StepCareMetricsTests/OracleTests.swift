@@ -182,6 +182,21 @@ import Testing
             #expect(skipping.groups["ethnicity"]?[value]?.clients == group.clients)
             if let other = skipping.groups["ethnicity"]?[value] { Self.expectEqual(other.metrics, group.metrics) }
         }
+        // Spread over threads, the same figures to the last bit as on one.
+        let serial = Timeline.metrics.compute(
+            timelines, windows: windows, groupsBy: ["ethnicity"], skippingClosedCases: true, jobs: 1)
+        let parallel = Timeline.metrics.compute(
+            timelines, windows: windows, groupsBy: ["ethnicity"], skippingClosedCases: true, jobs: 4)
+        #expect(timelines.count > 3 * 256, "four runs of cases at least")
+        func bits(_ set: MetricSet) -> [String] {
+            set.values.map { "\($0.id) \($0.value.bitPattern) \($0.support) \(String(describing: $0.numerator))" }
+                + set.outstanding.map { "\($0)" } + set.outstandingReviews.map { "\($0)" }
+        }
+        #expect(serial.history.map(bits) == parallel.history.map(bits))
+        for (value, group) in serial.groups["ethnicity"] ?? [:] {
+            #expect(parallel.groups["ethnicity"]?[value]?.clients == group.clients)
+            #expect(parallel.groups["ethnicity"]?[value].map { bits($0.metrics) } == bits(group.metrics))
+        }
     }
 
     /// Equal figures; sums of days may differ in the last bits, as they are added in another order.

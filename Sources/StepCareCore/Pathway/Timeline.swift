@@ -1,24 +1,78 @@
 /// One scored administration as the timeline keeps it: the instrument and edition, the item-level answers,
 /// and the parts of the score report the rules read.
 public struct AdministrationRecord: Sendable, Hashable {
+    /// The fields, kept in one shared box: a timeline's events are copied into every state and report that
+    /// reads them, and a record copied as one reference costs one retain instead of one per field.
+    private var box: Box
+
+    private struct Fields: Sendable, Hashable {
+        var instrumentID: String
+        var variantID: String?
+        var edition: String?
+        var answers: [ItemResponse]
+        var total: Score?
+        var bandIndex: Int?
+        var bandLabel: String?
+        var riskFlags: [RiskFlag]
+        var codes: AdministrationCodes?
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        box = Box(fields)
+    }
+
     /// The instrument's id, e.g. `phq9`.
-    public var instrumentID: String
+    public var instrumentID: String {
+        get { box.fields.instrumentID }
+        set { update { $0.instrumentID = newValue } }
+    }
     /// The variant scored, when the instrument has several.
-    public var variantID: String?
+    public var variantID: String? {
+        get { box.fields.variantID }
+        set { update { $0.variantID = newValue } }
+    }
     /// The edition of the instrument scored, e.g. "2001 (Kroenke, Spitzer and Williams)", when known.
-    public var edition: String?
+    public var edition: String? {
+        get { box.fields.edition }
+        set { update { $0.edition = newValue } }
+    }
     /// The answers, one per item in order; empty when only the total was recorded.
-    public var answers: [ItemResponse]
+    public var answers: [ItemResponse] {
+        get { box.fields.answers }
+        set { update { $0.answers = newValue } }
+    }
     /// The total, or `nil` when the administration could not be scored.
-    public var total: Score?
+    public var total: Score? {
+        get { box.fields.total }
+        set { update { $0.total = newValue } }
+    }
     /// The band's position among the instrument's bands (0 = least severe), when scored and banded.
-    public var bandIndex: Int?
+    public var bandIndex: Int? {
+        get { box.fields.bandIndex }
+        set { update { $0.bandIndex = newValue } }
+    }
     /// The band's label.
-    public var bandLabel: String?
+    public var bandLabel: String? {
+        get { box.fields.bandLabel }
+        set { update { $0.bandLabel = newValue } }
+    }
     /// The risk flags the administration raised.
-    public var riskFlags: [RiskFlag]
+    public var riskFlags: [RiskFlag] {
+        get { box.fields.riskFlags }
+        set { update { $0.riskFlags = newValue } }
+    }
     /// The terminology codes of what was scored, taken from the definition at the time, when it has them.
-    public var codes: AdministrationCodes?
+    public var codes: AdministrationCodes? {
+        get { box.fields.codes }
+        set { update { $0.codes = newValue } }
+    }
 
     /// Creates a record.
     public init(
@@ -26,16 +80,15 @@ public struct AdministrationRecord: Sendable, Hashable {
         total: Score?, bandIndex: Int? = nil, bandLabel: String? = nil, riskFlags: [RiskFlag] = [],
         codes: AdministrationCodes? = nil
     ) {
-        self.instrumentID = instrumentID
-        self.variantID = variantID
-        self.edition = edition
-        self.answers = answers
-        self.total = total
-        self.bandIndex = bandIndex
-        self.bandLabel = bandLabel
-        self.riskFlags = riskFlags
-        self.codes = codes
+        box = Box(
+            Fields(
+                instrumentID: instrumentID, variantID: variantID, edition: edition, answers: answers, total: total,
+                bandIndex: bandIndex, bandLabel: bandLabel, riskFlags: riskFlags, codes: codes))
     }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
     /// The record of a score report.
     public init(_ report: ScoreReport, definition: InstrumentDefinition) {

@@ -25,7 +25,9 @@ extension CommandSpec {
         let engine = try interpreter.engine(at: invocation.location)
         if invocation.flag("all") {
             try interpreter.recordAccess(invocation, client: nil)
-            try summariseAll(interpreter, at: try interpreter.time(invocation), json: invocation.flag("json"))
+            try summariseAll(
+                interpreter, at: try interpreter.time(invocation), json: invocation.flag("json"),
+                location: invocation.location)
             return
         }
         var bound = invocation
@@ -44,23 +46,16 @@ extension CommandSpec {
     }
 
     /// `evaluate --all`: every case of the context, with the outstanding recommendations counted by rule.
-    private static func summariseAll(_ interpreter: Interpreter, at now: Instant, json: Bool) throws(Diagnostic) {
-        var byRule: [String: (count: Int, overdue: Int)] = [:]
-        var evaluated = 0
-        var outstanding = 0
-        var overdue = 0
-        let workspace = interpreter.workspace
-        for id in workspace.caseload.order {
-            guard let monitor = workspace.monitor(id, asOf: now) else { continue }
-            evaluated += 1
-            for recommendation in monitor.recommendations(asOf: now) {
-                let late = recommendation.deadline < now
-                outstanding += 1
-                overdue += late ? 1 : 0
-                byRule[recommendation.ruleID, default: (0, 0)].count += 1
-                byRule[recommendation.ruleID, default: (0, 0)].overdue += late ? 1 : 0
-            }
+    private static func summariseAll(
+        _ interpreter: Interpreter, at now: Instant, json: Bool, location: SourceLocation?
+    ) throws(Diagnostic) {
+        let summary: OutstandingSummary
+        do { summary = try interpreter.workspace.outstandingSummary(asOf: now) } catch {
+            throw Diagnostic(error, at: location)
         }
+        let (evaluated, outstanding, overdue, byRule) = (
+            summary.evaluated, summary.outstanding, summary.overdue, summary.byRule
+        )
         if json {
             interpreter.output.line(
                 CaseloadJSON.summary(
