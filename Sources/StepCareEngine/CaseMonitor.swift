@@ -130,8 +130,8 @@ public struct CaseMonitor: Sendable {
         let (recommendations, final, triage) = outstanding(asOf: now)
         let needsTriage = final.tier == nil && !final.isDischarged && final.referralIndex != nil
         return Evaluation(
-            state: final, recommendations: recommendations, triage: needsTriage ? triage() : nil,
-            reEscalations: reEscalations)
+            state: final, recommendations: recommendations,
+            triage: needsTriage ? triage ?? engine.triage(final) : nil, reEscalations: reEscalations)
     }
 
     /// The outstanding recommendations as of `now`, most urgent deadline first, without triage: what callers
@@ -206,10 +206,11 @@ public struct CaseMonitor: Sendable {
     }
 
     /// The recommendations outstanding at `now` (at or after the latest event): each rule's status is taken
-    /// through the pending moment and `now` on a local copy, so asking changes nothing.
+    /// through the pending moment and `now` on a local copy, so asking changes nothing. The triage is given when
+    /// a placement recommendation needed it.
     private func outstanding(
         asOf now: Instant, rules selected: (RecommendationKind) -> Bool = { _ in true }
-    ) -> (recommendations: [Recommendation], final: CaseState, triage: () -> Triage) {
+    ) -> (recommendations: [Recommendation], final: CaseState, triage: Triage?) {
         if let past = replayed(until: now) { return past.outstanding(asOf: now, rules: selected) }
         let rules = engine.compiled.rules
         var final = state
@@ -246,7 +247,6 @@ public struct CaseMonitor: Sendable {
         }
         if reportsHandovers, selected(.handoverContact(number: 1)) { recommendations += engine.handovers(final) }
         recommendations.sort { ($0.deadline, $0.ruleID) < ($1.deadline, $1.ruleID) }
-        let found = triage
-        return (recommendations, final, { [final] in found ?? engine.triage(final) })
+        return (recommendations, final, triage)
     }
 }

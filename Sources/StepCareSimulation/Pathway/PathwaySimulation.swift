@@ -299,7 +299,7 @@ private struct PathwayRunner {
     mutating func append(_ k: Int, _ kind: CaseEventKind, at time: Double) {
         let event = CaseEvent(at: instant(time), kind)
         guard (try? caseload.append(event, to: clients[k].caseID)) != nil else { return }
-        follow(k, [event])
+        follow(k, CollectionOfOne(event))
     }
 
     /// Stores client `k`'s longer timeline after a decision, and follows the new events.
