@@ -19,8 +19,6 @@ public struct Engine: Sendable {
         let readsTheMoment: [Bool]
         /// The kinds of event each rule's status reads: a check after events of other kinds is skipped.
         let reads: [EventReads]
-        /// Whether time alone can change each rule's condition.
-        let changesWithTime: [Bool]
         /// Each rule's first trace line: id, version, scope and condition.
         let ruleHeadlines: [String]
         let ranks: [String: Int]
@@ -58,7 +56,6 @@ public struct Engine: Sendable {
             }
             readsTheMoment = rules.map { $0.condition.readsTheMoment }
             reads = rules.map { EventReads(condition: $0.condition, recommendation: $0.recommendation) }
-            changesWithTime = rules.map { $0.condition.changesWithTime }
             ruleHeadlines = rules.map { "rule \($0.id) v\($0.version) (\($0.scope)): \($0.condition.summary)" }
             tierIDs = pathway.tiers.map(\.id)
             ranks = Dictionary(pathway.tiers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

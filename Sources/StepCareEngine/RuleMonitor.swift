@@ -48,11 +48,9 @@ struct RuleMonitor: Sendable {
             // Resolved by this batch: evidence recorded after the resolution at the same minute may fire it again
             // at the next check, whatever that check reads.
             quietUntil = Instant(minutes: .min)
-        } else if engine.compiled.changesWithTime[ruleIndex] {
+        } else {
             quietUntil =
                 state.nextTimeChange(engine.compiled.checks[ruleIndex].condition) ?? Instant(minutes: .max)
-        } else {
-            quietUntil = Instant(minutes: .max)
         }
     }
 

@@ -102,14 +102,4 @@ extension Condition {
         default: false
         }
     }
-
-    /// Whether the passage of time alone can change the condition (see `CaseState.nextTimeChange(_:)`).
-    var changesWithTime: Bool {
-        switch self {
-        case .timeInTier, .noEventsFor, .recurring, .eventsWithin, .attendance: true
-        case .all(let conditions), .any(let conditions): conditions.contains { $0.changesWithTime }
-        case .not(let inner): inner.changesWithTime
-        default: false
-        }
-    }
 }

@@ -293,7 +293,7 @@ extension Workspace {
     }
 
     /// Folds, on every core, every case the session has not folded yet: what `evaluate --all` asks about.
-    public func foldEveryCase() throws(StepCareError) {
+    func foldEveryCase() throws(StepCareError) {
         try fold { _ in true }
     }
 
@@ -365,8 +365,9 @@ extension StepCareError.Code {
 public struct OutstandingSummary: Sendable {
     /// The cases asked about.
     public var evaluated = 0
-    /// Outstanding recommendations, and those past their deadline.
+    /// Outstanding recommendations.
     public var outstanding = 0
+    /// Outstanding recommendations past their deadline.
     public var overdue = 0
     /// By rule id: outstanding and overdue.
     public var byRule: [String: (count: Int, overdue: Int)] = [:]

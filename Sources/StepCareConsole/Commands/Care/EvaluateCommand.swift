@@ -53,23 +53,22 @@ extension CommandSpec {
         do { summary = try interpreter.workspace.outstandingSummary(asOf: now) } catch {
             throw Diagnostic(error, at: location)
         }
-        let (evaluated, outstanding, overdue, byRule) = (
-            summary.evaluated, summary.outstanding, summary.overdue, summary.byRule
-        )
         if json {
             interpreter.output.line(
                 CaseloadJSON.summary(
-                    asOf: now, evaluated: evaluated, outstanding: outstanding, overdue: overdue,
-                    byRule: byRule.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count, $0.value.overdue) }))
+                    asOf: now, evaluated: summary.evaluated, outstanding: summary.outstanding,
+                    overdue: summary.overdue,
+                    byRule: summary.byRule.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count, $0.value.overdue) }
+                ))
             return
         }
         interpreter.output.line(
-            "\(evaluated) case(s) evaluated as of \(now): \(outstanding) outstanding recommendation(s), \(overdue) overdue"
-        )
-        for (rule, counts) in byRule.sorted(by: { $0.key < $1.key }) {
+            "\(summary.evaluated) case(s) evaluated as of \(now): \(summary.outstanding) outstanding "
+                + "recommendation(s), \(summary.overdue) overdue")
+        for (rule, counts) in summary.byRule.sorted(by: { $0.key < $1.key }) {
             interpreter.output.line("  \(rule): \(counts.count) (\(counts.overdue) overdue)")
         }
-        if outstanding > 0 { interpreter.output.line("which cases, by deadline: worklist --all") }
+        if summary.outstanding > 0 { interpreter.output.line("which cases, by deadline: worklist --all") }
     }
 
     private static func lines(_ evaluation: Evaluation, caseID: String, engine: Engine) -> [String] {
