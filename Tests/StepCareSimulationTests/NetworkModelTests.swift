@@ -80,6 +80,8 @@ struct NetworkModelTests {
         #expect(refusal { $0.means = [42, -1, 120] }.hasPrefix("--means (tier 2): the mean must be a positive"))
         #expect(refusal { $0.caps = [156, 0, 146] }.hasPrefix("--caps: tier 2 has 0 slots"))
         #expect(refusal { $0.caps = [156, 284] }.hasPrefix("--means: has 3 values for 2 tiers"))
+        #expect(
+            refusal { $0.caps = Array(repeating: 1, count: 1_001) }.hasPrefix("--caps: gives 1001 tiers; at most 1000"))
         #expect(refusal { $0.warmup = 4000 }.hasPrefix("--warmup: must be at least 0 and less than --days"))
         #expect(refusal { $0.days = 1e308 }.hasPrefix("--days: must be at most 36525"), "a horizon that never ends")
         #expect(

@@ -35,6 +35,40 @@ struct RandomTests {
         #expect(chiSquare < 27.88)  // the 0.999 quantile of chi-square with 9 df
     }
 
+    @Test("the exponential ziggurat's layers each have area v, its top edge is 0 and its base holds the tail")
+    func zigguratTables() {
+        let tables = ExponentialZiggurat.shared
+        #expect(tables.x[1] == ExponentialZiggurat.r && tables.x[256] == 0)
+        // Base strip: the rectangle r·f(r) plus the tail's area f(r) is v.
+        let base = ExponentialZiggurat.r * exp(-ExponentialZiggurat.r) + exp(-ExponentialZiggurat.r)
+        #expect(abs(base - ExponentialZiggurat.v) < 1e-12)
+        for i in 1..<256 {
+            let area = tables.x[i] * (tables.f[i + 1] - tables.f[i])
+            #expect(abs(area - ExponentialZiggurat.v) < 1e-9, "layer \(i) has area \(area)")
+        }
+    }
+
+    @Test("ziggurat exponential draws match P(X > t) = e^−t from the body to far into the tail past r")
+    func zigguratExceedances() {
+        var random = SimulationRandom(seed: 11)
+        let n = 2_000_000
+        let thresholds = [0.05, 0.5, 1, 2, 4, 7.5, 8, 10]
+        var above = [Int](repeating: 0, count: thresholds.count)
+        var sum = 0.0
+        for _ in 0..<n {
+            let x = random.standardExponential()
+            sum += x
+            for (k, t) in thresholds.enumerated() where x > t { above[k] += 1 }
+        }
+        #expect(abs(sum / Double(n) - 1) < 4 / Double(n).squareRoot())
+        for (k, t) in thresholds.enumerated() {
+            let p = exp(-t)
+            let standardError = (p * (1 - p) / Double(n)).squareRoot()
+            let observed = Double(above[k]) / Double(n)
+            #expect(abs(observed - p) < 4.5 * standardError + 1e-7, "P(X > \(t)) = \(observed), expected \(p)")
+        }
+    }
+
     /// Mean and coefficient of variation of `n` draws, checked against the distribution's within 4 standard errors.
     private func checkMoments(_ distribution: Distribution, cv expectedCV: Double, seed: UInt64) {
         var random = SimulationRandom(seed: seed)

@@ -8,6 +8,8 @@ public import StepCareCore
 public struct NetworkModel: Sendable, Hashable {
     /// The most referrals one run may ask for (rate × scale × days): a billion, a few minutes of one core.
     public static let mostArrivals = 1e9
+    /// The most tiers a model may have: far past any service, and inside what the event list can label.
+    public static let mostTiers = 1_000
 
     /// Episode-length families the model supports (MODEL.md 3).
     public enum EpisodeLengths: String, Sendable, Hashable, CaseIterable {
@@ -87,6 +89,11 @@ public struct NetworkModel: Sendable, Hashable {
         self.options = options
         let n = options.caps.count
         guard n > 0 else { throw .simulation("--caps", "no tiers given", hint: "e.g. --caps 156,284,146") }
+        guard n <= Self.mostTiers else {
+            throw .simulation(
+                "--caps", "gives \(n) tiers; at most \(Self.mostTiers) are simulated",
+                hint: "a stepped-care network has a handful of tiers: give one slot count per tier")
+        }
         for (flag, count) in [("--means", options.means.count), ("--triage", options.triage.count)] where count != n {
             throw .simulation(
                 flag, "has \(count) values for \(n) tiers", hint: "give one value per tier, as --caps does")

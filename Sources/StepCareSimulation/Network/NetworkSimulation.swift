@@ -35,21 +35,22 @@ extension NetworkModel {
     public func simulate(seed: UInt64) -> NetworkReplication {
         var random = SimulationRandom(seed: seed)
         var run = NetworkRun(model: self)
-        var queue = EventQueue<Int32>()
+        // Episode ends after the horizon are never processed, so the queue does not keep them.
+        var queue = LadderQueue(horizon: options.days)
         let horizon = options.days
         let meanGap = 1 / rate
         // The referral stream is its own source beside the queue of episode ends: the next referral is one
-        // number, so referrals cost no heap operations (they are ~40 % of the events).
-        var nextReferral = random.exponential(mean: meanGap)
+        // number, so referrals cost no queue operations (they are ~40 % of the events).
+        var nextReferral = meanGap * random.standardExponential()
         while true {
             if nextReferral <= queue.nextTime() {
                 guard nextReferral <= horizon else { break }
                 let time = nextReferral
                 run.referred()
                 run.arrive(at: triage.pick(random.uniform()), time: time, queue: &queue, random: &random)
-                nextReferral = time + random.exponential(mean: meanGap)
+                nextReferral = time + meanGap * random.standardExponential()
             } else {
-                guard let (time, tier) = queue.next(until: horizon) else { break }
+                guard let (time, tier) = queue.next() else { break }
                 run.complete(at: Int(tier), time: time, queue: &queue, random: &random)
             }
         }
@@ -57,45 +58,48 @@ extension NetworkModel {
     }
 }
 
-/// The state of one replication: per-tier slots in use, waitlists and the window statistics.
-private struct NetworkRun {
+/// One tier's state during a replication: its parameters beside its slots in use, waitlist and window
+/// statistics, so an event at a tier touches one place.
+private struct TierState {
+    let slots: Int
+    let lengths: Distribution
+    let routing: Categorical
+    var busy = 0
+    var waitlist = Waitlist()
+    /// Slot-days of care inside the statistics window, each episode's share added when it starts.
+    var busyArea = 0.0
+    /// Patient-days of waiting inside the window, each wait's share added when it ends (or at the horizon).
+    var queueArea = 0.0
+    var waits = WaitSample()
+    var served = 0
+}
+
+/// The state of one replication. The tiers live in storage this value owns alone (it cannot be copied), so
+/// updating them pays no copy-on-write check.
+private struct NetworkRun: ~Copyable {
     let model: NetworkModel
-    let caps: [Int]
     let warmup: Double
-    var busy: [Int]
-    var waitlists: [Waitlist]
-    var lastChange: [Double]
-    var busyArea: [Double]
-    var queueArea: [Double]
-    var waits: [WaitSample]
-    var served: [Int]
+    let horizon: Double
+    let tiers: UnsafeMutableBufferPointer<TierState>
     var referrals = 0
     var completions = 0
     var population = 0
     var peakPopulation = 0
 
     init(model: NetworkModel) {
-        let n = model.tierCount
         self.model = model
-        caps = model.caps
         warmup = model.options.warmup
-        busy = Array(repeating: 0, count: n)
-        waitlists = Array(repeating: Waitlist(), count: n)
-        lastChange = Array(repeating: 0, count: n)
-        busyArea = Array(repeating: 0, count: n)
-        queueArea = Array(repeating: 0, count: n)
-        waits = Array(repeating: WaitSample(), count: n)
-        served = Array(repeating: 0, count: n)
+        horizon = model.options.days
+        tiers = .allocate(capacity: model.tierCount)
+        _ = tiers.initialize(
+            from: (0..<model.tierCount).map {
+                TierState(slots: model.caps[$0], lengths: model.episodeLengths[$0], routing: model.routing[$0])
+            })
     }
 
-    /// Accumulates tier `i`'s time-weighted areas up to `time`, counting only the window.
-    mutating func advance(_ i: Int, to time: Double) {
-        if time > warmup {
-            let from = max(lastChange[i], warmup)
-            busyArea[i] += (time - from) * Double(busy[i])
-            queueArea[i] += (time - from) * Double(waitlists[i].count)
-        }
-        lastChange[i] = time
+    deinit {
+        tiers.deinitialize()
+        tiers.deallocate()
     }
 
     /// A referral enters the system.
@@ -106,51 +110,57 @@ private struct NetworkRun {
     }
 
     /// A patient arrives at tier `i`: starts an episode if a slot is free, else joins the waitlist's tail.
-    mutating func arrive(at i: Int, time: Double, queue: inout EventQueue<Int32>, random: inout SimulationRandom) {
-        advance(i, to: time)
-        if busy[i] < caps[i] {
+    func arrive(at i: Int, time: Double, queue: inout LadderQueue, random: inout SimulationRandom) {
+        if tiers[i].busy < tiers[i].slots {
             start(i, arrived: time, time: time, queue: &queue, random: &random)
         } else {
-            waitlists[i].append(time)
+            tiers[i].waitlist.append(time)
         }
     }
 
-    mutating func start(
-        _ i: Int, arrived: Double, time: Double, queue: inout EventQueue<Int32>, random: inout SimulationRandom
-    ) {
-        busy[i] += 1
-        if time >= warmup { waits[i].record(time - arrived) }
-        queue.schedule(Int32(i), at: time + model.episodeLengths[i].sample(&random))
+    func start(_ i: Int, arrived: Double, time: Double, queue: inout LadderQueue, random: inout SimulationRandom) {
+        tiers[i].busy += 1
+        if time >= warmup { tiers[i].waits.record(time - arrived) }
+        if arrived < time { tiers[i].queueArea += windowShare(from: arrived, to: time) }
+        let end = time + tiers[i].lengths.sample(&random)
+        tiers[i].busyArea += windowShare(from: time, to: end)
+        queue.schedule(Int32(i), at: end)
     }
+
+    /// The length of `[from, to]` inside the statistics window `[warmup, horizon]`.
+    @inline(__always)
+    func windowShare(from: Double, to: Double) -> Double { max(0, min(to, horizon) - max(from, warmup)) }
 
     /// An episode at tier `i` ends: the slot goes to the head of the waitlist, then the patient is routed.
-    mutating func complete(at i: Int, time: Double, queue: inout EventQueue<Int32>, random: inout SimulationRandom) {
+    mutating func complete(at i: Int, time: Double, queue: inout LadderQueue, random: inout SimulationRandom) {
         completions += 1
-        advance(i, to: time)
-        busy[i] -= 1
-        if time > warmup { served[i] += 1 }
-        if let arrived = waitlists[i].popFirst() {
+        tiers[i].busy -= 1
+        if time > warmup { tiers[i].served += 1 }
+        if let arrived = tiers[i].waitlist.popFirst() {
             start(i, arrived: arrived, time: time, queue: &queue, random: &random)
         }
-        let next = model.routing[i].pick(random.uniform())
-        if next < caps.count {
+        let next = tiers[i].routing.pick(random.uniform())
+        if next < tiers.count {
             arrive(at: next, time: time, queue: &queue, random: &random)
         } else {
             population -= 1
         }
     }
 
-    mutating func result(seed: UInt64) -> NetworkReplication {
-        let horizon = model.options.days
+    func result(seed: UInt64) -> NetworkReplication {
         let window = horizon - warmup
-        for i in caps.indices { advance(i, to: horizon) }
-        let tiers = caps.indices.map { i in
+        for i in tiers.indices {
+            // Patients still waiting at the horizon waited until it.
+            tiers[i].waitlist.forEach { arrived in tiers[i].queueArea += windowShare(from: arrived, to: horizon) }
+        }
+        let results = tiers.map { tier in
             NetworkTierResult(
-                waits: waits[i], utilisation: busyArea[i] / (Double(caps[i]) * window), served: served[i],
-                meanQueue: queueArea[i] / window)
+                waits: tier.waits, utilisation: tier.busyArea / (Double(tier.slots) * window), served: tier.served,
+                meanQueue: tier.queueArea / window)
         }
         return NetworkReplication(
-            seed: seed, tiers: tiers, referrals: referrals, completions: completions, peakPopulation: peakPopulation)
+            seed: seed, tiers: results, referrals: referrals, completions: completions,
+            peakPopulation: peakPopulation)
     }
 }
 
@@ -170,6 +180,11 @@ struct Waitlist {
             head = 0
         }
         times.append(time)
+    }
+
+    /// Calls `body` with each arrival time still waiting, head first.
+    func forEach(_ body: (Double) -> Void) {
+        for index in head..<times.count { body(times[index]) }
     }
 
     mutating func popFirst() -> Double? {

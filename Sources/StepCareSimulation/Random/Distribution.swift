@@ -78,7 +78,7 @@ public struct Distribution: Sendable, Hashable, CustomStringConvertible {
     /// One draw.
     public func sample(_ random: inout SimulationRandom) -> Double {
         switch kind {
-        case .exponential: return random.exponential(mean: a)
+        case .exponential: return a * random.standardExponential()
         case .lognormal: return exp(a + b * random.standardNormal())
         case .gamma: return Self.gamma(shape: a, random: &random) * b
         case .weibull: return b * pow(-log(random.uniformPositive()), 1 / a)

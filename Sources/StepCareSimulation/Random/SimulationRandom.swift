@@ -28,6 +28,7 @@ public struct SimulationRandom: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits.
+    @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotate(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -55,6 +56,26 @@ public struct SimulationRandom: RandomNumberGenerator, Sendable {
         -mean * log(uniformPositive())
     }
 
+    /// A standard exponential draw (mean 1) by the ziggurat method (G. Marsaglia and W. W. Tsang, "The ziggurat
+    /// method for generating random variables", Journal of Statistical Software 5(8), 2000), 256 layers: about
+    /// 99 % of draws cost one random word, a multiplication and a comparison, without a logarithm.
+    ///
+    /// The network model draws with it; the pathway simulator keeps ``exponential(mean:)`` (inversion), so the
+    /// streams of its saved and compared runs stay as they were.
+    @inline(__always)
+    public mutating func standardExponential() -> Double {
+        let tables = ExponentialZiggurat.shared
+        while true {
+            let bits = next()
+            let layer = Int(bits & 0xFF)
+            let x = Double(bits >> 11) * 0x1.0p-53 * tables.x[layer]
+            if x < tables.x[layer + 1] { return x }
+            if layer == 0 { return ExponentialZiggurat.r - log(uniformPositive()) }
+            let f = tables.f[layer + 1] + (tables.f[layer] - tables.f[layer + 1]) * uniform()
+            if f < exp(-x) { return x }
+        }
+    }
+
     /// A standard normal draw (Marsaglia's polar method; the second value is discarded to keep the state small).
     public mutating func standardNormal() -> Double {
         while true {
@@ -65,5 +86,30 @@ public struct SimulationRandom: RandomNumberGenerator, Sendable {
         }
     }
 
+    @inline(__always)
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+}
+
+/// The exponential ziggurat's 257 layer edges `x` and densities `f = exp(−x)` (Marsaglia and Tsang 2000, with
+/// their 256-layer constants r and v): layer 0 is the base strip with the tail beyond r, and every layer has
+/// area v.
+struct ExponentialZiggurat: Sendable {
+    /// The rightmost layer edge.
+    static let r = 7.69711747013104972
+    /// The area of each layer.
+    static let v = 3.949659822581572e-3
+    static let shared = ExponentialZiggurat()
+
+    let x: [Double]
+    let f: [Double]
+
+    private init() {
+        var x = [Double](repeating: 0, count: 257)
+        x[0] = Self.v * exp(Self.r)
+        x[1] = Self.r
+        for i in 2..<256 { x[i] = -log(Self.v / x[i - 1] + exp(-x[i - 1])) }
+        x[256] = 0
+        self.x = x
+        f = x.map { exp(-$0) }
+    }
 }
