@@ -11,7 +11,7 @@ import StepCareReports
 enum BatchCommand {
     static func run(
         file: String, instrument id: String, variant: String?, missing: String?, format: BatchScorer.Format,
-        output: String?, registry: Registry, errors: FileDescriptorOutput
+        output: String?, jobs: Int, registry: Registry, errors: FileDescriptorOutput
     ) throws {
         func fail(_ message: String, hint: String?, code: StepCareError.Code = .invalidOption) -> ExitCode {
             errors.line("stepcare score: error: \(message)")
@@ -47,7 +47,7 @@ enum BatchCommand {
         let scorer = BatchScorer(instrument: instrument, missingItems: policy, format: format)
         let summary: BatchScorer.Summary
         do throws(StepCareError) {
-            summary = try scorer.run(bytes) { bytes in
+            summary = try scorer.run(bytes, jobs: jobs) { bytes in
                 if let file { file.write(bytes: bytes) } else { standardOutput.write(bytes: bytes) }
             }
             try file?.publish()

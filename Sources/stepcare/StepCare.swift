@@ -6,6 +6,7 @@ import StepCareMetrics
 import StepCareRegistry
 import StepCareReports
 import StepCareService
+import StepCareSimulation
 import StepCareStore
 
 #if canImport(Glibc)
@@ -146,6 +147,9 @@ struct Score: ParsableCommand {
     @Option(help: "Write batch output to this file (created with mode 0600) instead of standard output.")
     var output: String?
 
+    @Option(help: "Threads scoring a batch file (default: the cores available; 1 for one).")
+    var jobs: Int = Replications.availableCores
+
     @OptionGroup var options: InstrumentOptions
 
     func validate() throws {
@@ -155,6 +159,7 @@ struct Score: ParsableCommand {
         if batch != nil, !answers.isEmpty { throw ValidationError("--batch takes no answers on the command line") }
         if batch == nil, output != nil { throw ValidationError("--output is for --batch") }
         guard BatchScorer.Format(rawValue: format) != nil else { throw ValidationError("--format is csv or jsonl") }
+        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs takes a whole number from 1 to 1024") }
     }
 
     func run() throws {
@@ -164,8 +169,8 @@ struct Score: ParsableCommand {
         if let batch {
             try BatchCommand.run(
                 file: batch, instrument: id, variant: variant, missing: missing,
-                format: BatchScorer.Format(rawValue: format) ?? .csv, output: output, registry: registry, errors: errors
-            )
+                format: BatchScorer.Format(rawValue: format) ?? .csv, output: output, jobs: jobs, registry: registry,
+                errors: errors)
             return
         }
         // One-shot scoring calls the scoring use case directly: no session and no database.

@@ -125,3 +125,70 @@ import Testing
         }
     }
 }
+
+/// A file scored in parts on several threads gives the same output, byte for byte, and the same summary as
+/// on one: seeded files of over a megabyte with blank lines, CRLF endings, short, long and bad rows, risk
+/// answers and a last line without an end.
+@Suite struct BatchScorerPartsTests {
+    let registry: Registry
+    init() throws { registry = try Registry.builtIn() }
+
+    /// A seeded file of about `rows` rows, with no quote character (so it can be split).
+    static func file(rows: Int, seed: UInt64, crlf: Bool) -> [UInt8] {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        let end = crlf ? "\r\n" : "\n"
+        var text = "\n" + end + "client_id,date,item1,item2,item3,item4,item5,item6,item7,item8,item9" + end
+        for row in 0..<rows {
+            switch next(200) {
+            case 0: text += end  // a blank line
+            case 1: text += "c\(row),2026-02-30,1,1,1,1,1,1,1,1,1" + end  // no such date
+            case 2: text += "c\(row),2026-01-05,1,1,x,1,1,1,1,1,3" + end  // an unreadable answer beside a risk answer
+            case 3: text += "c\(row),2026-01-05,1,1" + end  // short
+            case 4: text += "c\(row),2026-01-05,1,1,1,1,1,1,1,1,1,1" + end  // long
+            case 5: text += ",2026-01-05,1,1,1,1,1,1,1,1,2" + end  // no client
+            default:
+                let answers = (0..<9).map { _ in next(9) == 0 ? "-" : String(next(4)) }
+                text += "c\(row),2026-0\(1 + next(9))-1\(next(9)),\(answers.joined(separator: ","))" + end
+            }
+        }
+        text += "last,2026-03-01,3,3,3,3,3,3,3,3,3"
+        return Array(text.utf8)
+    }
+
+    @Test(arguments: [(1, false), (2, true), (3, false)] as [(UInt64, Bool)])
+    func partsGiveTheSameOutputAsOneThread(seed: UInt64, crlf: Bool) throws {
+        let input = Self.file(rows: 40_000, seed: seed, crlf: crlf)
+        #expect(input.count > 1 << 20)
+        for format in BatchScorer.Format.allCases {
+            let scorer = BatchScorer(instrument: try registry.instrument("phq9"), format: format)
+            var one: [UInt8] = []
+            let oneSummary = try scorer.run(input, jobs: 1) { one += $0 }
+            var parts: [UInt8] = []
+            var emits = 0
+            let partsSummary = try scorer.run(input, jobs: 3) {
+                parts += $0
+                emits += 1
+            }
+            #expect(emits > 4, "the file was not split")
+            #expect(partsSummary == oneSummary)
+            #expect(oneSummary.errors > 100 && oneSummary.rows > 39_000)
+            #expect(parts == one, "\(format): the outputs differ")
+        }
+    }
+
+    @Test("a bad header is refused before anything is written, split or not")
+    func badHeader() throws {
+        var input = Self.file(rows: 40_000, seed: 4, crlf: false)
+        if let at = input.firstIndex(of: UInt8(ascii: "i")) { input[at] = UInt8(ascii: "j") }  // item1 → jtem1
+        let scorer = BatchScorer(instrument: try registry.instrument("phq9"))
+        var written = 0
+        #expect(throws: StepCareError.self) { _ = try scorer.run(input, jobs: 2) { written += $0.count } }
+        #expect(written == 0)
+    }
+}

@@ -23,8 +23,8 @@ extension BatchScorer {
             }
             buffer.append(csv: report.band?.label ?? "", separated: true)
             buffer.append(csv: casenessText(report), separated: true)
-            buffer.append(csv: positiveCutOffs(report).joined(separator: ";"), separated: true)
-            buffer.append(csv: report.flags.map(flagText).joined(separator: ";"), separated: true)
+            buffer.append(csv: positiveCutOffs(report), separated: true)
+            buffer.append(csv: flagsText(report.flags), separated: true)
             buffer.append(csv: report.notScoredReason.map { "not scored: \($0)" } ?? "", separated: true)
             buffer.append(UInt8(ascii: "\n"))
         case (.csv, .failure(let error)):
@@ -32,7 +32,7 @@ extension BatchScorer {
             buffer.append(csv: CSVLine.inert(error.client), separated: true)
             buffer.append(csv: CSVLine.inert(error.date), separated: true)
             buffer.append(text: ",,,,")
-            buffer.append(csv: error.flags.map(flagText).joined(separator: ";"), separated: true)
+            buffer.append(csv: flagsText(error.flags), separated: true)
             buffer.append(csv: "row \(row): \(error.message)", separated: true)
             buffer.append(UInt8(ascii: "\n"))
         case (.jsonl, .success(let scored)):
@@ -43,7 +43,7 @@ extension BatchScorer {
                     ("row", .int(row)), ("client", .string(scored.client)), ("date", .string(scored.date)),
                     ("total", report.total.map { .number($0.value) } ?? .null),
                     ("band", report.band.map { .string($0.label) } ?? .null), ("caseness", caseness ?? .null),
-                    ("positiveCutOffs", .array(positiveCutOffs(report).map(JSONValue.string))),
+                    ("positiveCutOffs", .array(report.cutOffs.filter(\.isPositive).map { .string($0.rule.id) })),
                     ("flags", .array(report.flags.map { .string(flagText($0)) })),
                     ("error", report.notScoredReason.map { .string("not scored: \($0)") } ?? .null),
                 ]).serialized + "\n")
@@ -60,15 +60,33 @@ extension BatchScorer {
 
     /// The result of the definition's caseness rule, if it has one.
     private func casenessResult(_ report: ScoreReport) -> CutOffResult? {
-        report.cutOffs.first { $0.rule == definition.casenessRule }
+        guard let casenessRule else { return nil }
+        // A definition's rule ids are unique (DefinitionCheck), so the id finds the rule.
+        return report.cutOffs.first { $0.rule.id == casenessRule.id }
     }
 
     private func casenessText(_ report: ScoreReport) -> String {
         casenessResult(report).map { $0.isPositive ? "yes" : "no" } ?? ""
     }
 
-    private func positiveCutOffs(_ report: ScoreReport) -> [String] {
-        report.cutOffs.filter(\.isPositive).map(\.rule.id)
+    /// The ids of the positive cut-offs, separated by `;`.
+    private func positiveCutOffs(_ report: ScoreReport) -> String {
+        var text = ""
+        for result in report.cutOffs where result.isPositive {
+            if !text.isEmpty { text += ";" }
+            text += result.rule.id
+        }
+        return text
+    }
+
+    /// The flags, separated by `;`.
+    private func flagsText(_ flags: [RiskFlag]) -> String {
+        var text = ""
+        for flag in flags {
+            if !text.isEmpty { text += ";" }
+            text += flagText(flag)
+        }
+        return text
     }
 
     private func flagText(_ flag: RiskFlag) -> String {

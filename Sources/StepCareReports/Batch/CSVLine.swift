@@ -20,42 +20,9 @@ package enum CSVLine {
 
     /// The fields of `line` (without its line ending).
     package static func fields(_ line: ArraySlice<UInt8>) -> Result<[String], Problem> {
-        var fields: [String] = []
-        var index = line.startIndex
-        while true {
-            let number = fields.count + 1
-            if index < line.endIndex, line[index] == quote {
-                var value: [UInt8] = []
-                index += 1
-                var closed = false
-                while index < line.endIndex {
-                    if line[index] == quote {
-                        if index + 1 < line.endIndex, line[index + 1] == quote {
-                            value.append(quote)
-                            index += 2
-                            continue
-                        }
-                        closed = true
-                        index += 1
-                        break
-                    }
-                    value.append(line[index])
-                    index += 1
-                }
-                guard closed else { return .failure(.unterminatedQuote(field: number)) }
-                guard index == line.endIndex || line[index] == comma else {
-                    return .failure(.textAfterQuote(field: number))
-                }
-                fields.append(String(decoding: value, as: UTF8.self))
-            } else {
-                let end = line[index...].firstIndex(of: comma) ?? line.endIndex
-                if line[index..<end].contains(quote) { return .failure(.quoteInUnquotedField(field: number)) }
-                fields.append(String(decoding: line[index..<end], as: UTF8.self))
-                index = end
-            }
-            guard index < line.endIndex else { return .success(fields) }
-            index += 1  // the comma
-        }
+        var cells = CSVCells()
+        if let problem = cells.split(line) { return .failure(problem) }
+        return .success((0..<cells.count).map(cells.string))
     }
 
     /// Calls `body` with each record of `bytes` and its 1-based number (its row, as a spreadsheet numbers
@@ -148,6 +115,66 @@ package enum CSVLine {
         }
         guard !plain else { return value }
         return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+/// The fields of one record, unescaped, in storage reused from record to record: splitting a record allocates
+/// nothing once the storage has grown to the longest record.
+package struct CSVCells {
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>] = []
+
+    /// Creates empty cells.
+    package init() {}
+
+    /// The number of fields.
+    package var count: Int { ranges.count }
+
+    /// Field `index`'s bytes.
+    package subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
+
+    /// Field `index` as text.
+    package func string(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
+
+    /// Splits `line` (RFC 4180, without its line ending) into its fields, replacing those held.
+    ///
+    /// - Returns: why the line is not valid CSV, or nil.
+    package mutating func split(_ line: ArraySlice<UInt8>) -> CSVLine.Problem? {
+        bytes.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        var index = line.startIndex
+        while true {
+            let number = ranges.count + 1
+            let start = bytes.count
+            if index < line.endIndex, line[index] == quote {
+                index += 1
+                var closed = false
+                while index < line.endIndex {
+                    if line[index] == quote {
+                        if index + 1 < line.endIndex, line[index + 1] == quote {
+                            bytes.append(quote)
+                            index += 2
+                            continue
+                        }
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    bytes.append(line[index])
+                    index += 1
+                }
+                guard closed else { return .unterminatedQuote(field: number) }
+                guard index == line.endIndex || line[index] == comma else { return .textAfterQuote(field: number) }
+            } else {
+                let end = line[index...].firstIndex(of: comma) ?? line.endIndex
+                if line[index..<end].contains(quote) { return .quoteInUnquotedField(field: number) }
+                bytes.append(contentsOf: line[index..<end])
+                index = end
+            }
+            ranges.append(start..<bytes.count)
+            guard index < line.endIndex else { return nil }
+            index += 1  // the comma
+        }
     }
 }
 
