@@ -3,14 +3,16 @@
 /// ACM TOMACS 15(3), 2005).
 ///
 /// Events far ahead are appended, unsorted, to the *top*. When the nearer rungs run dry, the top is spread
-/// over up to 1,024 buckets (*rung 1*); a bucket about to be reached is spread again over up to 1,024 finer
+/// over up to 4,096 buckets (*rung 1*); a bucket about to be reached is spread again over up to 4,096 finer
 /// buckets (*rung 2*) when it is large, and the bucket reached is sorted into the *bottom*, from which events
 /// are taken in order. Events scheduled into the range the bottom already covers join a small heap beside it
-/// (*late*), so no insertion shifts the bottom and a queue whose rungs fit its events badly (the first events of
-/// a run, say) costs a heap's log n, never more. An event is appended to an array or taken from the front of one, so each event costs
-/// a few sequential moves whatever the number pending. A binary or four-ary heap instead makes one random
-/// walk down a tree per event, whose cache misses grow with the events pending (the four-ary heap's
-/// sift-down was 46 % of a scale-10 network run, and its cost per event doubled from scale 1 to 1,000).
+/// (*late*), so no insertion shifts the bottom, and a queue whose rungs fit its events badly (the first events
+/// of a run, say) costs a heap's log n, never more.
+///
+/// An event is appended to a run of memory or taken from the front of one, so each event costs a few
+/// sequential moves whatever the number pending. A heap instead makes one random walk down a tree per event,
+/// whose cache misses grow with the events pending (the four-ary heap's sift-down was 46 % of a scale-10
+/// network run, and its cost per event doubled from scale 1 to 1,000).
 ///
 /// - Events later than the horizon are never taken, so they are not stored.
 /// - Ties come out in the order they were scheduled, exactly as from ``EventQueue`` (the oracle in the tests).
@@ -149,7 +151,7 @@ struct LadderQueue: ~Copyable {
         }
     }
 
-    /// Spreads rung 1's bucket `index` over rung 2, its width shared evenly among about one bucket per eight
+    /// Spreads rung 1's bucket `index` over rung 2, its width shared evenly among about one bucket per two
     /// events. The bottom is empty and serves as the scratch space.
     private mutating func spreadIntoRung2(_ index: Int) {
         let start = rung1.start + Double(index) / rung1.inverseWidth
