@@ -67,7 +67,7 @@ struct LadderQueueTests {
         #expect(ladder.next() == nil)
     }
 
-    @Test("events after the horizon are dropped; a payload outside 24 bits is a programming error")
+    @Test("events after the horizon are dropped, and an empty queue reports infinity and nothing to take")
     func horizon() {
         var ladder = LadderQueue(horizon: 10)
         ladder.schedule(1, at: 10)

@@ -86,10 +86,7 @@ public struct BatchScorer: Sendable {
                 }
                 return
             }
-            summary.rows += 1
-            let result = score(line, columns: columns, cells: &cells)
-            if case .failure = result { summary.errors += 1 }
-            append(result, row: number, to: &buffer)
+            scoreRow(line, number: number, columns: columns, cells: &cells, summary: &summary, into: &buffer)
             if buffer.count > 1 << 16 {
                 emit(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -177,15 +174,23 @@ public struct BatchScorer: Sendable {
             let end = part[start...].firstIndex(of: UInt8(ascii: "\n")) ?? part.endIndex
             let line = Self.withoutCarriageReturn(part[start..<end])
             if !line.isEmpty {
-                summary.rows += 1
-                let result = score(line, columns: columns, cells: &cells)
-                if case .failure = result { summary.errors += 1 }
-                append(result, row: number, to: &output)
+                scoreRow(line, number: number, columns: columns, cells: &cells, summary: &summary, into: &output)
             }
             number += 1
             start = end + 1
         }
         return (summary, output)
+    }
+
+    /// Scores one data row, counts it and appends its output row: the same for one thread and for parts.
+    private func scoreRow(
+        _ line: ArraySlice<UInt8>, number: Int, columns: [Int], cells: inout CSVCells, summary: inout Summary,
+        into output: inout [UInt8]
+    ) {
+        summary.rows += 1
+        let result = score(line, columns: columns, cells: &cells)
+        if case .failure = result { summary.errors += 1 }
+        append(result, row: number, to: &output)
     }
 
     /// The lines in `part`: its line ends, and one more for a last line without an end.

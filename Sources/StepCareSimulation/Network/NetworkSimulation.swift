@@ -77,7 +77,6 @@ private struct TierState {
 /// The state of one replication. The tiers live in storage this value owns alone (it cannot be copied), so
 /// updating them pays no copy-on-write check.
 private struct NetworkRun: ~Copyable {
-    let model: NetworkModel
     let warmup: Double
     let horizon: Double
     let tiers: UnsafeMutableBufferPointer<TierState>
@@ -87,7 +86,6 @@ private struct NetworkRun: ~Copyable {
     var peakPopulation = 0
 
     init(model: NetworkModel) {
-        self.model = model
         warmup = model.options.warmup
         horizon = model.options.days
         tiers = .allocate(capacity: model.tierCount)
