@@ -127,11 +127,11 @@ public struct CaseMonitor: Sendable {
     /// by replaying the events up to it (exactly, at the cost of the history's length).
     public func evaluation(asOf now: Instant) -> Evaluation {
         if let past = replayed(until: now) { return past.evaluation(asOf: now) }
-        let (recommendations, final, triage) = outstanding(asOf: now)
+        let (recommendations, final) = outstanding(asOf: now)
         let needsTriage = final.tier == nil && !final.isDischarged && final.referralIndex != nil
         return Evaluation(
-            state: final, recommendations: recommendations,
-            triage: needsTriage ? triage ?? engine.triage(final) : nil, reEscalations: reEscalations)
+            state: final, recommendations: recommendations, triage: needsTriage ? engine.triage(final) : nil,
+            reEscalations: reEscalations)
     }
 
     /// The outstanding recommendations as of `now`, most urgent deadline first, without triage: what callers
@@ -143,7 +143,12 @@ public struct CaseMonitor: Sendable {
     /// The outstanding recommendations as of `now` (at or after the latest event), like
     /// ``recommendations(asOf:)``, keeping the check of the latest moment so that the next event at a later
     /// minute does not repeat it: for callers that ask after every event.
-    public mutating func ask(asOf now: Instant) -> [Recommendation] {
+    ///
+    /// - Parameter selected: the kinds the caller acts on; the others are left out unbuilt (a placement's triage
+    ///   and the handover contacts are worked out only when selected). Every rule's status is kept as usual.
+    public mutating func ask(
+        asOf now: Instant, of selected: (RecommendationKind) -> Bool = { _ in true }
+    ) -> [Recommendation] {
         let end = state.events.endIndex
         if checked < end, settled?.events != end, lastEventAt.map({ now >= $0 }) ?? false {
             var statuses = self.statuses
@@ -153,7 +158,7 @@ public struct CaseMonitor: Sendable {
             }
             settled = (end, statuses)
         }
-        return recommendations(asOf: now)
+        return outstanding(asOf: now, rules: selected).recommendations
     }
 
     /// The earliest moment after `now` (at or after the latest event) at which a rule's condition could change
@@ -206,17 +211,17 @@ public struct CaseMonitor: Sendable {
     }
 
     /// The recommendations outstanding at `now` (at or after the latest event): each rule's status is taken
-    /// through the pending moment and `now` on a local copy, so asking changes nothing. The triage is given when
-    /// a placement recommendation needed it.
+    /// through the pending moment and `now` on a local copy, so asking changes nothing. A placement's target is
+    /// triaged (without a trace) only when a placement recommendation is outstanding.
     private func outstanding(
         asOf now: Instant, rules selected: (RecommendationKind) -> Bool = { _ in true }
-    ) -> (recommendations: [Recommendation], final: CaseState, triage: Triage?) {
+    ) -> (recommendations: [Recommendation], final: CaseState) {
         if let past = replayed(until: now) { return past.outstanding(asOf: now, rules: selected) }
         let rules = engine.compiled.rules
         var final = state
         final.now = now
         let end = state.events.endIndex
-        var triage: Triage?
+        var target: String??
         var recommendations: [Recommendation] = []
         // Asked at the moment of the latest event, the check at `now` repeats the check at that moment (same
         // events, same time). It can change only a status that check resolved (a resolved rule is looked at
@@ -239,14 +244,14 @@ public struct CaseMonitor: Sendable {
             if let made = firing.recommendation {
                 recommendations.append(made)
             } else {
-                let placement = triage ?? engine.triage(final)
-                triage = placement
+                let placement = target ?? engine.triage(final, explain: false).placement
+                target = placement
                 recommendations.append(
-                    engine.recommendation(index, firing.result, tier: firing.tier, target: placement.placement))
+                    engine.recommendation(index, firing.result, tier: firing.tier, target: placement))
             }
         }
         if reportsHandovers, selected(.handoverContact(number: 1)) { recommendations += engine.handovers(final) }
         recommendations.sort { ($0.deadline, $0.ruleID) < ($1.deadline, $1.ruleID) }
-        return (recommendations, final, triage)
+        return (recommendations, final)
     }
 }

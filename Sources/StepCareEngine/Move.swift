@@ -258,7 +258,7 @@ extension Engine {
         guard let to, let target = pathway.rank(of: to) else { return false }
         if action == .stepDown { return true }
         guard action == .overridePlacement else { return false }
-        let reference = from ?? (state.tier == nil ? triage(state).indicated : nil)
+        let reference = from ?? (state.tier == nil ? triage(state, explain: false).indicated : nil)
         return reference.flatMap(pathway.rank(of:)).map { target < $0 } ?? false
     }
 

@@ -32,24 +32,28 @@ extension Engine {
     /// raised on the referral (reviewed or not) or after a crisis contact in the last 30 days; nor is any
     /// preference for a tier that excludes the client. An honoured preference that differs from the
     /// indicated tier is recorded as a documented deviation.
-    public func triage(_ state: CaseState) -> Triage {
+    ///
+    /// - Parameter explain: whether to write the trace; without it the placement, exclusions and deviation are
+    ///   the same and the trace is empty (for callers that need only where the client goes).
+    public func triage(_ state: CaseState, explain: Bool = true) -> Triage {
         var trace: [String] = []
+        func note(_ line: @autoclosure () -> String) { if explain { trace.append(line()) } }
         var indicated: String?
         var exclusions: [Exclusion] = []
         for tier in pathway.tiers.reversed() where indicated == nil {
-            let entry = state.evaluate(tier.entryCriteria)
+            let entry = state.evaluate(tier.entryCriteria, explain: explain)
             guard entry.holds else {
-                trace.append("\(tier.id): entry criteria not met (\(tier.entryCriteria.summary))")
+                note("\(tier.id): entry criteria not met (\(tier.entryCriteria.summary))")
                 continue
             }
-            let excluded = tier.exclusions.filter { state.evaluate($0.condition).holds }
+            let excluded = tier.exclusions.filter { state.evaluate($0.condition, explain: false).holds }
             if excluded.isEmpty {
                 indicated = tier.id
-                trace.append("\(tier.id): entry criteria met (\(tier.entryCriteria.summary))")
-                trace += entry.evidence.map { "  \($0)" }
+                note("\(tier.id): entry criteria met (\(tier.entryCriteria.summary))")
+                if explain { trace += entry.evidence.map { "  \($0)" } }
             } else {
                 exclusions += excluded.filter { !exclusions.contains($0) }
-                trace.append(
+                note(
                     "\(tier.id): entry criteria met but excluded: "
                         + excluded.map { "\($0.id) → \($0.routeTo)" }.joined(separator: "; "))
             }
@@ -60,22 +64,22 @@ extension Engine {
             let preferredTier = pathway.tier(preferred)
         {
             let lower = (pathway.rank(of: preferredTier.id) ?? 0) < (pathway.rank(of: indicatedTier) ?? 0)
-            let excluded = preferredTier.exclusions.filter { state.evaluate($0.condition).holds }
+            let excluded = preferredTier.exclusions.filter { state.evaluate($0.condition, explain: false).holds }
             let recentCrisis = !state.indices(of: .crisisContact, from: state.now - .days(30)).isEmpty
             if lower, !state.indices(of: .riskFlag).isEmpty || recentCrisis {
-                trace.append(
+                note(
                     "preference \(preferred) not honoured: a risk flag was raised on this referral or a crisis "
                         + "contact came in the last 30 days, so a less intensive tier than indicated is unsafe")
             } else if !excluded.isEmpty {
-                trace.append(
+                note(
                     "preference \(preferred) not honoured: excluded by \(excluded.map(\.id).joined(separator: ", "))")
             } else {
                 placement = preferredTier.id
                 deviation = "client preference: placed in \(preferredTier.id), indicated \(indicatedTier)"
-                trace.append("preference \(preferred) honoured (no open risk flag); documented as a deviation")
+                note("preference \(preferred) honoured (no open risk flag); documented as a deviation")
             }
         } else if let preferred = state.preference, preferred == indicated {
-            trace.append("preference \(preferred) matches the indicated tier")
+            note("preference \(preferred) matches the indicated tier")
         }
         return Triage(
             indicated: indicated, placement: placement, exclusions: exclusions, deviation: deviation, trace: trace)

@@ -28,6 +28,25 @@ import Testing
         #expect(a.stdout == (try Binary.run(pathway + ["--jobs", "1"])).stdout)
     }
 
+    /// A seeded pathway run's whole output, pinned: a faster engine or simulator must give the same clients the
+    /// same course, draw for draw. Re-record with `STEPCARE_UPDATE_GOLDEN=1` only for a deliberate, documented
+    /// change to the model.
+    @Test(arguments: ["community-stepped-care", "talking-therapies"])
+    func aSeededPathwayRunIsPinned(pathway: String) throws {
+        let result = try Binary.run([
+            "simulate", "pathway", pathway, "--days", "180", "--reps", "2", "--seed", "11", "--json",
+            "--set", "referral.rate=3",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let golden = Binary.root.appendingPathComponent("Tests/StepCareEndToEndTests/Goldens/simulate-\(pathway).json")
+        if ProcessInfo.processInfo.environment["STEPCARE_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(result.stdout.utf8).write(to: golden)
+        }
+        #expect(result.stdout == (try String(contentsOf: golden, encoding: .utf8)))
+    }
+
     @Test(arguments: [
         (["simulate", "network", "--triage", "0.6,0.3,0.2"], "--triage: the probabilities sum to 1.1, not 1"),
         (["simulate", "network", "--rate", "-5"], "--rate: must be a positive number"),

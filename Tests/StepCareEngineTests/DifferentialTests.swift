@@ -248,6 +248,16 @@ import Testing
         fast.recommendations == slow.recommendations && fast.triage == slow.triage
             && fast.reEscalations == slow.reEscalations && facts(fast.state) == facts(slow.state)
             && setup.engine.activeWaits(fast.state).map(\.tier) == setup.reference.activeWaits(slow.state).map(\.tier)
+            && untraced(fast.triage) == fast.triage.map { _ in setup.engine.triage(fast.state, explain: false) }
+    }
+
+    /// A triage without its trace: what triage without explanation must give.
+    static func untraced(_ triage: Triage?) -> Triage? {
+        triage.map {
+            var bare = $0
+            bare.trace = []
+            return bare
+        }
     }
 
     /// The facts callers read from a state, as one comparable string.

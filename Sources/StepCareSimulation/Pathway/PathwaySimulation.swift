@@ -328,9 +328,8 @@ private struct PathwayRunner {
     /// Asks the engine what client `k` needs; schedules the staff's action after their delay.
     mutating func review(_ k: Int, at time: Double) {
         guard !clients[k].actionScheduled, !clients[k].discharged else { return }
-        let recommendations = monitors[k].ask(asOf: instant(time)).filter {
-            actionable($0.kind, k)
-        }
+        let waiting = isWaiting(k)
+        let recommendations = monitors[k].ask(asOf: instant(time)) { Self.actionable($0, waiting: waiting) }
         guard !recommendations.isEmpty else { return }
         let urgent = recommendations.contains { $0.kind == .urgentSafetyReview }
         let placing = recommendations.contains { $0.kind == .place }
@@ -339,11 +338,11 @@ private struct PathwayRunner {
         queue.schedule(.act(k), at: time + delay)
     }
 
-    /// Whether staff have something to do about `kind` for client `k` (a waiting client is not re-queued).
-    func actionable(_ kind: RecommendationKind, _ k: Int) -> Bool {
+    /// Whether staff have something to do about `kind` for a client (one `waiting` for a tier is not re-queued).
+    static func actionable(_ kind: RecommendationKind, waiting: Bool) -> Bool {
         switch kind {
         case .handoverContact, .scheduledContact: false
-        case .place, .stepUp: !isWaiting(k)
+        case .place, .stepUp: !waiting
         default: true
         }
     }
@@ -354,7 +353,10 @@ private struct PathwayRunner {
     mutating func act(_ k: Int, at time: Double) {
         clients[k].actionScheduled = false
         guard !clients[k].discharged else { return }
-        for recommendation in monitors[k].ask(asOf: instant(time)) where actionable(recommendation.kind, k) {
+        let waiting = isWaiting(k)
+        let recommendations = monitors[k].ask(asOf: instant(time)) { Self.actionable($0, waiting: waiting) }
+        // A move that waitlists the client leaves them waiting for the rest of the list.
+        for recommendation in recommendations where Self.actionable(recommendation.kind, waiting: isWaiting(k)) {
             if perform(recommendation.kind, k, at: time) { break }
         }
         review(k, at: time)

@@ -36,11 +36,20 @@ struct SyntheticClient {
         let riskIndex = riskItem.map { $0 - 1 }
         if let riskIndex, risk { answers[riskIndex] = 1 }
         var remaining = max(0, min(total, items * maximum)) - answers.reduce(0, +)
-        let open = (0..<items).filter { $0 != riskIndex || risk }
+        // Each point goes to one of the items still below the maximum (the risk item only when `risk`), chosen
+        // uniformly: the j-th such item, counted in place rather than listed, so a point costs no allocation.
+        func isCandidate(_ item: Int) -> Bool { (item != riskIndex || risk) && answers[item] < maximum }
         while remaining > 0 {
-            let candidates = open.filter { answers[$0] < maximum }
-            guard !candidates.isEmpty else { break }
-            answers[candidates[Int(random.uniform() * Double(candidates.count))]] += 1
+            let count = (0..<items).reduce(0) { isCandidate($1) ? $0 + 1 : $0 }
+            guard count > 0 else { break }
+            var chosen = Int(random.uniform() * Double(count))
+            for item in 0..<items where isCandidate(item) {
+                if chosen == 0 {
+                    answers[item] += 1
+                    break
+                }
+                chosen -= 1
+            }
             remaining -= 1
         }
         return answers
