@@ -1,7 +1,7 @@
 extension RandomAccessCollection {
     /// The index of the first element for which `isInSecondPart` holds, when the collection is partitioned so
     /// that it fails for a prefix and holds for the rest (binary search).
-    public func partitionPoint(where isInSecondPart: (Element) -> Bool) -> Index {
+    @inlinable public func partitionPoint(where isInSecondPart: (Element) -> Bool) -> Index {
         var low = startIndex
         var count = self.count
         while count > 0 {

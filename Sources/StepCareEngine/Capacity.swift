@@ -65,18 +65,15 @@ extension Engine {
         return kind == .stepUp || !state.openFlags.isEmpty || crisis.contains { state.events[$0].at >= recent }
     }
 
-    /// Puts the client on `to`'s waitlist (once) and returns their position.
+    /// The client's position on `to`'s waitlist, and the event that puts them on it (none when already waiting).
     func waitlist(
-        _ timeline: inout CaseTimeline, _ request: MoveRequest, kind: MoveKind, to: String, caseID: String,
-        _ caseload: Caseload
-    ) throws(StepCareError) -> Int {
+        _ request: MoveRequest, kind: MoveKind, to: String, caseID: String, _ caseload: Caseload
+    ) -> (position: Int, joining: CaseEvent?) {
         let census = census(caseload)
         let rank = pathway.rank(of: to) ?? 0
         let position = census.waitlistPosition(of: caseID, rank: rank, joiningAt: request.at)
-        if !position.waiting {
-            try timeline.append(CaseEvent(at: request.at, .waitlisted(tier: to, move: kind, actor: request.actor)))
-        }
-        return position.position
+        let joining = CaseEvent(at: request.at, .waitlisted(tier: to, move: kind, actor: request.actor))
+        return (position.position, position.waiting ? nil : joining)
     }
 
     /// The caseload's live census, or, for a caseload not indexed by this pathway's tiers, one counted now.

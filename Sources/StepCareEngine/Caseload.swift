@@ -82,9 +82,12 @@ public struct Caseload: Sendable, Hashable {
     /// - Throws: ``StepCareError`` with code `unknownCase`, or `datesOutOfOrder` when `event` is dated before
     ///   the case's latest event.
     public mutating func append(_ event: CaseEvent, to caseID: String) throws(StepCareError) {
-        if cases[caseID] == nil { _ = try timeline(caseID) }  // throws unknown-case with the open cases listed
-        try cases[caseID]?.append(event)
-        if let timeline = cases[caseID] { census.update(timeline) }
+        guard let slot = cases.index(forKey: caseID) else {
+            _ = try timeline(caseID)  // throws unknown-case with the open cases listed
+            return
+        }
+        try cases.values[slot].append(event)
+        census.update(cases.values[slot])
     }
 
     /// Replaces a case's timeline (events are only ever appended, or an abandoned change undone).

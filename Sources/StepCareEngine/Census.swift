@@ -93,7 +93,8 @@ public struct Census: Sendable, Hashable {
     /// Brings a case's contribution up to its timeline: new events only when the timeline grew, all of them
     /// when it was replaced by a shorter one (an abandoned change undone).
     mutating func update(_ timeline: CaseTimeline) {
-        guard var footprint = footprints[timeline.caseID] else { return }
+        guard let slot = footprints.index(forKey: timeline.caseID) else { return }
+        var footprint = footprints.values[slot]
         var changed = false
         if timeline.events.count < footprint.events {
             withdraw(footprint)
@@ -109,7 +110,7 @@ public struct Census: Sendable, Hashable {
         }
         footprint.events = timeline.events.count
         if changed { add(footprint) }
-        footprints[timeline.caseID] = footprint
+        footprints.values[slot] = footprint
     }
 
     /// Forgets a case.

@@ -271,7 +271,9 @@ extension CaseState {
                 { ["\(run.count) consecutive \(id) ≥ \(threshold) in tier (need 2 or more over \(span.spoken))"] })
         }
         let (firstAt, lastAt) = (events[firstIndex].at, events[lastIndex].at)
-        let crossing = run.first { events[$0].at - firstAt >= span }
+        // The run's events are in time order, so the first one `span` after its start is found by bisection.
+        let crossingPosition = run.partitionPoint(where: { events[$0].at - firstAt >= span })
+        let crossing = crossingPosition < run.endIndex ? run[crossingPosition] : nil
         return result(
             explain,
             crossing != nil, since: crossing.map { events[$0].at } ?? now, index: lastIndex,

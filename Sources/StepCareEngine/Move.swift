@@ -44,6 +44,16 @@ public enum MoveResult: Sendable, Hashable {
     case discharged
 }
 
+/// A decided request: the result, the events to record, and the reasons, one line each.
+public struct MoveDecision: Sendable {
+    /// What happens.
+    public var result: MoveResult
+    /// The events the decision records, in order, all dated at the request's time.
+    public var events: [CaseEvent]
+    /// How the decision was checked: rights, documentation, capacity, deadlines.
+    public var trace: [String]
+}
+
 /// The outcome of a request: the result, the case after it, and the reasons, one line each.
 public struct MoveOutcome: Sendable {
     /// What happened.
@@ -67,7 +77,28 @@ extension Engine {
     ) throws(StepCareError)
         -> MoveOutcome
     {
+        let decision = try decide(request, for: caseID, in: caseload, following: monitor)
         var timeline = try caseload.timeline(caseID)
+        for event in decision.events { try timeline.append(event) }
+        return MoveOutcome(result: decision.result, timeline: timeline, trace: decision.trace)
+    }
+
+    /// Decides `request` for case `caseID` as ``apply(_:to:in:following:)`` does, giving the events to record
+    /// instead of the whole timeline after them: for a caller that appends them to its caseload in place (the
+    /// simulator), so a move does not copy the case's history.
+    /// - Throws: ``StepCareError`` naming what is wrong and how to put it right.
+    public func decide(
+        _ request: MoveRequest, for caseID: String, in caseload: Caseload, following monitor: CaseMonitor? = nil
+    ) throws(StepCareError)
+        -> MoveDecision
+    {
+        let timeline = try caseload.timeline(caseID)
+        var events: [CaseEvent] = []
+        /// Adds an event to record, checked as the timeline will check it.
+        func record(_ event: CaseEvent) throws(StepCareError) {
+            try CaseTimeline.check(event, after: events.last?.at ?? timeline.lastEventAt)
+            events.append(event)
+        }
         if let last = timeline.lastEventAt, request.at < last {
             throw StepCareError(
                 .datesOutOfOrder, "the decision is dated \(request.at), before the case's latest event (\(last))",
@@ -92,10 +123,9 @@ extension Engine {
 
         switch request.action {
         case .clearRiskFlag:
-            try timeline.append(
-                CaseEvent(at: request.at, .review(.risk, by: request.actor, coSigner: request.coSigner)))
+            try record(CaseEvent(at: request.at, .review(.risk, by: request.actor, coSigner: request.coSigner)))
             trace.append("risk review documented; \(state.openFlags.count) open flag(s) cleared")
-            return MoveOutcome(result: .riskReviewed(cleared: state.openFlags.count), timeline: timeline, trace: trace)
+            return MoveDecision(result: .riskReviewed(cleared: state.openFlags.count), events: events, trace: trace)
         case .discharge:
             if let stepUp = monitor.recommendations(asOf: request.at, of: RecommendationKind.isStepUp).first {
                 throw StepCareError(
@@ -104,10 +134,10 @@ extension Engine {
                         + "would leave it unmet and unreported",
                     hint: "make the step-up first; a client who declines it cannot yet be recorded in this version")
             }
-            try timeline.append(
+            try record(
                 CaseEvent(
                     at: request.at, .discharge(by: request.actor, coSigner: request.coSigner, reason: request.reason)))
-            return MoveOutcome(result: .discharged, timeline: timeline, trace: trace)
+            return MoveDecision(result: .discharged, events: events, trace: trace)
         default:
             break
         }
@@ -122,24 +152,25 @@ extension Engine {
         let deadline = stepUpDeadline(monitor, to: to, at: request.at)
         guard let slot = try slot(for: request, kind: kind, to: to, caseID: caseID, caseload, state, trace: &trace)
         else {
-            let position = try waitlist(&timeline, request, kind: kind, to: to, caseID: caseID, caseload)
+            let (position, waiting) = waitlist(request, kind: kind, to: to, caseID: caseID, caseload)
+            if let waiting { try record(waiting) }
             trace.append("\(to) is full: waiting at position \(position)")
             if let deadline { trace.append(deadlineLine(deadline, at: request.at, moved: false)) }
-            return MoveOutcome(result: .waitlisted(tier: to, position: position), timeline: timeline, trace: trace)
+            return MoveDecision(result: .waitlisted(tier: to, position: position), events: events, trace: trace)
         }
         if let deadline { trace.append(deadlineLine(deadline, at: request.at, moved: true)) }
         let placement = Placement(
             tier: to, from: from, kind: kind, slot: slot, actor: request.actor, coSigner: request.coSigner,
             reason: request.reason, deviation: request.action == .place ? deviation : nil)
-        try timeline.append(CaseEvent(at: request.at, .placement(placement)))
+        try record(CaseEvent(at: request.at, .placement(placement)))
         if downward {
             for (number, span) in pathway.handoverContacts.enumerated() {
-                try timeline.append(
+                try record(
                     CaseEvent(at: request.at, .handoverScheduled(number: number + 1, due: request.at + span)))
                 trace.append("handover contact \(number + 1) scheduled by \(request.at + span)")
             }
         }
-        return MoveOutcome(result: .moved(placement), timeline: timeline, trace: trace)
+        return MoveDecision(result: .moved(placement), events: events, trace: trace)
     }
 
     /// The tiers moved from and to, and any documented deviation, after checking the move makes sense.
@@ -159,7 +190,7 @@ extension Engine {
                     .invalidMove, "the client is already placed in \(from)",
                     hint: "use step-up or step-down to move them, or override with a reason")
             }
-            let triage = triage(state)
+            let triage = triage(state, explain: false)
             guard let indicated = triage.placement else {
                 throw StepCareError(
                     .invalidMove,

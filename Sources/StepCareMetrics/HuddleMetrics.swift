@@ -329,10 +329,15 @@ public struct HuddleMetrics: Sendable {
             var index = events.startIndex
             while index < events.endIndex {
                 let at = events[index].at
+                var moved = false
                 while index < events.endIndex, events[index].at == at {
-                    footprint.fold(events[index], ranks: ranks)
+                    if CapacityFootprint.matters(events[index]) {
+                        footprint.fold(events[index], ranks: ranks)
+                        moved = true
+                    }
                     index += 1
                 }
+                guard moved else { continue }
                 let (nowHeld, nowWaiting) = (footprint.held?.rank, footprint.waitingRanks(ranks))
                 guard nowHeld != held || nowWaiting != waiting else { continue }
                 let first = weeks.partitionPoint { $0 >= at }

@@ -8,6 +8,16 @@ import Testing
         #expect(instant.description == text)
     }
 
+    /// Dates are written digit by digit for four-digit years and through the general path beyond them.
+    @Test func yearsAtTheEdgesOfFourDigitsAreWrittenInFull() throws {
+        let first = try #require(Instant(year: 1, month: 1, day: 1))
+        #expect(first.description == "0001-01-01")
+        #expect(Instant(minutes: first.minutes + 61).description == "0001-01-01T01:01")
+        let last = try #require(Instant(year: 9999, month: 12, day: 31))
+        #expect(Instant(minutes: last.minutes + 1439).description == "9999-12-31T23:59")
+        #expect(Instant(minutes: last.minutes + 1440).description == "10000-01-01")
+    }
+
     @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-05", "2026-01-05T24:00", "yesterday", ""])
     func impossibleDatesAreRefused(text: String) {
         #expect(Instant(parsing: text) == nil)

@@ -61,12 +61,38 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `2026-11-22`, or `2026-11-22T09:30` when the time is not midnight.
     public var description: String {
         let (year, month, day) = Instant.civil(dayNumber)
-        var text = Instant.pad(year, 4) + "-" + Instant.pad(month, 2) + "-" + Instant.pad(day, 2)
         let minuteOfDay = minutes - dayNumber * 1440
-        if minuteOfDay != 0 {
-            text += "T" + Instant.pad(minuteOfDay / 60, 2) + ":" + Instant.pad(minuteOfDay % 60, 2)
+        guard (0...9999).contains(year) else {
+            var text = Instant.pad(year, 4) + "-" + Instant.pad(month, 2) + "-" + Instant.pad(day, 2)
+            if minuteOfDay != 0 {
+                text += "T" + Instant.pad(minuteOfDay / 60, 2) + ":" + Instant.pad(minuteOfDay % 60, 2)
+            }
+            return text
         }
-        return text
+        // Four-digit years (every date a record may carry) are written straight into the string's storage: dates
+        // are formatted into every explanation, so this is on the engine's path.
+        let length = minuteOfDay == 0 ? 10 : 16
+        return String(unsafeUninitializedCapacity: length) { text in
+            func put(_ value: Int, width: Int, at offset: Int) {
+                var rest = value
+                for position in (offset..<offset + width).reversed() {
+                    text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 8)
+            if minuteOfDay != 0 {
+                text[10] = UInt8(ascii: "T")
+                put(minuteOfDay / 60, width: 2, at: 11)
+                text[13] = UInt8(ascii: ":")
+                put(minuteOfDay % 60, width: 2, at: 14)
+            }
+            return length
+        }
     }
 
     /// The date alone, `2026-11-22`.

@@ -328,25 +328,36 @@ public struct CaseTimeline: Sendable, Hashable {
     /// - Throws: ``StepCareError`` with code `dateOutOfRange` when `event` (or a handover it schedules) is dated
     ///   outside 1900–2199, or `datesOutOfOrder` when it is dated before the latest event.
     public mutating func append(_ event: CaseEvent) throws(StepCareError) {
-        var dates = [event.at]
-        if case .handoverScheduled(_, let due) = event.kind { dates.append(due) }
-        if case .appointment(.booked(let appointment), _) = event.kind { dates.append(appointment.due) }
-        if case .appointment(.rescheduled(_, let due), _) = event.kind { dates.append(due) }
-        if let date = dates.first(where: { !$0.isRecordable }) {
-            // A date far enough out would overflow the calendar arithmetic, so it is shown as a count of minutes.
-            let readable = (-1_000_000_000_000...1_000_000_000_000).contains(date.minutes)
-            throw StepCareError(
-                .dateOutOfRange,
-                "the event is dated " + (readable ? "\(date)" : "\(date.minutes) minutes from 1970-01-01")
-                    + ", outside the dates a record may carry (\(Instant.earliest.date) to \(Instant.latest.date))",
-                hint: "give the date the event happened, as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        try Self.check(event, after: events.last?.at)
+        events.append(event)
+    }
+
+    /// Checks what ``append(_:)`` checks: that `event` may follow an event dated `last` (`nil` for the first).
+    ///
+    /// - Throws: ``StepCareError`` with code `dateOutOfRange` or `datesOutOfOrder`, as ``append(_:)`` does.
+    public static func check(_ event: CaseEvent, after last: Instant?) throws(StepCareError) {
+        try checkRecordable(event.at)
+        switch event.kind {
+        case .handoverScheduled(_, let due), .appointment(.rescheduled(_, let due), _): try checkRecordable(due)
+        case .appointment(.booked(let appointment), _): try checkRecordable(appointment.due)
+        default: break
         }
-        if let last = events.last?.at, event.at < last {
+        if let last, event.at < last {
             throw StepCareError(
                 .datesOutOfOrder, "the event is dated \(event.at), before the case's latest event (\(last))",
                 hint: "events are recorded in order; give --at \(last) or later")
         }
-        events.append(event)
+    }
+
+    private static func checkRecordable(_ date: Instant) throws(StepCareError) {
+        guard !date.isRecordable else { return }
+        // A date far enough out would overflow the calendar arithmetic, so it is shown as a count of minutes.
+        let readable = (-1_000_000_000_000...1_000_000_000_000).contains(date.minutes)
+        throw StepCareError(
+            .dateOutOfRange,
+            "the event is dated " + (readable ? "\(date)" : "\(date.minutes) minutes from 1970-01-01")
+                + ", outside the dates a record may carry (\(Instant.earliest.date) to \(Instant.latest.date))",
+            hint: "give the date the event happened, as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
     }
 }
 

@@ -302,11 +302,12 @@ private struct PathwayRunner {
         follow(k, CollectionOfOne(event))
     }
 
-    /// Stores client `k`'s longer timeline after a decision, and follows the new events.
-    mutating func keep(_ k: Int, _ timeline: CaseTimeline) {
-        let known = monitors[k].state.events.count
-        caseload.update(timeline)
-        follow(k, timeline.events[known...])
+    /// Records a decision's events on client `k`'s case, in place, and follows them.
+    mutating func keep(_ k: Int, _ events: [CaseEvent]) {
+        for event in events {
+            guard (try? caseload.append(event, to: clients[k].caseID)) != nil else { return }
+            follow(k, CollectionOfOne(event))
+        }
     }
 
     /// Advances client `k`'s monitor and flags over events just recorded.
@@ -426,15 +427,15 @@ private struct PathwayRunner {
     /// Applies a request through the engine; on a move, updates the client and offers any freed slot.
     mutating func move(_ request: MoveRequest, _ k: Int) -> Bool {
         let caseID = clients[k].caseID
-        let outcome: MoveOutcome
+        let decision: MoveDecision
         do {
-            outcome = try engine.apply(request, to: caseID, in: caseload, following: monitors[k])
+            decision = try engine.decide(request, for: caseID, in: caseload, following: monitors[k])
         } catch {
             refused += 1
             return false
         }
-        keep(k, outcome.timeline)
-        switch outcome.result {
+        keep(k, decision.events)
+        switch decision.result {
         case .moved(let placement):
             let from = clients[k].tierRank
             place(k, in: placement.tier, at: queue.now)
@@ -442,7 +443,7 @@ private struct PathwayRunner {
             return true
         case .discharged:
             clients[k].discharged = true
-            finished[caseID] = outcome.timeline
+            finished[caseID] = caseload.cases[caseID]
             caseload.remove(caseID)
             fillWaitlists(at: request.at)
             return true
