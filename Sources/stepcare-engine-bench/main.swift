@@ -8,6 +8,7 @@
 //   dashboard the huddle dashboard (12 weeks, two equity fields) over growing caseloads
 //   load      opening a stored caseload: SQLite rows decoded from record schema 2 into timelines
 //   worklist  the worklist use case over a stored caseload: first call (folds every case), then each call
+//   year      one service-year alone, for profiling (not run by default); `rate=R` and `days=D` change it
 //
 //   swift build -c release --product stepcare-engine-bench && .build/release/stepcare-engine-bench [PART ...]
 import Foundation
@@ -106,8 +107,12 @@ func clientWeeks(_ run: PathwayRun) -> (weeks: Double, events: Int) {
 }
 
 if parts.contains("year") {
-    // One service-year alone (20 referrals per working day), for profiling: not part of the default run.
-    let (run, cpu, report) = try simulate(days: 365, perDay: 14.3)
+    // One service-year alone (20 referrals per working day, or `rate=R` a day over `days=D`), for profiling: not
+    // part of the default run.
+    func figure(_ name: String, _ standard: Double) -> Double {
+        parts.lazy.compactMap { $0.hasPrefix(name + "=") ? Double($0.dropFirst(name.count + 1)) : nil }.first ?? standard
+    }
+    let (run, cpu, report) = try simulate(days: figure("days", 365), perDay: figure("rate", 14.3))
     print("service-year: \(run.caseload.order.count) cases, sim \(format(cpu)) CPU s, report \(format(report)) CPU s")
 }
 
