@@ -24,6 +24,8 @@ public struct CaseMonitor: Sendable {
     private let checkedRules: [Int]
     /// Whether the monitor reports handover contacts.
     private let reportsHandovers: Bool
+    /// Whether a firing's trace carries its evidence lines (see ``init(engine:checking:explaining:)``).
+    private let explains: Bool
     /// Events before this index have been read at a checkpoint.
     private var checked = 0
     /// The index of the first event at the latest event's minute.
@@ -33,19 +35,24 @@ public struct CaseMonitor: Sendable {
     private var settled: (events: Int, statuses: [RuleMonitor])?
     private var movesDown: [(tier: String, at: Instant)] = []
 
-    /// A monitor of a case with no events yet.
-    public init(engine: Engine) {
-        self.init(engine: engine, checking: { _ in true })
+    /// A monitor of a case with no events yet; `explaining` as for ``init(engine:checking:explaining:)``.
+    public init(engine: Engine, explaining: Bool = true) {
+        self.init(engine: engine, checking: { _ in true }, explaining: explaining)
     }
 
     /// A monitor that checks only the rules recommending the kinds `selected` accepts: it reports only those
     /// recommendations (and handovers if accepted), at the cost of those rules alone. The huddle's trigger
     /// watch follows step-up rules this way.
-    public init(engine: Engine, checking selected: (RecommendationKind) -> Bool) {
+    ///
+    /// - Parameter explaining: whether a firing's trace lists its evidence (dates, scores and thresholds written
+    ///   out). Without it the recommendations are the same in every other field and their traces hold the
+    ///   rule's headline alone: for callers that act on kinds, times and deadlines (the simulator, the trigger
+    ///   watch), which then do not format evidence that nobody reads.
+    public init(engine: Engine, checking selected: (RecommendationKind) -> Bool, explaining: Bool = true) {
         self.init(
             engine: engine,
             checkedRules: engine.compiled.rules.indices.filter { selected(engine.compiled.rules[$0].recommendation) },
-            reportsHandovers: selected(.handoverContact(number: 1)))
+            reportsHandovers: selected(.handoverContact(number: 1)), explains: explaining)
     }
 
     /// A monitor of `timeline` as of `now`: every event dated at or before it, appended in order.
@@ -109,7 +116,7 @@ public struct CaseMonitor: Sendable {
         then.now = moment
         let end = state.events.endIndex
         for index in checkedRules where statuses[index].fired == nil {
-            statuses[index].check(index, then, newEvents: end..<end, engine, notBefore: moment)
+            statuses[index].check(index, then, newEvents: end..<end, engine, explain: explains, notBefore: moment)
         }
         // The new values may move when a condition could next change: every rule is checked at the next moment.
         for index in checkedRules { statuses[index].quietUntil = Instant(minutes: .min) }
@@ -154,7 +161,8 @@ public struct CaseMonitor: Sendable {
             var statuses = self.statuses
             let recorded = state.reads(checked..<end)
             for index in checkedRules {
-                statuses[index].update(index, state, newEvents: checked..<end, recorded: recorded, engine)
+                statuses[index].update(
+                    index, state, newEvents: checked..<end, recorded: recorded, engine, explain: explains)
             }
             settled = (end, statuses)
         }
@@ -181,13 +189,15 @@ public struct CaseMonitor: Sendable {
     /// For a moment before the latest event: a monitor of the events up to it (the past is replayed).
     private func replayed(until now: Instant) -> CaseMonitor? {
         guard let last = lastEventAt, now < last else { return nil }
-        var past = CaseMonitor(engine: engine, checkedRules: checkedRules, reportsHandovers: reportsHandovers)
+        var past = CaseMonitor(
+            engine: engine, checkedRules: checkedRules, reportsHandovers: reportsHandovers, explains: explains)
         for event in state.events where event.at <= now { past.append(event) }
         return past
     }
 
-    private init(engine: Engine, checkedRules: [Int], reportsHandovers: Bool) {
+    private init(engine: Engine, checkedRules: [Int], reportsHandovers: Bool, explains: Bool) {
         self.engine = engine
+        self.explains = explains
         statuses = Array(repeating: RuleMonitor(), count: engine.compiled.rules.count)
         self.checkedRules = checkedRules
         self.reportsHandovers = reportsHandovers
@@ -203,7 +213,8 @@ public struct CaseMonitor: Sendable {
             let newEvents = checked..<state.events.endIndex
             let recorded = state.reads(newEvents)
             for index in checkedRules {
-                statuses[index].update(index, state, newEvents: newEvents, recorded: recorded, engine)
+                statuses[index].update(
+                    index, state, newEvents: newEvents, recorded: recorded, engine, explain: explains)
             }
         }
         settled = nil
@@ -232,13 +243,13 @@ public struct CaseMonitor: Sendable {
         for index in checkedRules where selected(rules[index].recommendation) {
             var status = settledStatuses?[index] ?? statuses[index]
             if checked < end, settledStatuses == nil {
-                status.update(index, state, newEvents: checked..<end, recorded: recorded, engine)
+                status.update(index, state, newEvents: checked..<end, recorded: recorded, engine, explain: explains)
             }
             // Later than the latest moment, the check at `now` can change only what time can (a resolved rule is
             // also looked at again at its next check, where it may fire on evidence newer than its resolution).
             let resolvedThisMoment = status.fired == nil && (status.resolvedAt ?? -1) >= latestMomentStart
             if resolvedThisMoment || (!sameMoment && status.mustCheck(at: now, index, engine)) {
-                status.check(index, final, newEvents: end..<end, engine)
+                status.check(index, final, newEvents: end..<end, engine, explain: explains)
             }
             guard let firing = status.fired else { continue }
             if let made = firing.recommendation {

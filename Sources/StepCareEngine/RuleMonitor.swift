@@ -38,12 +38,13 @@ struct RuleMonitor: Sendable {
     /// ``EventReads``), or time has reached the moment the condition could change alone. Otherwise the check
     /// would find what the last one found, and is skipped: a rule costs the events it reads, not every event.
     mutating func update(
-        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, recorded: EventReads, _ engine: Engine
+        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, recorded: EventReads, _ engine: Engine,
+        explain: Bool = true
     ) {
         guard
             mustCheck(at: state.now, ruleIndex, engine) || !engine.compiled.reads[ruleIndex].isDisjoint(with: recorded)
         else { return }
-        check(ruleIndex, state, newEvents: newEvents, engine)
+        check(ruleIndex, state, newEvents: newEvents, engine, explain: explain)
         if fired == nil, let resolvedAt, resolvedAt >= newEvents.lowerBound {
             // Resolved by this batch: evidence recorded after the resolution at the same minute may fire it again
             // at the next check, whatever that check reads.
@@ -63,10 +64,13 @@ struct RuleMonitor: Sendable {
     /// Advances the status to a checkpoint: `state` holds every event up to one moment, `newEvents` those
     /// recorded since the previous checkpoint. `rule` is the engine's rule at `ruleIndex`.
     ///
-    /// - Parameter notBefore: for a check at the moment a new configuration takes effect, that moment: a rule
-    ///   firing then on evidence recorded before it is dated then, with its deadline counted from it.
+    /// - Parameters:
+    ///   - explain: whether a firing's trace lists its evidence (only the headline without).
+    ///   - notBefore: for a check at the moment a new configuration takes effect, that moment: a rule firing then
+    ///     on evidence recorded before it is dated then, with its deadline counted from it.
     mutating func check(
-        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine, notBefore: Instant? = nil
+        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine, explain: Bool = true,
+        notBefore: Instant? = nil
     ) {
         let rule = engine.compiled.checks[ruleIndex]
         if let open = fired {
@@ -89,7 +93,7 @@ struct RuleMonitor: Sendable {
         if let resolution = engine.resolution(in: newEvents, after: index, rule.recommendation, state) {
             resolvedAt = resolution
         } else {
-            let explained = state.evaluate(rule.condition)
+            let explained = explain ? state.evaluate(rule.condition) : result
             var recommendation =
                 rule.recommendation == .place
                 ? nil : engine.recommendation(ruleIndex, explained, tier: state.tier, target: nil)

@@ -46,7 +46,7 @@ struct StepUpWatch {
     init(metrics: HuddleMetrics, timeline: CaseTimeline) {
         self.metrics = metrics
         self.timeline = timeline
-        monitor = CaseMonitor(engine: metrics.engine(before: .earliest), checking: Self.watched)
+        monitor = CaseMonitor(engine: metrics.engine(before: .earliest), checking: Self.watched, explaining: false)
     }
 
     /// The rules the watch checks: step-ups, and tier reviews for the list of those outstanding.

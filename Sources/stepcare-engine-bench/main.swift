@@ -110,7 +110,8 @@ if parts.contains("year") {
     // One service-year alone (20 referrals per working day, or `rate=R` a day over `days=D`), for profiling: not
     // part of the default run.
     func figure(_ name: String, _ standard: Double) -> Double {
-        parts.lazy.compactMap { $0.hasPrefix(name + "=") ? Double($0.dropFirst(name.count + 1)) : nil }.first ?? standard
+        parts.lazy.compactMap { $0.hasPrefix(name + "=") ? Double($0.dropFirst(name.count + 1)) : nil }.first
+            ?? standard
     }
     let (run, cpu, report) = try simulate(days: figure("days", 365), perDay: figure("rate", 14.3))
     print("service-year: \(run.caseload.order.count) cases, sim \(format(cpu)) CPU s, report \(format(report)) CPU s")

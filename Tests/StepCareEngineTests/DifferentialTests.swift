@@ -129,10 +129,12 @@ import Testing
             let timeline = setup.generator.timeline("C\(number)", start: F.start, maximumEvents: 30, random: &random)
             var monitor = CaseMonitor(engine: setup.engine)
             var stepUps = CaseMonitor(engine: setup.engine, checking: RecommendationKind.isStepUp)
+            var unexplained = CaseMonitor(engine: setup.engine, explaining: false)
             var prefix = CaseTimeline(caseID: timeline.caseID)
             for event in timeline.events where failures < 3 {
                 monitor.append(event)
                 stepUps.append(event)
+                unexplained.append(event)
                 try? prefix.append(event)
                 let now = event.at + TimeSpan(minutes: random.next(below: 3) == 0 ? 0 : random.next(below: 20_000))
                 // Sometimes asked the way the simulator asks, keeping the latest moment's check for the next event.
@@ -143,6 +145,7 @@ import Testing
                 if !Self.agree(fast, slow, setup) || asked != slow.recommendations
                     || stepUps.recommendations(asOf: now) != slowStepUps
                     || monitor.recommendations(asOf: now, of: RecommendationKind.isStepUp) != slowStepUps
+                    || unexplained.ask(asOf: now).map(Self.headlineOnly) != slow.recommendations.map(Self.headlineOnly)
                 {
                     failures += 1
                     let rules = (
@@ -249,6 +252,14 @@ import Testing
             && fast.reEscalations == slow.reEscalations && facts(fast.state) == facts(slow.state)
             && setup.engine.activeWaits(fast.state).map(\.tier) == setup.reference.activeWaits(slow.state).map(\.tier)
             && untraced(fast.triage) == fast.triage.map { _ in setup.engine.triage(fast.state, explain: false) }
+    }
+
+    /// A recommendation whose trace is cut to its first line, the rule's headline: a monitor that does not
+    /// explain must agree with the replay in everything else.
+    static func headlineOnly(_ recommendation: Recommendation) -> Recommendation {
+        var cut = recommendation
+        cut.trace = Array(cut.trace.prefix(1))
+        return cut
     }
 
     /// A triage without its trace: what triage without explanation must give.

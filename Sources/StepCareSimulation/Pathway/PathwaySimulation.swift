@@ -94,7 +94,8 @@ private struct PathwayRunner {
     var intake: SimulationRandom
     var queue = EventQueue<Event>()
     var clients: [SyntheticClient] = []
-    /// The engine's running view of each client's case, advanced with every event recorded.
+    /// The engine's running view of each client's case, advanced with every event recorded (staff act on the
+    /// kinds of recommendation, so the evidence is not written out).
     var monitors: [CaseMonitor] = []
     /// Whether each client waits for a tier (waitlisted since their latest placement).
     var waiting: [Bool] = []
@@ -173,7 +174,7 @@ private struct PathwayRunner {
                 anxietyRatio: clamp(0.7 + 0.1 * intake.standardNormal(), 0.3, 1.2),
                 functionRatio: clamp(1.2 + 0.2 * intake.standardNormal(), 0.5, 2), updatedAt: time))
         try? caseload.open(CaseTimeline(caseID: caseID, demographics: demographics))
-        monitors.append(CaseMonitor(engine: engine))
+        monitors.append(CaseMonitor(engine: engine, explaining: false))
         waiting.append(false)
         latestPHQ9.append(0)
         clientOfCase[caseID] = k
@@ -201,7 +202,7 @@ private struct PathwayRunner {
                 anxietyRatio: clamp(0.7 + 0.1 * random.standardNormal(), 0.3, 1.2),
                 functionRatio: clamp(1.2 + 0.2 * random.standardNormal(), 0.5, 2), updatedAt: 0))
         try? caseload.open(timeline)
-        monitors.append(CaseMonitor(engine: engine))
+        monitors.append(CaseMonitor(engine: engine, explaining: false))
         waiting.append(false)
         latestPHQ9.append(0)
         clientOfCase[timeline.caseID] = k
