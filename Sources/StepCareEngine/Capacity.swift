@@ -72,8 +72,9 @@ extension Engine {
         let census = census(caseload)
         let rank = pathway.rank(of: to) ?? 0
         let position = census.waitlistPosition(of: caseID, rank: rank, joiningAt: request.at)
-        let joining = CaseEvent(at: request.at, .waitlisted(tier: to, move: kind, actor: request.actor))
-        return (position.position, position.waiting ? nil : joining)
+        let joining =
+            position.waiting ? nil : CaseEvent(at: request.at, .waitlisted(tier: to, move: kind, actor: request.actor))
+        return (position.position, joining)
     }
 
     /// The caseload's live census, or, for a caseload not indexed by this pathway's tiers, one counted now.

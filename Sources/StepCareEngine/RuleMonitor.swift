@@ -39,7 +39,7 @@ struct RuleMonitor: Sendable {
     /// would find what the last one found, and is skipped: a rule costs the events it reads, not every event.
     mutating func update(
         _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, recorded: EventReads, _ engine: Engine,
-        explain: Bool = true
+        explain: Bool
     ) {
         guard
             mustCheck(at: state.now, ruleIndex, engine) || !engine.compiled.reads[ruleIndex].isDisjoint(with: recorded)
@@ -69,7 +69,7 @@ struct RuleMonitor: Sendable {
     ///   - notBefore: for a check at the moment a new configuration takes effect, that moment: a rule firing then
     ///     on evidence recorded before it is dated then, with its deadline counted from it.
     mutating func check(
-        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine, explain: Bool = true,
+        _ ruleIndex: Int, _ state: CaseState, newEvents: Range<Int>, _ engine: Engine, explain: Bool,
         notBefore: Instant? = nil
     ) {
         let rule = engine.compiled.checks[ruleIndex]
